@@ -1,0 +1,42 @@
+package jload.engine.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code jload}: the command line. Bad flags exit with 104, as bad options do in k6. */
+@Command(name = "jload",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionCommand.Provider.class,
+        description = "Load testing for realtime systems: k6-style scenarios in JavaScript, run as virtual users on virtual threads.",
+        subcommands = {RunCommand.class, InspectCommand.class, VersionCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the CLI and returns the exit code (tests call this in-process). */
+    public static int execute(String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setParameterExceptionHandler((ex, argv) -> {
+            CommandLine cmd = ex.getCommandLine();
+            cmd.getErr().println("jload: " + ex.getMessage());
+            cmd.getErr().println("Run '" + cmd.getCommandSpec().qualifiedName() + " --help' for the flags.");
+            return ExitCode.INVALID_CONFIG;
+        });
+        cli.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
+            // A bug in jload, not in the user's script or options: say so in one line.
+            cmd.getErr().println("jload: internal error: " + ex + " (set JLOAD_DEBUG=1 for the stack trace)");
+            if (System.getenv("JLOAD_DEBUG") != null) ex.printStackTrace(cmd.getErr());
+            return 1;
+        });
+        return cli.execute(args);
+    }
+}

@@ -1,0 +1,233 @@
+package jload.engine.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import jload.engine.exec.RunControl;
+import jload.engine.exec.RunResult;
+import jload.engine.exec.StopReason;
+import jload.engine.exec.TestRunner;
+import jload.engine.metrics.MetricRegistry;
+import jload.engine.output.EndOfTest;
+import jload.engine.output.JsonLinesOutput;
+import jload.engine.output.Log;
+import jload.engine.output.Progress;
+import jload.engine.output.Screen;
+import jload.engine.output.SummaryData;
+import jload.engine.output.Terminal;
+import jload.engine.output.summary.SummaryMode;
+import jload.engine.plan.CliOverrides;
+import jload.engine.plan.ConfigException;
+import jload.engine.plan.K6Duration;
+import jload.engine.plan.PlanBuilder;
+import jload.engine.plan.Stage;
+import jload.engine.plan.TestPlan;
+import jload.engine.script.ScriptFailure;
+import jload.engine.script.ScriptLoader;
+import jload.engine.script.ScriptRuntime;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code jload run SCRIPT}: k6's flags, k6's meanings, k6's exit codes. */
+@Command(name = "run", description = "Run a load test.", sortOptions = false)
+public final class RunCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "SCRIPT", description = "The scenario script (.js).")
+    Path script;
+
+    @Option(names = {"-u", "--vus"}, paramLabel = "N", description = "Number of virtual users.")
+    Integer vus;
+
+    @Option(names = {"-d", "--duration"}, paramLabel = "DURATION", description = "Test duration, e.g. 30s, 1m30s.")
+    String duration;
+
+    @Option(names = {"-i", "--iterations"}, paramLabel = "N", description = "Total iterations, shared among the VUs.")
+    Long iterations;
+
+    @Option(names = {"-s", "--stage"}, paramLabel = "DURATION:TARGET", split = ",",
+            description = "A ramping stage, e.g. -s 30s:50 -s 1m:50 (or comma-separated).")
+    List<String> stages;
+
+    @Option(names = {"-e", "--env"}, paramLabel = "K=V", description = "A variable for the script's __ENV (repeatable).")
+    Map<String, String> env = new LinkedHashMap<>();
+
+    @Option(names = "--include-system-env-vars", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Pass the system's environment variables to __ENV (default: true, as in k6 run).")
+    boolean includeSystemEnv;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "TYPE=FILE", description = "An output, e.g. json=results.jsonl (repeatable).")
+    List<String> outputs = new ArrayList<>();
+
+    @Option(names = "--summary-export", paramLabel = "FILE", description = "Write the end-of-test summary as JSON (k6's format).")
+    Path summaryExport;
+
+    @Option(names = "--summary-trend-stats", paramLabel = "STATS", split = ",",
+            description = "Trend statistics in the summary, e.g. avg,min,med,max,p(90),p(95),p(99.9).")
+    List<String> summaryTrendStats;
+
+    @Option(names = "--summary-mode", paramLabel = "MODE", description = "compact (default), full (adds groups) or disabled.")
+    String summaryMode;
+
+    @Option(names = "--no-summary", description = "Do not print the end-of-test summary.")
+    boolean noSummary;
+
+    @Option(names = "--no-thresholds", description = "Do not judge thresholds.")
+    Boolean noThresholds;
+
+    @Option(names = "--tag", paramLabel = "K=V", description = "A tag added to every sample (repeatable).")
+    Map<String, String> tags = new LinkedHashMap<>();
+
+    @Option(names = {"-q", "--quiet"}, description = "No banner and no live progress.")
+    boolean quiet;
+
+    @Option(names = "--no-color", description = "No colours in the summary.")
+    boolean noColor;
+
+    @Option(names = "--allow-read", paramLabel = "DIR", description = "Let the script read files under DIR too (repeatable).")
+    List<Path> allowRead = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+        Screen screen = new Screen(System.err, Terminal.stderrIsTty());
+        Log log = new Log(screen, quiet);
+        ScriptRuntime runtime = null;
+        TestRunner runner = null;
+        JsonLinesOutput jsonOut = null;
+        try {
+            Map<String, String> scriptEnv = new LinkedHashMap<>();
+            if (includeSystemEnv) scriptEnv.putAll(System.getenv());
+            scriptEnv.putAll(env);
+            SummaryMode mode = summaryMode();
+            CliOverrides overrides = cliOverrides().over(CliOverrides.fromEnvironment(System.getenv()));
+
+            List<Path> roots = new ArrayList<>();
+            roots.add(script.toAbsolutePath().normalize().getParent());
+            roots.addAll(allowRead);
+            runtime = ScriptLoader.load(script, roots, scriptEnv, log);
+            TestPlan plan = PlanBuilder.build(script, runtime.options(), overrides, scriptEnv, log::warn);
+
+            MetricRegistry registry = new MetricRegistry();
+            RunControl control = new RunControl();
+            jsonOut = openOutputs(registry, plan);
+            runner = new TestRunner(plan, runtime, registry, control, log::error);
+            if (!quiet) printBanner(screen, plan);
+            runner.initialize();
+            Signals.onInterrupt(control, log);
+
+            TestRunner r = runner;
+            Progress progress = quiet ? null : new Progress(screen, r::scenarioRuns,
+                    () -> r.pool().active(), () -> r.pool().initialized());
+            if (progress != null) progress.start();
+            RunResult result;
+            try {
+                result = runner.run();
+            } finally {
+                if (progress != null) progress.stop();
+            }
+            if (result.stopReason() != null) log.warn(result.stopReason().description + ": " + result.stopDetail());
+            reportErrors(log, runner);
+
+            if (jsonOut != null) {
+                closeQuietly(jsonOut, log);
+                jsonOut = null;
+            }
+            SummaryData.Inputs inputs = new SummaryData.Inputs(registry, plan.summaryTrendStats(), plan.thresholds(),
+                    result.thresholds(), result.elapsedSeconds(), Terminal.stdoutIsTty(), Terminal.stderrIsTty(), noColor);
+            var data = SummaryData.build(inputs);
+            TestRunner finished = runner;
+            boolean written = new EndOfTest(System.out, log).write(data, mode, noSummary || summaryMode != null && summaryMode.equals("disabled"),
+                    finished.hasHandleSummary() ? finished::handleSummary : null, summaryExport);
+            if (result.thresholds() != null && result.thresholds().anyFailed() && result.stopReason() == null) {
+                log.error("thresholds on metrics '" + String.join(", ", result.thresholds().breachedKeys()) + "' have been crossed");
+            }
+            int code = result.exitCode();
+            return code == ExitCode.OK && !written ? ExitCode.SCRIPT_EXCEPTION : code;
+        } catch (ConfigException e) {
+            log.error(e.getMessage());
+            return ExitCode.INVALID_CONFIG;
+        } catch (ScriptFailure e) {
+            log.error(e.describe());
+            return e.kind() == ScriptFailure.Kind.ABORT ? ExitCode.SCRIPT_ABORTED : ExitCode.SCRIPT_EXCEPTION;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return StopReason.SIGNAL.exitCode;
+        } finally {
+            if (jsonOut != null) closeQuietly(jsonOut, log);
+            if (runner != null) runner.close();
+            if (runtime != null) runtime.close();
+        }
+    }
+
+    private SummaryMode summaryMode() {
+        if (summaryMode == null || summaryMode.equals("disabled")) return SummaryMode.COMPACT;
+        try {
+            return SummaryMode.parse(summaryMode);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("--summary-mode: '" + summaryMode + "' is not a summary mode; expected compact, full or disabled");
+        }
+    }
+
+    private CliOverrides cliOverrides() {
+        return new CliOverrides(vus,
+                duration == null ? null : K6Duration.parse(duration, "--duration"),
+                iterations,
+                stages == null ? null : stages.stream().map(String::trim).map(Stage::parseFlag).toList(),
+                Map.copyOf(tags), summaryTrendStats, noThresholds);
+    }
+
+    private JsonLinesOutput openOutputs(MetricRegistry registry, TestPlan plan) {
+        JsonLinesOutput json = null;
+        for (String out : outputs) {
+            int eq = out.indexOf('=');
+            String type = eq < 0 ? out : out.substring(0, eq);
+            if (!type.equals("json")) {
+                throw new ConfigException("--out " + out + ": unknown output '" + type + "'; expected json=FILE");
+            }
+            if (eq < 0 || eq == out.length() - 1) throw new ConfigException("--out " + out + ": expected json=FILE");
+            if (json != null) throw new ConfigException("--out json can be given once");
+            try {
+                json = new JsonLinesOutput(Path.of(out.substring(eq + 1)), plan.thresholds());
+            } catch (IOException e) {
+                throw new ConfigException("--out " + out + ": cannot write the file: " + e.getMessage());
+            }
+        }
+        registry.setListener(json);
+        return json;
+    }
+
+    private void printBanner(Screen screen, TestPlan plan) {
+        int maxVus = plan.scenarios().stream().mapToInt(s -> s.maxVus()).sum();
+        screen.println("");
+        screen.println("     execution: local (jload " + VersionCommand.jloadVersion() + ")");
+        screen.println("        script: " + script);
+        if (!outputs.isEmpty()) screen.println("        output: " + String.join(", ", outputs));
+        screen.println("");
+        screen.println(String.format(java.util.Locale.ROOT,
+                "     scenarios: (100.00%%) %d scenario%s, %d max VUs, %s max duration (incl. graceful stop):",
+                plan.scenarios().size(), plan.scenarios().size() == 1 ? "" : "s", maxVus, K6Duration.format(plan.maxDuration())));
+        for (var s : plan.scenarios()) {
+            String start = s.common().startTime().isZero() ? "" : ", startTime: " + K6Duration.format(s.common().startTime());
+            screen.println("              * " + s.name() + ": " + s.describe().replaceFirst("\\)$", start + ")"));
+        }
+        screen.println("");
+    }
+
+    private static void reportErrors(Log log, TestRunner runner) {
+        for (var e : runner.errors().entries()) {
+            if (e.count() > 1) log.warn(e.count() + " iterations threw at " + e.where() + ": " + e.message());
+        }
+    }
+
+    private static void closeQuietly(JsonLinesOutput out, Log log) {
+        try {
+            out.close();
+        } catch (IOException e) {
+            log.error("could not write the JSON output: " + e.getMessage());
+        }
+    }
+
+}

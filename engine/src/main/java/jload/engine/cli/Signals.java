@@ -1,0 +1,29 @@
+package jload.engine.cli;
+
+import jload.engine.exec.RunControl;
+import jload.engine.exec.StopReason;
+import jload.engine.output.Log;
+import sun.misc.Signal;
+
+/** Ctrl-C (SIGINT) and SIGTERM: the first stops the run gracefully, the second stops the process at once. */
+final class Signals {
+    private Signals() {}
+
+    static void onInterrupt(RunControl control, Log log) {
+        for (String name : new String[] {"INT", "TERM"}) {
+            try {
+                Signal.handle(new Signal(name), sig -> {
+                    if (control.isStopped() && control.stopReason() == StopReason.SIGNAL) {
+                        log.error("stopping at once (second signal); outputs may be incomplete");
+                        Runtime.getRuntime().halt(StopReason.SIGNAL.exitCode);
+                    }
+                    log.warn("stopping the test (signal " + sig.getName() + "); the summary and outputs will still be written. "
+                            + "Press Ctrl-C again to stop at once.");
+                    control.stop(StopReason.SIGNAL, "SIG" + sig.getName());
+                });
+            } catch (IllegalArgumentException e) {
+                // the signal is not available on this platform
+            }
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package jload.engine.exec;
+
+import java.util.Map;
+import jload.engine.metrics.BuiltinMetrics;
+import jload.engine.metrics.MetricRegistry;
+import jload.engine.metrics.TagSet;
+
+/** What every part of a running test shares: metrics, the stop switch, the clock's zero, env and global tags. */
+public record RunContext(
+        MetricRegistry registry,
+        BuiltinMetrics builtins,
+        RunControl control,
+        ErrorLog errors,
+        Map<String, String> env,
+        TagSet globalTags,
+        long startNanos) {
+
+    public double elapsedSeconds() {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+}

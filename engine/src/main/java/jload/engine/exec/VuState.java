@@ -1,0 +1,186 @@
+package jload.engine.exec;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import jload.Execution;
+import jload.Metrics;
+import jload.VuContext;
+import jload.engine.metrics.Metric;
+import jload.engine.metrics.Series;
+import jload.engine.metrics.TagSet;
+
+/**
+ * The engine side of one VU, as its script sees it (k6's __VU, __ITER, check, group, sleep,
+ * execution info). Owned by the VU's thread; only {@link #interruptible} is read across threads.
+ */
+public final class VuState implements VuContext, Execution {
+    private final int id;
+    private final RunContext run;
+    private final Metrics metrics;
+
+    private ScenarioRun scenario;
+    private long iterationInScenario = -1;
+    private long iterationInTest = -1;
+    /** Tags every sample of this VU carries now: global, scenario, group. */
+    private TagSet tags;
+    private String groupPath = "";
+    private final Map<String, TagSet> checkTags = new HashMap<>();
+    private final Map<Metric, Series> seriesCache = new HashMap<>();
+
+    public VuState(int id, RunContext run) {
+        this.id = id;
+        this.run = run;
+        this.tags = run.globalTags();
+        this.metrics = new VuMetrics(this);
+    }
+
+    RunContext run() {
+        return run;
+    }
+
+    /** Called on the VU's thread before each iteration. */
+    void beginIteration(ScenarioRun scenario, long iterationInTest) {
+        if (this.scenario != scenario) {
+            this.scenario = scenario;
+            this.iterationInScenario = -1;
+            setTags(scenario.tags());
+        }
+        this.iterationInScenario++;
+        this.iterationInTest = iterationInTest;
+    }
+
+    TagSet tags() {
+        return tags;
+    }
+
+    private void setTags(TagSet newTags) {
+        tags = newTags;
+        checkTags.clear();
+        seriesCache.clear();
+    }
+
+    /** Adds a sample tagged with this VU's current tags; the series is cached until the tags change. */
+    void record(Metric metric, double value) {
+        Series s = seriesCache.get(metric);
+        if (s == null) seriesCache.put(metric, s = metric.series(tags));
+        run.registry().add(metric, s, tags, value);
+    }
+
+    void record(Metric metric, double value, Map<String, String> extraTags) {
+        if (extraTags == null || extraTags.isEmpty()) {
+            record(metric, value);
+        } else {
+            run.registry().add(metric, tags.with(TagSet.of(extraTags)), value);
+        }
+    }
+
+    @Override
+    public int vu() {
+        return id;
+    }
+
+    @Override
+    public long iteration() {
+        return Math.max(0, iterationInScenario);
+    }
+
+    @Override
+    public Map<String, String> env() {
+        return run.env();
+    }
+
+    @Override
+    public boolean check(String name, boolean passed, Map<String, String> extraTags) {
+        TagSet t = checkTags.computeIfAbsent(name, n -> tags.with("check", n));
+        if (extraTags != null && !extraTags.isEmpty()) t = t.with(TagSet.of(extraTags));
+        run.registry().add(run.builtins().checks, t, passed ? 1 : 0);
+        return passed;
+    }
+
+    @Override
+    public <T> T group(String name, Supplier<T> body) {
+        if (name.contains("::")) throw new IllegalArgumentException("group and check names may not contain '::'");
+        TagSet outer = tags;
+        String outerPath = groupPath;
+        groupPath = outerPath + "::" + name;
+        setTags(outer.with("group", groupPath));
+        long start = System.nanoTime();
+        try {
+            return body.get();
+        } finally {
+            record(run.builtins().groupDuration, (System.nanoTime() - start) / 1e6);
+            groupPath = outerPath;
+            setTags(outer);
+        }
+    }
+
+    /** The current group path, "" at the top ("::login::form" inside nested groups). */
+    public String groupPath() {
+        return groupPath;
+    }
+
+    @Override
+    public void sleep(Duration duration) {
+        if (duration.isNegative() || duration.isZero()) return;
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new VuInterrupted();
+        }
+    }
+
+    @Override
+    public Metrics metrics() {
+        return metrics;
+    }
+
+    @Override
+    public Execution execution() {
+        return this;
+    }
+
+    @Override
+    public String scenarioName() {
+        return scenario == null ? "" : scenario.config().name();
+    }
+
+    @Override
+    public String executor() {
+        return scenario == null ? "" : scenario.config().common().executor();
+    }
+
+    @Override
+    public long iterationInScenario() {
+        return Math.max(0, iterationInScenario);
+    }
+
+    @Override
+    public long iterationInTest() {
+        return Math.max(0, iterationInTest);
+    }
+
+    @Override
+    public long scenarioElapsedMillis() {
+        return scenario == null ? 0 : (System.nanoTime() - scenario.startNanos()) / 1_000_000;
+    }
+
+    @Override
+    public int vusActive() {
+        return scenario == null ? 0 : scenario.pool().active();
+    }
+
+    @Override
+    public int vusInitialized() {
+        return scenario == null ? 0 : scenario.pool().initialized();
+    }
+
+    @Override
+    public void abort(String reason) {
+        String why = reason == null || reason.isEmpty() ? "test aborted" : reason;
+        run.control().stop(StopReason.SCRIPT_ABORT, why);
+        throw new TestAborted(why);
+    }
+}

@@ -1,0 +1,29 @@
+package jload.engine.metrics;
+
+/** The metrics the engine itself records, under k6's names. */
+public final class BuiltinMetrics {
+    public final Metric iterations;
+    public final Metric iterationDuration;
+    /** Arrival-rate executors only: each iteration timed from when it was meant to start (coordinated omission). */
+    public final Metric iterationDurationFromIntended;
+    public final Metric droppedIterations;
+    public final Metric vus;
+    public final Metric vusMax;
+    public final Metric checks;
+    public final Metric groupDuration;
+    public final Metric dataSent;
+    public final Metric dataReceived;
+
+    public BuiltinMetrics(MetricRegistry registry) {
+        iterations = registry.register("iterations", MetricType.COUNTER, ValueKind.DEFAULT);
+        iterationDuration = registry.register("iteration_duration", MetricType.TREND, ValueKind.TIME);
+        iterationDurationFromIntended = registry.register("iteration_duration_from_intended", MetricType.TREND, ValueKind.TIME);
+        droppedIterations = registry.register("dropped_iterations", MetricType.COUNTER, ValueKind.DEFAULT);
+        vus = registry.register("vus", MetricType.GAUGE, ValueKind.DEFAULT);
+        vusMax = registry.register("vus_max", MetricType.GAUGE, ValueKind.DEFAULT);
+        checks = registry.register("checks", MetricType.RATE, ValueKind.DEFAULT);
+        groupDuration = registry.register("group_duration", MetricType.TREND, ValueKind.TIME);
+        dataSent = registry.register("data_sent", MetricType.COUNTER, ValueKind.DATA);
+        dataReceived = registry.register("data_received", MetricType.COUNTER, ValueKind.DATA);
+    }
+}

@@ -1,0 +1,80 @@
+package jload.engine.metrics;
+
+import java.util.concurrent.atomic.DoubleAdder;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.PackedHistogram;
+import org.HdrHistogram.Recorder;
+
+/**
+ * A distribution (k6 Trend) kept in HdrHistograms at 3 significant digits: constant memory in the
+ * number of samples, mergeable losslessly across series and processes. No raw samples are kept.
+ *
+ * <p>Values are recorded as whole thousandths of the trend's unit ({@link #SCALE}): microseconds
+ * for time trends, which take milliseconds. Precision is therefore 3 significant digits or 0.001,
+ * whichever is coarser. Histograms are packed: memory follows the buckets in use, not the range.
+ *
+ * <p>Writers record into {@link Recorder}s, wait-free and allocation-free once the value range
+ * has been seen. Negative values (possible in custom trends) go to a second histogram of
+ * magnitudes, created the first time one arrives. Exact min, max and sum are kept beside the
+ * histograms, so those three statistics carry no bucket error at all.
+ */
+public final class TrendSeries implements Series {
+    static final int SIGNIFICANT_DIGITS = 3;
+    /** Recorded units per unit of the trend's values. */
+    static final double SCALE = 1000;
+
+    private final Recorder positives = newRecorder();
+    private volatile Recorder negatives;
+    private final DoubleAdder sum = new DoubleAdder();
+    private final AtomicExtremes extremes = new AtomicExtremes();
+
+    // Reader side: everything recorded so far, folded in from the recorders' interval histograms.
+    private final Histogram positivesSoFar = newHistogram();
+    private final Histogram negativesSoFar = newHistogram();
+    private Histogram recycledPositives;
+    private Histogram recycledNegatives;
+
+    static Histogram newHistogram() {
+        return new PackedHistogram(SIGNIFICANT_DIGITS);
+    }
+
+    private static Recorder newRecorder() {
+        return new Recorder(SIGNIFICANT_DIGITS, true);
+    }
+
+    @Override
+    public void add(double value) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) return;
+        long scaled = Math.round(Math.abs(value) * SCALE);
+        if (value >= 0) {
+            positives.recordValue(scaled);
+        } else {
+            negativesRecorder().recordValue(scaled);
+        }
+        sum.add(value);
+        extremes.accept(value);
+    }
+
+    private Recorder negativesRecorder() {
+        Recorder r = negatives;
+        if (r == null) {
+            synchronized (this) {
+                if ((r = negatives) == null) negatives = r = newRecorder();
+            }
+        }
+        return r;
+    }
+
+    @Override
+    public synchronized SeriesSnapshot snapshot() {
+        recycledPositives = positives.getIntervalHistogram(recycledPositives);
+        positivesSoFar.add(recycledPositives);
+        Recorder neg = negatives;
+        if (neg != null) {
+            recycledNegatives = neg.getIntervalHistogram(recycledNegatives);
+            negativesSoFar.add(recycledNegatives);
+        }
+        return SeriesSnapshot.trend(new TrendDistribution(
+                positivesSoFar.copy(), negativesSoFar.copy(), sum.sum(), extremes.min(), extremes.max()));
+    }
+}

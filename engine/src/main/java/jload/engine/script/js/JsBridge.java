@@ -1,0 +1,200 @@
+package jload.engine.script.js;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import jload.Rate;
+import jload.VuContext;
+import jload.engine.script.ScriptLog;
+import org.graalvm.polyglot.HostAccess;
+import org.graalvm.polyglot.Value;
+
+/**
+ * The one host object a VU's JavaScript sees ({@code globalThis.__jload}); jload's built-in
+ * modules (resources {@code jload/js/*.mjs}) wrap it in k6's API. Only {@link HostAccess.Export}
+ * methods are reachable from scripts.
+ */
+public final class JsBridge {
+    private final VuContext vu;
+    private final JsRuntime runtime;
+    private final JsEventLoop loop;
+    private boolean initPhase = true;
+
+    JsBridge(VuContext vu, JsRuntime runtime, JsEventLoop loop) {
+        this.vu = vu;
+        this.runtime = runtime;
+        this.loop = loop;
+    }
+
+    void endInit() {
+        initPhase = false;
+    }
+
+    private void requireInit(String what) {
+        if (!initPhase) throw new IllegalStateException(what + " is only available in the init context (the top level of the script)");
+    }
+
+    // --- k6 ---
+
+    @HostAccess.Export
+    public boolean check(String name, boolean passed, Value tags) {
+        return vu.check(name, passed, tags(tags));
+    }
+
+    @HostAccess.Export
+    public Value group(String name, Value body) {
+        return vu.group(name, () -> body.execute());
+    }
+
+    @HostAccess.Export
+    public void sleep(double seconds) {
+        if (Double.isNaN(seconds) || seconds <= 0) return;
+        vu.sleep(Duration.ofNanos((long) (seconds * 1e9)));
+    }
+
+    // --- k6/metrics ---
+
+    /** One custom metric as seen from one VU. A Rate takes 0/1; the others take the number. */
+    public static final class JsMetric {
+        private final Rate rate;
+        private final java.util.function.BiConsumer<Double, Map<String, String>> add;
+
+        private JsMetric(Rate rate, java.util.function.BiConsumer<Double, Map<String, String>> add) {
+            this.rate = rate;
+            this.add = add;
+        }
+
+        @HostAccess.Export
+        public void add(double value, Value tags) {
+            if (rate != null) {
+                rate.add(value != 0, tags(tags));
+            } else {
+                add.accept(value, tags(tags));
+            }
+        }
+    }
+
+    @HostAccess.Export
+    public JsMetric metric(String type, String name, boolean isTime) {
+        requireInit("creating a metric (new " + type + ")");
+        return switch (type) {
+            case "counter" -> new JsMetric(null, vu.metrics().counter(name)::add);
+            case "gauge" -> new JsMetric(null, vu.metrics().gauge(name)::add);
+            case "rate" -> new JsMetric(vu.metrics().rate(name), null);
+            case "trend" -> new JsMetric(null, vu.metrics().trend(name, isTime)::add);
+            default -> throw new IllegalArgumentException("unknown metric type " + type);
+        };
+    }
+
+    // --- k6/execution, __VU, __ITER ---
+
+    @HostAccess.Export
+    public int vuId() {
+        return vu.vu();
+    }
+
+    @HostAccess.Export
+    public double iterationInScenario() {
+        return vu.execution().iterationInScenario();
+    }
+
+    @HostAccess.Export
+    public double iterationInTest() {
+        return vu.execution().iterationInTest();
+    }
+
+    @HostAccess.Export
+    public String scenarioName() {
+        return vu.execution().scenarioName();
+    }
+
+    @HostAccess.Export
+    public String executor() {
+        return vu.execution().executor();
+    }
+
+    @HostAccess.Export
+    public double scenarioElapsedMillis() {
+        return vu.execution().scenarioElapsedMillis();
+    }
+
+    @HostAccess.Export
+    public int vusActive() {
+        return vu.execution().vusActive();
+    }
+
+    @HostAccess.Export
+    public int vusInitialized() {
+        return vu.execution().vusInitialized();
+    }
+
+    @HostAccess.Export
+    public void abort(String reason) {
+        vu.execution().abort(reason);
+    }
+
+    @HostAccess.Export
+    public String envJson() {
+        return runtime.envJson();
+    }
+
+    // --- console, open, SharedArray, timers ---
+
+    @HostAccess.Export
+    public void log(String level, String message) {
+        runtime.log().log(level, message);
+    }
+
+    @HostAccess.Export
+    public String open(String path) throws IOException {
+        requireInit("open()");
+        return Files.readString(runtime.resolveReadable(path));
+    }
+
+    @HostAccess.Export
+    public byte[] openBinary(String path) throws IOException {
+        requireInit("open()");
+        return Files.readAllBytes(runtime.resolveReadable(path));
+    }
+
+    /** Builds (once per run) or looks up a SharedArray; returns its elements as JSON strings. */
+    @HostAccess.Export
+    public List<String> sharedArray(String name, Value build) {
+        requireInit("new SharedArray()");
+        return runtime.sharedArrays().get(name, () -> {
+            Value items = build.execute();
+            if (!items.hasArrayElements()) throw new IllegalArgumentException("SharedArray '" + name + "': the function must return an array");
+            Value stringify = items.getContext().eval("js", "JSON.stringify");
+            List<String> json = new ArrayList<>((int) items.getArraySize());
+            for (long i = 0; i < items.getArraySize(); i++) json.add(stringify.execute(items.getArrayElement(i)).asString());
+            return json;
+        });
+    }
+
+    @HostAccess.Export
+    public double setTimer(Value callback, double delayMs, boolean repeat) {
+        if (!callback.canExecute()) throw new IllegalArgumentException("setTimeout/setInterval: the first argument must be a function");
+        return loop.schedule(callback, delayMs, repeat);
+    }
+
+    @HostAccess.Export
+    public void clearTimer(double id) {
+        loop.cancel((long) id);
+    }
+
+    static Map<String, String> tags(Value tags) {
+        if (tags == null || tags.isNull() || !tags.hasMembers()) return Map.of();
+        Map<String, String> map = new LinkedHashMap<>();
+        for (String key : tags.getMemberKeys()) {
+            Value v = tags.getMember(key);
+            map.put(key, v.isString() ? v.asString() : v.toString());
+        }
+        return map;
+    }
+
+}

@@ -1,0 +1,218 @@
+package jload.engine.script.js;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import jload.VuContext;
+import jload.engine.script.ScriptFailure;
+import jload.engine.script.ScriptLog;
+import jload.engine.script.ScriptRuntime;
+import jload.engine.script.VuScript;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Engine;
+import org.graalvm.polyglot.HostAccess;
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.io.IOAccess;
+
+/**
+ * A JavaScript (ES module) scenario on GraalJS. One {@link Engine} and one {@link Source} are shared
+ * by every VU — parsed and compiled code is shared, and a VU's own context costs tens of KB rather
+ * than hundreds — while each VU gets its own {@link Context}, entered only by that VU's thread.
+ */
+public final class JsRuntime implements ScriptRuntime {
+    private static final HostAccess HOST_ACCESS = HostAccess.newBuilder(HostAccess.EXPLICIT)
+            .allowArrayAccess(true)
+            .allowListAccess(true)
+            .build();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path script;
+    private final Engine engine;
+    private final Source source;
+    private final ModuleFileSystem fileSystem;
+    private final List<Path> readableRoots;
+    private final String envJson;
+    private final ScriptLog log;
+    private final SharedArrays sharedArrays = new SharedArrays();
+    private final JsonNode options;
+    private final Set<String> exportedFunctions;
+
+    /**
+     * Parses the script and runs its init code once (as k6 does) to read its options and exports.
+     *
+     * @throws ScriptFailure of kind INIT on a syntax error or an exception in init code
+     */
+    public JsRuntime(Path script, List<Path> readableRoots, Map<String, String> env, ScriptLog log) {
+        this.script = script.toAbsolutePath().normalize();
+        this.readableRoots = List.copyOf(readableRoots);
+        this.log = log;
+        this.engine = newEngine();
+        this.fileSystem = new ModuleFileSystem(readableRoots);
+        try {
+            this.envJson = JSON.writeValueAsString(env);
+            this.source = Source.newBuilder("js", this.script.toFile())
+                    .mimeType("application/javascript+module")
+                    .build();
+        } catch (IOException e) {
+            engine.close();
+            throw new ScriptFailure(ScriptFailure.Kind.INIT, "cannot read " + script + ": " + e.getMessage(), null);
+        }
+        try (JsVuScript probe = instantiate(new InitOnlyContext(env))) {
+            this.options = probe.exportedOptions();
+            this.exportedFunctions = probe.exportedFunctionNames();
+        } catch (RuntimeException e) {
+            engine.close();
+            throw e;
+        }
+    }
+
+    /**
+     * The shared engine. Its warnings (interpreter-only mode, virtual threads) are for embedders,
+     * not for people running load tests: jload reports the mode in {@code jload version} instead.
+     */
+    private static Engine newEngine() {
+        return Engine.newBuilder("js")
+                .allowExperimentalOptions(true)
+                .option("engine.WarnInterpreterOnly", "false")
+                .option("engine.WarnVirtualThreadSupport", "false")
+                .out(OutputStream.nullOutputStream())
+                .err(OutputStream.nullOutputStream())
+                .build();
+    }
+
+    /** GraalJS's version and how it runs here ("Interpreted" when scripts are not compiled). */
+    public static String[] engineDescription() {
+        try (Engine e = newEngine()) {
+            return new String[] {e.getVersion(), e.getImplementationName()};
+        }
+    }
+
+    @Override
+    public JsonNode options() {
+        return options;
+    }
+
+    @Override
+    public Set<String> exportedFunctions() {
+        return exportedFunctions;
+    }
+
+    @Override
+    public VuScript newVu(VuContext context) {
+        return instantiate(context);
+    }
+
+    private JsVuScript instantiate(VuContext vu) {
+        Context context = Context.newBuilder("js")
+                .engine(engine)
+                .allowHostAccess(HOST_ACCESS)
+                .allowIO(IOAccess.newBuilder().fileSystem(fileSystem).build())
+                .option("js.esm-eval-returns-exports", "true")
+                .option("js.console", "false")
+                .option("js.print", "false")
+                .option("js.load", "false")
+                .build();
+        return JsVuScript.create(context, source, vu, this);
+    }
+
+    Path scriptPath() {
+        return script;
+    }
+
+    String envJson() {
+        return envJson;
+    }
+
+    ScriptLog log() {
+        return log;
+    }
+
+    SharedArrays sharedArrays() {
+        return sharedArrays;
+    }
+
+    /** A path the script gave to {@code open()}, resolved against the script's folder and checked. */
+    Path resolveReadable(String path) {
+        Path p = script.getParent().resolve(path).normalize();
+        for (Path root : readableRoots) if (p.startsWith(root.toAbsolutePath().normalize())) return p;
+        throw new SecurityException("open('" + path + "'): the file is outside the folders this script may read");
+    }
+
+    /** "file:line:column" of a failure, with the file relative to the working directory when inside it. */
+    static String location(PolyglotException e) {
+        org.graalvm.polyglot.SourceSection at = e.getSourceLocation();
+        if (at == null) {
+            for (PolyglotException.StackFrame f : e.getPolyglotStackTrace()) {
+                if (f.isGuestFrame() && f.getSourceLocation() != null) {
+                    at = f.getSourceLocation();
+                    break;
+                }
+            }
+        }
+        if (at == null || at.getSource() == null) return null;
+        String name = at.getSource().getPath() != null ? displayPath(at.getSource().getPath()) : at.getSource().getName();
+        return name + ":" + at.getStartLine() + ":" + at.getStartColumn();
+    }
+
+    private static String displayPath(String path) {
+        Path p = Path.of(path);
+        if (p.startsWith(ModuleFileSystem.BUILTIN_ROOT)) return "<jload>/" + p.getFileName();
+        Path cwd = Path.of("").toAbsolutePath();
+        return p.startsWith(cwd) ? cwd.relativize(p).toString() : path;
+    }
+
+    @Override
+    public void close() {
+        engine.close(true);
+    }
+
+    /** Not a real VU: the one that runs init code to read options (k6's "init context"). */
+    private record InitOnlyContext(Map<String, String> env) implements VuContext {
+        @Override public int vu() { return 0; }
+        @Override public long iteration() { return 0; }
+        @Override public boolean check(String n, boolean p, Map<String, String> t) {
+            throw new IllegalStateException("check() is not available in the init context");
+        }
+        @Override public <T> T group(String n, java.util.function.Supplier<T> b) {
+            throw new IllegalStateException("group() is not available in the init context");
+        }
+        @Override public void sleep(java.time.Duration d) {
+            throw new IllegalStateException("sleep() is not available in the init context");
+        }
+        @Override public jload.Metrics metrics() { return NoMetrics.INSTANCE; }
+        @Override public jload.Execution execution() {
+            throw new IllegalStateException("execution information is not available in the init context");
+        }
+    }
+
+    /** Metrics made while reading options go nowhere: only VUs record. */
+    private enum NoMetrics implements jload.Metrics, jload.Counter, jload.Gauge, jload.Rate, jload.Trend {
+        INSTANCE;
+        @Override public jload.Counter counter(String name) { return this; }
+        @Override public jload.Gauge gauge(String name) { return this; }
+        @Override public jload.Rate rate(String name) { return this; }
+        @Override public jload.Trend trend(String name, boolean isTime) { return this; }
+        @Override public void add(double value) {}
+        @Override public void add(double value, Map<String, String> tags) {}
+        @Override public void add(boolean value) {}
+        @Override public void add(boolean value, Map<String, String> tags) {}
+    }
+
+    static Value undefined(Context c) {
+        return c.eval("js", "undefined");
+    }
+
+    static Set<String> functionNames(Value exports) {
+        Set<String> names = new LinkedHashSet<>();
+        for (String k : exports.getMemberKeys()) if (exports.getMember(k).canExecute()) names.add(k);
+        return names;
+    }
+}
