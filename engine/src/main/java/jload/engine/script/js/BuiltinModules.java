@@ -48,6 +48,10 @@ final class BuiltinModules {
         return specifier.startsWith("http://") || specifier.startsWith("https://");
     }
 
+    static String knownRemote() {
+        return "k6-utils 1.x, k6-summary 0.x from jslib.k6.io";
+    }
+
     static String knownNames() {
         return String.join(", ", BY_NAME.keySet());
     }

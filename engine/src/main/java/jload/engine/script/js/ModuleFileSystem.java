@@ -26,6 +26,8 @@ import org.graalvm.polyglot.io.FileSystem;
 final class ModuleFileSystem implements FileSystem {
     /** A folder that does not exist on disk; built-in module paths live under it. */
     static final Path BUILTIN_ROOT = Path.of("/__jload_builtin__");
+    /** Remote imports jload does not bundle map here, so that reading them fails with jload's message. */
+    private static final Path NOT_BUNDLED = BUILTIN_ROOT.resolve("not-bundled");
 
     private final FileSystem disk = FileSystem.newDefaultFileSystem();
     private final List<Path> allowedRoots;
@@ -45,8 +47,7 @@ final class ModuleFileSystem implements FileSystem {
         String resource = BuiltinModules.resourceFor(path);
         if (resource != null) return BUILTIN_ROOT.resolve(resource);
         if (BuiltinModules.isRemote(path)) {
-            throw new IllegalArgumentException("cannot import " + path + ": jload does not download modules. "
-                    + "Save the module next to your script and import it by a relative path.");
+            return NOT_BUNDLED.resolve(java.net.URLEncoder.encode(path, java.nio.charset.StandardCharsets.UTF_8));
         }
         if (path.startsWith("file:")) return Path.of(URI.create(path));
         return Path.of(path);
@@ -56,8 +57,13 @@ final class ModuleFileSystem implements FileSystem {
         return path.startsWith(BUILTIN_ROOT);
     }
 
-    private byte[] builtinSource(Path path) throws NoSuchFileException {
+    private byte[] builtinSource(Path path) throws IOException {
         String name = path.getFileName().toString();
+        if (path.startsWith(NOT_BUNDLED)) {
+            throw new IOException("jload does not download modules, and " + java.net.URLDecoder.decode(name, java.nio.charset.StandardCharsets.UTF_8)
+                    + " is not one it bundles (" + BuiltinModules.knownRemote() + "). Save the module next to your script "
+                    + "and import it by a relative path.");
+        }
         if (BuiltinModules.class.getResource("/jload/js/" + name) == null) throw new NoSuchFileException(path.toString());
         return builtinSources.computeIfAbsent(name, BuiltinModules::source);
     }
@@ -73,7 +79,7 @@ final class ModuleFileSystem implements FileSystem {
     public void checkAccess(Path path, Set<? extends AccessMode> modes, LinkOption... linkOptions) throws IOException {
         if (modes.contains(AccessMode.WRITE)) throw new SecurityException("scripts cannot write files");
         if (isBuiltin(path)) {
-            builtinSource(path);
+            if (!path.startsWith(NOT_BUNDLED)) builtinSource(path);
             return;
         }
         disk.checkAccess(checkAllowed(path), modes, linkOptions);
@@ -119,7 +125,7 @@ final class ModuleFileSystem implements FileSystem {
     @Override
     public Map<String, Object> readAttributes(Path path, String attributes, LinkOption... options) throws IOException {
         if (isBuiltin(path)) {
-            long size = builtinSource(path).length;
+            long size = path.startsWith(NOT_BUNDLED) ? 0 : builtinSource(path).length;
             return Map.of("isRegularFile", true, "isDirectory", false, "isSymbolicLink", false, "isOther", false,
                     "size", size);
         }

@@ -1,0 +1,70 @@
+package jload.engine.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Runs the real CLI entry point in-process, capturing what a user would see. */
+final class Jload {
+    record Result(int exitCode, String stdout, String stderr) {
+        /** The --summary-export file written by the run. */
+        JsonNode export(Path file) {
+            try {
+                return new ObjectMapper().readTree(file.toFile());
+            } catch (IOException e) {
+                throw new UncheckedIOException("no summary export at " + file + "\nstderr:\n" + stderr, e);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "exit " + exitCode + "\n--- stdout\n" + stdout + "\n--- stderr\n" + stderr;
+        }
+    }
+
+    private Jload() {}
+
+    static synchronized Result run(String... args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        try (PrintStream po = new PrintStream(o, true, StandardCharsets.UTF_8);
+             PrintStream pe = new PrintStream(e, true, StandardCharsets.UTF_8)) {
+            System.setOut(po);
+            System.setErr(pe);
+            int code = Main.execute(args);
+            return new Result(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
+    /** Writes a script file and returns its path. */
+    static Path script(Path dir, String name, String source) {
+        try {
+            Path p = dir.resolve(name);
+            Files.createDirectories(p.getParent());
+            Files.writeString(p, source);
+            return p;
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    /** A metric's value from a k6 summary export, e.g. value(export, "iterations", "count"). */
+    static double value(JsonNode export, String metric, String stat) {
+        JsonNode m = export.path("metrics").path(metric);
+        if (m.isMissingNode()) throw new AssertionError("no metric '" + metric + "' in " + export.path("metrics").toPrettyString());
+        JsonNode v = m.path(stat);
+        if (v.isMissingNode()) throw new AssertionError("metric '" + metric + "' has no '" + stat + "': " + m);
+        return v.asDouble();
+    }
+}
