@@ -5,7 +5,15 @@ export class SharedArray {
     if (typeof build !== 'function') throw new TypeError('SharedArray needs a function that returns an array');
     const items = globalThis.__jload.sharedArray(name, build);
     const length = items.length;
-    const at = (i) => JSON.parse(items[i]);
+    // Elements are parsed on access and frozen, deeply: a SharedArray is read-only, as in k6.
+    const freeze = (v) => {
+      if (v !== null && typeof v === 'object') {
+        Object.values(v).forEach(freeze);
+        Object.freeze(v);
+      }
+      return v;
+    };
+    const at = (i) => freeze(JSON.parse(items[i]));
     return new Proxy([], {
       get(target, prop) {
         if (prop === 'length') return length;

@@ -32,11 +32,11 @@ public final class InspectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Log log = new Log(new Screen(System.err, false), false);
+        Log log = new Log(new Screen(System.err, false), false, false);
         Map<String, String> scriptEnv = new LinkedHashMap<>(System.getenv());
         scriptEnv.putAll(env);
         try (ScriptRuntime runtime = ScriptLoader.load(script, List.of(script.toAbsolutePath().normalize().getParent()), scriptEnv, log)) {
-            TestPlan plan = PlanBuilder.build(script, runtime.options(), CliOverrides.fromEnvironment(System.getenv()), scriptEnv, log::warn);
+            TestPlan plan = PlanBuilder.build(script, runtime.options(), CliOverrides.fromEnvironment(System.getenv()), scriptEnv, runtime.exportedFunctions(), log::warn);
             System.out.println("script: " + script);
             System.out.println("max duration (incl. graceful stop): " + K6Duration.format(plan.maxDuration()));
             System.out.println("VUs initialised before the start: " + plan.initialVus());

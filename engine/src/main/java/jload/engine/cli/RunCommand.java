@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import jload.engine.exec.LifecycleTimeout;
 import jload.engine.exec.RunControl;
 import jload.engine.exec.RunResult;
 import jload.engine.exec.StopReason;
@@ -72,7 +73,7 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--summary-mode", paramLabel = "MODE", description = "compact (default), full (adds groups) or disabled.")
     String summaryMode;
 
-    @Option(names = "--no-summary", description = "Do not print the end-of-test summary.")
+    @Option(names = "--no-summary", description = "No end-of-test summary: no text, no handleSummary(), no --summary-export (as in k6).")
     boolean noSummary;
 
     @Option(names = "--no-thresholds", description = "Do not judge thresholds.")
@@ -84,6 +85,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No banner and no live progress.")
     boolean quiet;
 
+    @Option(names = {"-v", "--verbose"}, description = "Show debug output, including console.debug().")
+    boolean verbose;
+
     @Option(names = "--no-color", description = "No colours in the summary.")
     boolean noColor;
 
@@ -93,7 +97,7 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Screen screen = new Screen(System.err, Terminal.stderrIsTty());
-        Log log = new Log(screen, quiet);
+        Log log = new Log(screen, quiet, verbose);
         ScriptRuntime runtime = null;
         TestRunner runner = null;
         JsonLinesOutput jsonOut = null;
@@ -108,15 +112,15 @@ public final class RunCommand implements Callable<Integer> {
             roots.add(script.toAbsolutePath().normalize().getParent());
             roots.addAll(allowRead);
             runtime = ScriptLoader.load(script, roots, scriptEnv, log);
-            TestPlan plan = PlanBuilder.build(script, runtime.options(), overrides, scriptEnv, log::warn);
+            TestPlan plan = PlanBuilder.build(script, runtime.options(), overrides, scriptEnv, runtime.exportedFunctions(), log::warn);
 
             MetricRegistry registry = new MetricRegistry();
             RunControl control = new RunControl();
             jsonOut = openOutputs(registry, plan);
             runner = new TestRunner(plan, runtime, registry, control, log::error);
             if (!quiet) printBanner(screen, plan);
-            runner.initialize();
             Signals.onInterrupt(control, log);
+            runner.initialize();
 
             TestRunner r = runner;
             Progress progress = quiet ? null : new Progress(screen, r::scenarioRuns,
@@ -129,6 +133,8 @@ public final class RunCommand implements Callable<Integer> {
                 if (progress != null) progress.stop();
             }
             if (result.stopReason() != null) log.warn(result.stopReason().description + ": " + result.stopDetail());
+            if (result.teardownFailure() instanceof ScriptFailure f) log.error(f.describe());
+            else if (result.teardownFailure() != null) log.error(result.teardownFailure().getMessage());
             reportErrors(log, runner);
 
             if (jsonOut != null) {
@@ -136,11 +142,15 @@ public final class RunCommand implements Callable<Integer> {
                 jsonOut = null;
             }
             SummaryData.Inputs inputs = new SummaryData.Inputs(registry, plan.summaryTrendStats(), plan.thresholds(),
-                    result.thresholds(), result.elapsedSeconds(), Terminal.stdoutIsTty(), Terminal.stderrIsTty(), noColor);
-            var data = SummaryData.build(inputs);
-            TestRunner finished = runner;
-            boolean written = new EndOfTest(System.out, log).write(data, mode, noSummary || summaryMode != null && summaryMode.equals("disabled"),
-                    finished.hasHandleSummary() ? finished::handleSummary : null, summaryExport);
+                    result.thresholds(), result.elapsedSeconds(), Terminal.stdoutIsTty(), Terminal.stderrIsTty(), noColor,
+                    result.setupData());
+            boolean written = true;
+            if (!summaryDisabled()) {
+                var data = SummaryData.build(inputs);
+                TestRunner finished = runner;
+                written = new EndOfTest(System.out, log).write(data, mode,
+                        finished.hasHandleSummary() ? finished::handleSummary : null, summaryExport);
+            }
             if (result.thresholds() != null && result.thresholds().anyFailed() && result.stopReason() == null) {
                 log.error("thresholds on metrics '" + String.join(", ", result.thresholds().breachedKeys()) + "' have been crossed");
             }
@@ -149,7 +159,14 @@ public final class RunCommand implements Callable<Integer> {
         } catch (ConfigException e) {
             log.error(e.getMessage());
             return ExitCode.INVALID_CONFIG;
+        } catch (LifecycleTimeout e) {
+            log.error(e.getMessage());
+            return e.exitCode();
         } catch (ScriptFailure e) {
+            if (e.kind() == ScriptFailure.Kind.INTERRUPTED) {
+                log.warn("stopped while initialising the VUs; nothing was run");
+                return ExitCode.STOPPED_BY_SIGNAL;
+            }
             log.error(e.describe());
             return e.kind() == ScriptFailure.Kind.ABORT ? ExitCode.SCRIPT_ABORTED : ExitCode.SCRIPT_EXCEPTION;
         } catch (InterruptedException e) {
@@ -160,6 +177,11 @@ public final class RunCommand implements Callable<Integer> {
             if (runner != null) runner.close();
             if (runtime != null) runtime.close();
         }
+    }
+
+    /** k6: --no-summary (or summary mode "disabled") skips handleSummary and --summary-export too. */
+    private boolean summaryDisabled() {
+        return noSummary || "disabled".equals(summaryMode);
     }
 
     private SummaryMode summaryMode() {

@@ -10,10 +10,11 @@ final class Signals {
     private Signals() {}
 
     static void onInterrupt(RunControl control, Log log) {
+        java.util.concurrent.atomic.AtomicInteger received = new java.util.concurrent.atomic.AtomicInteger();
         for (String name : new String[] {"INT", "TERM"}) {
             try {
                 Signal.handle(new Signal(name), sig -> {
-                    if (control.isStopped() && control.stopReason() == StopReason.SIGNAL) {
+                    if (received.incrementAndGet() > 1) {
                         log.error("stopping at once (second signal); outputs may be incomplete");
                         Runtime.getRuntime().halt(StopReason.SIGNAL.exitCode);
                     }

@@ -41,7 +41,7 @@ final class ArrivalSchedule {
                 double t = Math.abs(a) < 1e-30
                         ? needed / from
                         : (-from + Math.sqrt(Math.max(0, from * from + 4 * a * needed))) / (2 * a);
-                return (long) (offset + t);
+                return Math.round(offset + t);
             }
             needed -= inStage;
             offset += d;

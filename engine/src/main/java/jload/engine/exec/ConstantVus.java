@@ -12,10 +12,11 @@ final class ConstantVus implements Executor {
 
     @Override
     public void run(ScenarioRun run) throws InterruptedException {
+        long end = run.startNanos() + config.duration().toNanos();
         List<Vu> vus = run.pool().acquire(config.vus(), true);
         try {
-            LoopingVus.start(run, vus, vu -> () -> true);
-            run.finish(run.startNanos() + config.duration().toNanos(), config.common().gracefulStop());
+            LoopingVus.start(run, vus, end, vu -> () -> true);
+            run.finish(end, config.common().gracefulStop());
         } finally {
             run.pool().release(vus, true);
         }

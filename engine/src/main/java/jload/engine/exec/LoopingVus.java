@@ -8,14 +8,22 @@ final class LoopingVus {
     private LoopingVus() {}
 
     /**
-     * Starts one worker per VU; each runs iterations while the scenario is not stopping and
-     * {@code mayIterate} (asked before every iteration, on the VU's thread) says yes.
+     * Starts one worker per VU; each runs iterations until {@code endNanos}, while the scenario
+     * is not stopping and {@code mayIterate} (asked before every iteration, on the VU's thread)
+     * says yes. A VU checks the end time itself, so it stops on time even when its controller
+     * is slow to be scheduled.
      */
-    static void start(ScenarioRun run, List<Vu> vus, java.util.function.Function<Vu, BooleanSupplier> mayIterate) {
+    static void start(ScenarioRun run, List<Vu> vus, long endNanos,
+                      java.util.function.Function<Vu, BooleanSupplier> mayIterate) {
         for (Vu vu : vus) {
             BooleanSupplier more = mayIterate.apply(vu);
             run.startWorker("vu-" + vu.id(), () -> {
-                while (!run.stopping() && more.getAsBoolean()) run.iterate(vu, 0);
+                while (!run.stopping() && System.nanoTime() - endNanos < 0 && more.getAsBoolean()) {
+                    run.iterate(vu, 0);
+                    // Virtual threads are not preempted: an iteration that never blocks would keep
+                    // its carrier from every other VU. Yielding between iterations shares it fairly.
+                    Thread.yield();
+                }
             });
         }
     }

@@ -12,13 +12,14 @@ final class PerVuIterations implements Executor {
 
     @Override
     public void run(ScenarioRun run) throws InterruptedException {
+        long end = run.startNanos() + config.maxDuration().toNanos();
         List<Vu> vus = run.pool().acquire(config.vus(), true);
         try {
-            LoopingVus.start(run, vus, vu -> {
+            LoopingVus.start(run, vus, end, vu -> {
                 long[] done = {0};
                 return () -> done[0]++ < config.iterations();
             });
-            run.finish(run.startNanos() + config.maxDuration().toNanos(), config.common().gracefulStop());
+            run.finish(end, config.common().gracefulStop());
         } finally {
             run.pool().release(vus, true);
         }

@@ -42,7 +42,7 @@ final class RampingVus implements Executor {
                 Slot slot = slots[i];
                 if (i < target) {
                     if (slot == null || !slot.running()) {
-                        slots[i] = startSlot(run, i);
+                        slots[i] = startSlot(run, end);
                     } else {
                         slot.keep = true;
                     }
@@ -60,12 +60,15 @@ final class RampingVus implements Executor {
         run.finish(end, config.common().gracefulStop());
     }
 
-    private static Slot startSlot(ScenarioRun run, int index) {
+    private static Slot startSlot(ScenarioRun run, long end) {
         Slot slot = new Slot();
         slot.vu = run.pool().acquire(1, true).getFirst();
         slot.worker = run.startWorker("vu-" + slot.vu.id(), () -> {
             try {
-                while (!run.stopping() && slot.keep) run.iterate(slot.vu, 0);
+                while (!run.stopping() && slot.keep && System.nanoTime() - end < 0) {
+                    run.iterate(slot.vu, 0);
+                    Thread.yield(); // see LoopingVus: share the carrier with other VUs
+                }
             } finally {
                 run.pool().release(List.of(slot.vu), true);
             }

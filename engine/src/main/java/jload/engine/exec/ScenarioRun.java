@@ -20,6 +20,7 @@ public final class ScenarioRun {
     private final VuPool pool;
     private final String setupData;
     private final TagSet tags;
+    private final java.util.Map<String, String> env;
     private volatile long startNanos;
     private volatile boolean gracefulStop;
     private volatile boolean hardStop;
@@ -36,6 +37,18 @@ public final class ScenarioRun {
         this.setupData = setupData;
         TagSet t = ctx.globalTags().with(TagSet.of(config.common().tags()));
         this.tags = t.with("scenario", config.name());
+        if (config.common().env().isEmpty()) {
+            this.env = ctx.env(); // same object: the VU's __ENV (and changes the script made to it) stays
+        } else {
+            java.util.Map<String, String> merged = new java.util.LinkedHashMap<>(ctx.env());
+            merged.putAll(config.common().env());
+            this.env = java.util.Map.copyOf(merged);
+        }
+    }
+
+    /** The run's variables with this scenario's {@code env} laid over them: its VUs' __ENV. */
+    java.util.Map<String, String> env() {
+        return env;
     }
 
     public ScenarioConfig config() {

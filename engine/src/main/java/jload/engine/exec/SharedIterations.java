@@ -14,10 +14,11 @@ final class SharedIterations implements Executor {
     @Override
     public void run(ScenarioRun run) throws InterruptedException {
         AtomicLong left = new AtomicLong(config.iterations());
+        long end = run.startNanos() + config.maxDuration().toNanos();
         List<Vu> vus = run.pool().acquire(config.vus(), true);
         try {
-            LoopingVus.start(run, vus, vu -> () -> left.getAndDecrement() > 0);
-            run.finish(run.startNanos() + config.maxDuration().toNanos(), config.common().gracefulStop());
+            LoopingVus.start(run, vus, end, vu -> () -> left.getAndDecrement() > 0);
+            run.finish(end, config.common().gracefulStop());
         } finally {
             run.pool().release(vus, true);
         }

@@ -64,6 +64,7 @@ public final class TestRunner {
             return new Vu(state, script.newVu(state));
         }, active -> ctx.registry().add(ctx.builtins().vus, ctx.globalTags(), active));
         pool = p;
+        p.cancelWhen(ctx.control()::isStopped);
         p.initialize(plan.initialVus());
         ctx.registry().add(ctx.builtins().vusMax, ctx.globalTags(), p.initialized());
         judge.validate();
@@ -73,15 +74,17 @@ public final class TestRunner {
         long runStart = System.nanoTime();
         Thread sampler = Thread.ofPlatform().daemon().name("jload-sampler").start(this::sample);
         String setupData = null;
+        RuntimeException teardownFailure = null;
         try {
-            setupData = callLifecycle("setup", null);
+            setupData = callLifecycle("setup", null, plan.setupTimeout());
             List<Thread> threads = new ArrayList<>();
             for (var config : plan.scenarios()) {
                 ScenarioRun run = new ScenarioRun(config, ctx, pool, setupData);
                 synchronized (scenarioRuns) {
                     scenarioRuns.add(run);
                 }
-                threads.add(Thread.ofVirtual().name("scenario-" + config.name()).start(() -> {
+                // Controllers are platform threads: VUs that never block must not starve them.
+                threads.add(Thread.ofPlatform().daemon().name("scenario-" + config.name()).start(() -> {
                     try {
                         if (ctx.control().awaitStop(runStart + config.common().startTime().toNanos() - System.nanoTime())) return;
                         run.run();
@@ -91,29 +94,52 @@ public final class TestRunner {
                 }));
             }
             for (Thread t : threads) t.join();
-            callLifecycle("teardown", setupData);
+            try {
+                callLifecycle("teardown", setupData, plan.teardownTimeout());
+            } catch (LifecycleTimeout | ScriptFailure e) {
+                // The run happened: it is still summarised and judged; the exit code says teardown failed.
+                teardownFailure = e;
+            }
         } finally {
             sampler.interrupt();
             sampler.join();
         }
         double elapsed = (System.nanoTime() - runStart) / 1e9;
         ThresholdEvaluation verdict = judge.isEmpty() ? null : judge.atEnd(elapsed);
-        return new RunResult(ctx.control().stopReason(), ctx.control().stopDetail(), verdict, elapsed, setupData);
+        return new RunResult(ctx.control().stopReason(), ctx.control().stopDetail(), verdict, elapsed, setupData,
+                teardownFailure);
     }
 
     /**
-     * Runs setup or teardown on a VU of its own (number 0, as in k6). An exception there stops the
-     * run: exit 107, as in k6.
+     * Runs setup or teardown on a VU of its own (number 0, as in k6), on a virtual thread of its
+     * own so it can be bounded by setupTimeout/teardownTimeout. An exception there stops the run
+     * (exit 107); running out of time stops it too (exit 100 or 101), as in k6.
      */
-    private String callLifecycle(String function, String data) {
+    private String callLifecycle(String function, String data, java.time.Duration timeout) throws InterruptedException {
         if (!script.exportedFunctions().contains(function)) return null;
         if (ctx.control().isStopped() && function.equals("setup")) return null;
         VuState state = new VuState(0, ctx);
         try (VuScript vu = script.newVu(state)) {
-            return vu.call(function, data);
-        } catch (ScriptFailure f) {
-            if (f.kind() == ScriptFailure.Kind.INTERRUPTED || f.kind() == ScriptFailure.Kind.ABORT) return null;
-            throw new ScriptFailure(ScriptFailure.Kind.INIT, function + "() failed: " + f.getMessage(), f.location());
+            String[] result = new String[1];
+            RuntimeException[] failure = new RuntimeException[1];
+            Thread t = Thread.ofVirtual().name(function).start(() -> {
+                try {
+                    result[0] = vu.call(function, data);
+                } catch (RuntimeException e) {
+                    failure[0] = e;
+                }
+            });
+            if (!t.join(timeout)) {
+                vu.interrupt(t);
+                t.join(java.time.Duration.ofSeconds(5));
+                throw new LifecycleTimeout(function, timeout);
+            }
+            if (failure[0] instanceof ScriptFailure f) {
+                if (f.kind() == ScriptFailure.Kind.INTERRUPTED || f.kind() == ScriptFailure.Kind.ABORT) return null;
+                throw new ScriptFailure(ScriptFailure.Kind.INIT, function + "() failed: " + f.getMessage(), f.location());
+            }
+            if (failure[0] != null) throw failure[0];
+            return result[0];
         }
     }
 

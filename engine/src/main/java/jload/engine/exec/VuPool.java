@@ -22,6 +22,12 @@ public final class VuPool implements AutoCloseable {
     private final AtomicInteger nextId = new AtomicInteger(1);
     private final AtomicInteger active = new AtomicInteger();
     private final java.util.function.IntConsumer onVusStarted;
+    private volatile java.util.function.BooleanSupplier cancelled = () -> false;
+
+    /** Initialisation stops (with an INTERRUPTED failure) once this says so, e.g. after Ctrl-C. */
+    void cancelWhen(java.util.function.BooleanSupplier cancelled) {
+        this.cancelled = cancelled;
+    }
 
     /**
      * @param factory      makes VU number n (runs its init code; throws {@link ScriptFailure} on failure)
@@ -55,6 +61,7 @@ public final class VuPool implements AutoCloseable {
     }
 
     private Vu newVu() {
+        if (cancelled.getAsBoolean()) throw new ScriptFailure(ScriptFailure.Kind.INTERRUPTED, "initialisation stopped", null);
         Vu vu = factory.apply(nextId.getAndIncrement());
         all.add(vu);
         return vu;

@@ -86,9 +86,10 @@ public final class VuState implements VuContext, Execution {
         return Math.max(0, iterationInScenario);
     }
 
+    /** The variables of the scenario this VU runs now (the same map object until the scenario changes). */
     @Override
     public Map<String, String> env() {
-        return run.env();
+        return scenario == null ? run.env() : scenario.env();
     }
 
     @Override

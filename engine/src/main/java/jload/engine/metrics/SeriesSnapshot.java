@@ -14,39 +14,36 @@ public record SeriesSnapshot(
         MetricType type,
         double sum, long samples,            // counter: sum of values; samples is how many adds
         double value, double min, double max, // gauge: last, smallest, largest
+        long updatedNanos,                    // gauge: when value was set
         long passes, long fails,              // rate
         TrendDistribution trend) {            // trend
 
     static SeriesSnapshot counter(double sum, long samples) {
-        return new SeriesSnapshot(MetricType.COUNTER, sum, samples, Double.NaN, Double.NaN, Double.NaN, 0, 0, null);
+        return new SeriesSnapshot(MetricType.COUNTER, sum, samples, Double.NaN, Double.NaN, Double.NaN, 0, 0, 0, null);
     }
 
-    static SeriesSnapshot gauge(double value, double min, double max) {
-        return new SeriesSnapshot(MetricType.GAUGE, 0, 0, value, min, max, 0, 0, null);
+    static SeriesSnapshot gauge(double value, double min, double max, long updatedNanos) {
+        return new SeriesSnapshot(MetricType.GAUGE, 0, 0, value, min, max, updatedNanos, 0, 0, null);
     }
 
     static SeriesSnapshot rate(long passes, long fails) {
-        return new SeriesSnapshot(MetricType.RATE, 0, 0, Double.NaN, Double.NaN, Double.NaN, passes, fails, null);
+        return new SeriesSnapshot(MetricType.RATE, 0, 0, Double.NaN, Double.NaN, Double.NaN, 0, passes, fails, null);
     }
 
     static SeriesSnapshot trend(TrendDistribution distribution) {
-        return new SeriesSnapshot(MetricType.TREND, 0, 0, Double.NaN, Double.NaN, Double.NaN, 0, 0, distribution);
+        return new SeriesSnapshot(MetricType.TREND, 0, 0, Double.NaN, Double.NaN, Double.NaN, 0, 0, 0, distribution);
     }
 
     public static SeriesSnapshot empty(MetricType type) {
         return switch (type) {
             case COUNTER -> counter(0, 0);
-            case GAUGE -> gauge(Double.NaN, Double.NaN, Double.NaN);
+            case GAUGE -> gauge(Double.NaN, Double.NaN, Double.NaN, 0);
             case RATE -> rate(0, 0);
             case TREND -> trend(TrendDistribution.empty());
         };
     }
 
-    /**
-     * Several series of one metric as one. For a gauge the merged "last value" is the latest of the
-     * series' last values only when there is one series; with several, it is the largest — a gauge
-     * split by tags has no single last value, and the largest is what a threshold on it should see.
-     */
+    /** Several series of one metric as one. For a gauge, the value is the one set most recently in any of them. */
     public static SeriesSnapshot merge(MetricType type, Collection<SeriesSnapshot> parts) {
         SeriesSnapshot acc = empty(type);
         for (SeriesSnapshot s : parts) acc = acc.plus(s);
@@ -56,8 +53,11 @@ public record SeriesSnapshot(
     private SeriesSnapshot plus(SeriesSnapshot o) {
         return switch (type) {
             case COUNTER -> counter(sum + o.sum, samples + o.samples);
-            case GAUGE -> gauge(Double.isNaN(value) ? o.value : Double.isNaN(o.value) ? value : Math.max(value, o.value),
-                    nanMin(min, o.min), nanMax(max, o.max));
+            case GAUGE -> {
+                boolean theirsIsLater = Double.isNaN(value) || !Double.isNaN(o.value) && o.updatedNanos - updatedNanos > 0;
+                yield gauge(theirsIsLater ? o.value : value, nanMin(min, o.min), nanMax(max, o.max),
+                        theirsIsLater ? o.updatedNanos : updatedNanos);
+            }
             case RATE -> rate(passes + o.passes, fails + o.fails);
             case TREND -> trend(trend.plus(o.trend));
         };

@@ -11,7 +11,10 @@ import org.HdrHistogram.Recorder;
  *
  * <p>Values are recorded as whole thousandths of the trend's unit ({@link #SCALE}): microseconds
  * for time trends, which take milliseconds. Precision is therefore 3 significant digits or 0.001,
- * whichever is coarser. Histograms are packed: memory follows the buckets in use, not the range.
+ * whichever is coarser. The accumulated histograms are packed (memory follows the buckets in use);
+ * the recorders are not, because HdrHistogram 2.2.2's packed concurrent histogram deadlocks when
+ * several writers make it grow at once (reproduced here with 8 threads). A recorder costs about
+ * 8 KB per power of two of value range it has seen, twice (active and inactive).
  *
  * <p>Writers record into {@link Recorder}s, wait-free and allocation-free once the value range
  * has been seen. Negative values (possible in custom trends) go to a second histogram of
@@ -39,7 +42,7 @@ public final class TrendSeries implements Series {
     }
 
     private static Recorder newRecorder() {
-        return new Recorder(SIGNIFICANT_DIGITS, true);
+        return new Recorder(SIGNIFICANT_DIGITS);
     }
 
     @Override

@@ -35,8 +35,7 @@ public final class EndOfTest {
      *                      result as JSON; null when the script has none
      * @return whether every output was written
      */
-    public boolean write(ObjectNode data, SummaryMode mode, boolean quietSummary,
-                         Function<String, String> handleSummary, Path summaryExport) {
+    public boolean write(ObjectNode data, SummaryMode mode, Function<String, String> handleSummary, Path summaryExport) {
         boolean ok = true;
         if (summaryExport != null) {
             try {
@@ -58,10 +57,8 @@ public final class EndOfTest {
                 ok = false;
             }
         }
-        if (!quietSummary) {
-            stdout.print(TextSummary.renderForStdout(data, TextSummaryOptions.forStdout(data, mode)));
-            stdout.flush();
-        }
+        stdout.print(TextSummary.renderForStdout(data, TextSummaryOptions.forStdout(data, mode)));
+        stdout.flush();
         return ok;
     }
 

@@ -11,10 +11,16 @@ public final class Log implements ScriptLog {
     private final Screen out;
     private final long startNanos = System.nanoTime();
     private final boolean quietInfo;
+    private final boolean verbose;
 
-    public Log(Screen out, boolean quietInfo) {
+    /**
+     * @param quietInfo drop jload's own info lines (-q); the script's console output stays
+     * @param verbose   show debug lines (console.debug), as k6 does with -v
+     */
+    public Log(Screen out, boolean quietInfo, boolean verbose) {
         this.out = out;
         this.quietInfo = quietInfo;
+        this.verbose = verbose;
     }
 
     @Override
@@ -35,7 +41,8 @@ public final class Log implements ScriptLog {
     }
 
     private void line(String level, String message, String source) {
-        if (quietInfo && (level.equals("info") || level.equals("debug")) && source == null) return;
+        if (level.equals("debug") && !verbose) return;
+        if (quietInfo && level.equals("info") && source == null) return;
         String tag = switch (level) {
             case "warn" -> "WARN";
             case "error" -> "ERRO";

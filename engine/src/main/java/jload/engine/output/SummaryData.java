@@ -33,9 +33,10 @@ public final class SummaryData {
 
     private SummaryData() {}
 
+    /** @param setupData setup()'s result as JSON, or null */
     public record Inputs(MetricRegistry registry, List<String> trendStats, List<MetricThresholds> thresholds,
                          ThresholdEvaluation verdict, double elapsedSeconds, boolean stdoutTty, boolean stderrTty,
-                         boolean noColor) {}
+                         boolean noColor, String setupData) {}
 
     public static ObjectNode build(Inputs in) {
         ObjectNode root = JSON.createObjectNode();
@@ -50,6 +51,13 @@ public final class SummaryData {
         state.put("isStdErrTTY", in.stderrTty());
         state.put("testRunDurationMs", in.elapsedSeconds() * 1000);
         root.set("metrics", metrics(in));
+        if (in.setupData() != null) {
+            try {
+                root.set("setup_data", JSON.readTree(in.setupData()));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException("setup data is not JSON", e);
+            }
+        }
         return root;
     }
 

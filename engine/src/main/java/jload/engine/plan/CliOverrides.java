@@ -59,11 +59,21 @@ public record CliOverrides(
         return new CliOverrides(
                 vus == null ? null : parseInt("K6_VUS", vus),
                 duration == null ? null : K6Duration.parse(duration, "K6_DURATION"),
-                iterations == null ? null : (long) parseInt("K6_ITERATIONS", iterations),
+                iterations == null ? null : parseLong("K6_ITERATIONS", iterations),
                 stages == null ? null : java.util.Arrays.stream(stages.split(",")).map(String::trim).map(Stage::parseFlag).toList(),
                 Map.of(),
                 trend == null ? null : List.of(trend.split(",")),
                 noThresholds == null ? null : Boolean.parseBoolean(noThresholds));
+    }
+
+    private static long parseLong(String what, String text) {
+        try {
+            long n = Long.parseLong(text.trim());
+            if (n < 0) throw new NumberFormatException();
+            return n;
+        } catch (NumberFormatException e) {
+            throw new ConfigException(what + ": '" + text + "' is not a whole number ≥ 0");
+        }
     }
 
     private static int parseInt(String what, String text) {

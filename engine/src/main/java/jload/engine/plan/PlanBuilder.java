@@ -30,10 +30,18 @@ public final class PlanBuilder {
     private PlanBuilder() {}
 
     public static TestPlan build(Path script, JsonNode scriptOptions, CliOverrides overrides,
-                                 Map<String, String> env, Consumer<String> warnings) {
+                                 Map<String, String> env, Set<String> exportedFunctions, Consumer<String> warnings) {
         OptionReader options = new OptionReader(scriptOptions, "options");
         List<ScenarioConfig> scenarios = scenarios(options, overrides);
         if (scenarios.isEmpty()) throw new ConfigException("options.scenarios: no scenario to run");
+        for (ScenarioConfig s : scenarios) {
+            String exec = s.common().exec();
+            if (!exportedFunctions.contains(exec)) {
+                throw new ConfigException(exec.equals("default") && s.name().equals("default")
+                        ? "the script exports no default function, and no scenario names another one to run"
+                        : "options.scenarios." + s.name() + ".exec: the script exports no function named '" + exec + "'");
+            }
+        }
 
         List<MetricThresholds> thresholds;
         try {

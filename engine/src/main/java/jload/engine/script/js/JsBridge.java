@@ -187,6 +187,18 @@ public final class JsBridge {
         loop.cancel((long) id);
     }
 
+    /** k6-summary's textSummary(data, {indent, enableColors}): the same renderer as the end-of-test summary. */
+    @HostAccess.Export
+    public String textSummary(String dataJson, String optionsJson) throws java.io.IOException {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var data = json.readTree(dataJson);
+        var opts = json.readTree(optionsJson == null ? "{}" : optionsJson);
+        var options = jload.engine.output.summary.TextSummaryOptions.defaults()
+                .withIndent(opts.path("indent").asText(""))
+                .withEnableColors(opts.path("enableColors").asBoolean(false));
+        return jload.engine.output.summary.TextSummary.render(data, options);
+    }
+
     static Map<String, String> tags(Value tags) {
         if (tags == null || tags.isNull() || !tags.hasMembers()) return Map.of();
         Map<String, String> map = new LinkedHashMap<>();

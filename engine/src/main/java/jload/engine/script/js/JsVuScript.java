@@ -3,6 +3,7 @@ package jload.engine.script.js;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import jload.VuContext;
 import jload.engine.exec.TestAborted;
@@ -28,6 +29,7 @@ final class JsVuScript implements VuScript {
     private final Value stringifyJson;
     private String lastDataJson;
     private Value lastData;
+    private Map<String, String> lastEnv;
 
     private JsVuScript(Context context, VuContext vu, JsBridge bridge, JsEventLoop loop, Value exports) {
         this.context = context;
@@ -38,6 +40,7 @@ final class JsVuScript implements VuScript {
         this.bindings = context.getBindings("js");
         this.parseJson = context.eval("js", "JSON.parse");
         this.stringifyJson = context.eval("js", "JSON.stringify");
+        this.lastEnv = vu.env();
     }
 
     /** Creates the VU's globals and runs the module's init code. */
@@ -84,6 +87,12 @@ final class JsVuScript implements VuScript {
         }
         try {
             bindings.putMember("__ITER", vu.iteration());
+            Map<String, String> env = vu.env();
+            if (env != lastEnv) {
+                // A scenario with its own env: __ENV becomes the run's variables with the scenario's laid over.
+                bindings.putMember("__ENV", parseJson.execute(JSON.writeValueAsString(env)));
+                lastEnv = env;
+            }
             Value result = dataJson == null ? fn.execute() : fn.execute(data(dataJson));
             result = loop.drain(result, vu);
             if (result == null || result.isNull()) return null;
@@ -101,6 +110,8 @@ final class JsVuScript implements VuScript {
         } catch (IllegalStateException e) {
             loop.reset();
             throw new ScriptFailure(ScriptFailure.Kind.EXCEPTION, e.getMessage(), null);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
     }
 
