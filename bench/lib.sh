@@ -1,0 +1,65 @@
+# Helpers shared by bench/*.sh. Sourced, not run. Bash + JDK tools only.
+
+bench_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+repo_root=$(dirname "$bench_dir")
+JLOAD=${JLOAD:-$repo_root/bin/jload}
+
+# The JDK bin/jload itself would pick (JAVA_HOME, java on PATH, /usr/lib/jvm), for jcmd.
+# shellcheck source=../bin/find-jdk
+source "$repo_root/bin/find-jdk"
+bench_jdk() {
+  local jdk
+  jdk=$(find_jdk25) || { echo "bench: no JDK 25 found (set JAVA_HOME)" >&2; return 1; }
+  echo "$jdk"
+}
+
+now_ms() { date +%s%3N; }
+
+# The bench's VU script: every VU logs one marker line, with a wall-clock timestamp, at the start
+# of its first iteration, then (if SLEEP_S > 0) parks in sleep() for SLEEP_S seconds.
+# write_script FILE SLEEP_S
+write_script() {
+  cat >"$1" <<EOF
+import { sleep } from 'k6';
+let first = true;
+export default function () {
+  if (first) { first = false; console.log('JLOAD_BENCH_FIRST_ITER ' + Date.now()); }
+  if ($2 > 0) sleep($2);
+}
+EOF
+}
+
+# Number of VUs that have logged their first iteration so far, in stderr log FILE.
+started_count() {
+  local c
+  c=$(grep -c 'JLOAD_BENCH_FIRST_ITER' "$1" 2>/dev/null) || true
+  echo "${c:-0}"
+}
+
+# Earliest first-iteration timestamp (epoch ms) in FILE, or nothing.
+first_iter_ms() {
+  { grep -o 'JLOAD_BENCH_FIRST_ITER [0-9]*' "$1" 2>/dev/null || true; } | awk 'NR == 1 || $2 < m { m = $2 } END { if (NR) print m }'
+}
+
+# Stops a JVM we started: SIGTERM, up to 10 s to exit, then SIGKILL. Never fails.
+stop_pid() {
+  local pid=$1 i
+  [ -n "$pid" ] || return 0
+  kill -0 "$pid" 2>/dev/null || { wait "$pid" 2>/dev/null || true; return 0; }
+  kill -TERM "$pid" 2>/dev/null || true
+  for i in $(seq 100); do
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  kill -KILL "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+}
+
+# Reads numbers (one a line) on stdin; prints "median min max" (median of an even count: mean of
+# the middle two). Numbers may be fractional.
+median_spread() {
+  sort -g | awk '{ v[NR] = $1 } END {
+    if (NR == 0) { print "NA NA NA"; exit }
+    m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
+    printf "%s %s %s\n", m, v[1], v[NR] }'
+}
