@@ -81,8 +81,7 @@ public final class Progress {
         int filled = (int) Math.round(fraction * BAR_WIDTH);
         String bar = "=".repeat(Math.max(0, filled - 1)) + (filled > 0 ? ">" : "") + "-".repeat(BAR_WIDTH - filled);
         return String.format(Locale.ROOT, "%-" + nameWidth + "s [%s] %s/%s", r.config().name(), bar,
-                K6Duration.format(java.time.Duration.ofMillis((long) (Math.min(elapsed, total) * 1000))),
-                K6Duration.format(r.config().maxDuration()));
+                clock(Math.min(elapsed, total)), K6Duration.format(r.config().maxDuration()));
     }
 
     /** k6's elapsed clock: 0m05.0s. */
