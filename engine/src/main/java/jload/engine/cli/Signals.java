@@ -5,7 +5,11 @@ import jload.engine.exec.StopReason;
 import jload.engine.output.Log;
 import sun.misc.Signal;
 
-/** Ctrl-C (SIGINT) and SIGTERM: the first stops the run gracefully, the second stops the process at once. */
+/**
+ * Ctrl-C (SIGINT) and SIGTERM: the first stops the run gracefully, the second stops the process at
+ * once. Uses {@code sun.misc.Signal} (module jdk.unsupported): the JDK has no public API to handle
+ * a signal without exiting, and a shutdown hook cannot keep the process alive to finish outputs.
+ */
 final class Signals {
     private Signals() {}
 

@@ -14,17 +14,14 @@ class ExecutorsTest {
     @TempDir
     Path dir;
 
+    /** Runs the script (it must pass) and returns its --summary-export. */
     private JsonNode run(String script, String... flags) {
-        Path s = Jload.script(dir, "test.js", script);
         Path export = dir.resolve("summary.json");
-        String[] args = new String[flags.length + 5];
-        args[0] = "run";
-        args[1] = "-q";
-        args[2] = "--summary-export";
-        args[3] = export.toString();
-        System.arraycopy(flags, 0, args, 4, flags.length);
-        args[args.length - 1] = s.toString();
-        Jload.Result r = Jload.run(args);
+        String[] all = new String[flags.length + 2];
+        all[0] = "--summary-export";
+        all[1] = export.toString();
+        System.arraycopy(flags, 0, all, 2, flags.length);
+        Jload.Result r = Jload.runScript(dir, script, all);
         assertEquals(0, r.exitCode(), r::toString);
         return r.export(export);
     }

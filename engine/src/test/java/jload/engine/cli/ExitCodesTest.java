@@ -14,13 +14,7 @@ class ExitCodesTest {
     Path dir;
 
     private Jload.Result run(String script, String... flags) {
-        Path s = Jload.script(dir, "test.js", script);
-        String[] args = new String[flags.length + 3];
-        args[0] = "run";
-        args[1] = "-q";
-        System.arraycopy(flags, 0, args, 2, flags.length);
-        args[args.length - 1] = s.toString();
-        return Jload.run(args);
+        return Jload.runScript(dir, script, flags);
     }
 
     @Test

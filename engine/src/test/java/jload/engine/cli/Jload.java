@@ -47,6 +47,17 @@ final class Jload {
         }
     }
 
+    /** Writes {@code source} as test.js in {@code dir} and runs {@code jload run -q FLAGS test.js}. */
+    static Result runScript(Path dir, String source, String... flags) {
+        Path s = script(dir, "test.js", source);
+        String[] args = new String[flags.length + 3];
+        args[0] = "run";
+        args[1] = "-q";
+        System.arraycopy(flags, 0, args, 2, flags.length);
+        args[args.length - 1] = s.toString();
+        return run(args);
+    }
+
     /** Writes a script file and returns its path. */
     static Path script(Path dir, String name, String source) {
         try {
