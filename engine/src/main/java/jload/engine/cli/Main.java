@@ -19,6 +19,10 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && (args[0].equals("run") || args[0].equals("inspect"))) {
+            // Overlap GraalJS's start-up with the JVM's own and with parsing the command line.
+            jload.engine.script.js.EngineWarmup.start();
+        }
         System.exit(execute(args));
     }
 

@@ -54,7 +54,7 @@ public final class JsRuntime implements ScriptRuntime {
         this.script = script.toAbsolutePath().normalize();
         this.readableRoots = List.copyOf(readableRoots);
         this.log = log;
-        this.engine = newEngine();
+        this.engine = EngineWarmup.takeOrCreate();
         this.fileSystem = new ModuleFileSystem(readableRoots);
         try {
             this.envJson = JSON.writeValueAsString(env);
@@ -78,7 +78,7 @@ public final class JsRuntime implements ScriptRuntime {
      * The shared engine. Its warnings (interpreter-only mode, virtual threads) are for embedders,
      * not for people running load tests: jload reports the mode in {@code jload version} instead.
      */
-    private static Engine newEngine() {
+    static Engine newEngine() {
         return Engine.newBuilder("js")
                 .allowExperimentalOptions(true)
                 .option("engine.WarnInterpreterOnly", "false")
@@ -111,16 +111,21 @@ public final class JsRuntime implements ScriptRuntime {
     }
 
     private JsVuScript instantiate(VuContext vu) {
-        Context context = Context.newBuilder("js")
+        Context context = contextBuilder(engine)
+                .allowIO(IOAccess.newBuilder().fileSystem(fileSystem).build())
+                .build();
+        return JsVuScript.create(context, source, vu, this);
+    }
+
+    /** A VU context's options (without its file system): explicit host access, ES module exports, no console/print/load builtins. */
+    static Context.Builder contextBuilder(Engine engine) {
+        return Context.newBuilder("js")
                 .engine(engine)
                 .allowHostAccess(HOST_ACCESS)
-                .allowIO(IOAccess.newBuilder().fileSystem(fileSystem).build())
                 .option("js.esm-eval-returns-exports", "true")
                 .option("js.console", "false")
                 .option("js.print", "false")
-                .option("js.load", "false")
-                .build();
-        return JsVuScript.create(context, source, vu, this);
+                .option("js.load", "false");
     }
 
     Path scriptPath() {
