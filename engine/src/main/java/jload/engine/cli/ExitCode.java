@@ -10,6 +10,7 @@ public final class ExitCode {
     public static final int STOPPED_BY_SIGNAL = 105;
     public static final int SCRIPT_EXCEPTION = 107;
     public static final int SCRIPT_ABORTED = 108;
+    public static final int MARKED_AS_FAILED = 110;
 
     private ExitCode() {}
 }

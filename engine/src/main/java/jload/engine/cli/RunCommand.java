@@ -135,6 +135,7 @@ public final class RunCommand implements Callable<Integer> {
             if (result.stopReason() != null) log.warn(result.stopReason().description + ": " + result.stopDetail());
             if (result.teardownFailure() instanceof ScriptFailure f) log.error(f.describe());
             else if (result.teardownFailure() != null) log.error(result.teardownFailure().getMessage());
+            if (result.markedFailed() != null) log.error("the script marked the test as failed: " + result.markedFailed());
             reportErrors(log, runner);
 
             if (jsonOut != null) {

@@ -14,6 +14,10 @@ public final class RunControl {
     private volatile String stopDetail;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Set<ScenarioRun> running = ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.atomic.LongAdder completed = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder interrupted = new java.util.concurrent.atomic.LongAdder();
+    private volatile long startNanos;
+    private volatile String failedReason;
 
     public void stop(StopReason reason, String detail) {
         synchronized (this) {
@@ -40,6 +44,37 @@ public final class RunControl {
     /** Sleeps until {@code nanos} pass or the run is stopped; true when stopped. */
     public boolean awaitStop(long nanos) throws InterruptedException {
         return nanos <= 0 ? isStopped() : stopped.await(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** The test starts now (after VU initialisation): the zero of currentTestRunDuration. */
+    void markStarted() {
+        startNanos = System.nanoTime();
+    }
+
+    long millisSinceStart() {
+        return startNanos == 0 ? 0 : (System.nanoTime() - startNanos) / 1_000_000;
+    }
+
+    void countIteration(IterationOutcome outcome) {
+        (outcome == IterationOutcome.INTERRUPTED ? interrupted : completed).increment();
+    }
+
+    long completedIterations() {
+        return completed.sum();
+    }
+
+    long interruptedIterations() {
+        return interrupted.sum();
+    }
+
+    /** The script called exec.test.fail(): the run goes on; the exit code will be 110. */
+    void markFailed(String reason) {
+        if (failedReason == null) failedReason = reason;
+    }
+
+    /** Why the script marked the test failed, or null. */
+    public String failedReason() {
+        return failedReason;
     }
 
     void enter(ScenarioRun run) {

@@ -5,16 +5,19 @@ import jload.engine.thresholds.ThresholdEvaluation;
 /**
  * How a run ended: early stop (null when it ran to completion), the threshold verdicts at the end
  * (null when thresholds were off), how long it took, the setup() data (for handleSummary), and a
- * teardown() that failed or timed out (null when it did not).
+ * teardown() that failed or timed out (null when it did not), and why the script called
+ * exec.test.fail() (null when it did not).
  */
 public record RunResult(StopReason stopReason, String stopDetail, ThresholdEvaluation thresholds,
-                        double elapsedSeconds, String setupData, RuntimeException teardownFailure) {
+                        double elapsedSeconds, String setupData, RuntimeException teardownFailure,
+                        String markedFailed) {
 
     /** k6's exit code for this outcome. */
     public int exitCode() {
         if (stopReason != null) return stopReason.exitCode;
         if (teardownFailure instanceof LifecycleTimeout t) return t.exitCode();
         if (teardownFailure != null) return 107;
-        return thresholds != null && thresholds.anyFailed() ? 99 : 0;
+        if (thresholds != null && thresholds.anyFailed()) return 99;
+        return markedFailed != null ? 110 : 0;
     }
 }

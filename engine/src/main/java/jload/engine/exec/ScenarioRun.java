@@ -85,6 +85,7 @@ public final class ScenarioRun {
 
     void count(IterationOutcome outcome) {
         (outcome == IterationOutcome.INTERRUPTED ? interrupted : completed).increment();
+        ctx.control().countIteration(outcome);
     }
 
     public long completedIterations() {

@@ -72,6 +72,7 @@ public final class TestRunner {
 
     public RunResult run() throws InterruptedException {
         long runStart = System.nanoTime();
+        ctx.control().markStarted();
         Thread sampler = Thread.ofPlatform().daemon().name("jload-sampler").start(this::sample);
         String setupData = null;
         RuntimeException teardownFailure = null;
@@ -107,7 +108,7 @@ public final class TestRunner {
         double elapsed = (System.nanoTime() - runStart) / 1e9;
         ThresholdEvaluation verdict = judge.isEmpty() ? null : judge.atEnd(elapsed);
         return new RunResult(ctx.control().stopReason(), ctx.control().stopDetail(), verdict, elapsed, setupData,
-                teardownFailure);
+                teardownFailure, ctx.control().failedReason());
     }
 
     /**

@@ -23,8 +23,11 @@ public final class VuState implements VuContext, Execution {
     private ScenarioRun scenario;
     private long iterationInScenario = -1;
     private long iterationInTest = -1;
-    /** Tags every sample of this VU carries now: global, scenario, group. */
+    /** Tags every sample of this VU carries now: global and scenario tags, the script's own (exec.vu.tags), group. */
     private TagSet tags;
+    private TagSet scenarioTags;
+    /** Set by the script through exec.vu.tags; kept for the VU's lifetime, as in k6. */
+    private TagSet scriptTags = TagSet.EMPTY;
     private String groupPath = "";
     private final Map<String, TagSet> checkTags = new HashMap<>();
     private final Map<Metric, Series> seriesCache = new HashMap<>();
@@ -32,6 +35,7 @@ public final class VuState implements VuContext, Execution {
     public VuState(int id, RunContext run) {
         this.id = id;
         this.run = run;
+        this.scenarioTags = run.globalTags();
         this.tags = run.globalTags();
         this.metrics = new VuMetrics(this);
     }
@@ -45,7 +49,8 @@ public final class VuState implements VuContext, Execution {
         if (this.scenario != scenario) {
             this.scenario = scenario;
             this.iterationInScenario = -1;
-            setTags(scenario.tags());
+            this.scenarioTags = scenario.tags();
+            recomputeTags();
         }
         this.iterationInScenario++;
         this.iterationInTest = iterationInTest;
@@ -55,10 +60,25 @@ public final class VuState implements VuContext, Execution {
         return tags;
     }
 
-    private void setTags(TagSet newTags) {
-        tags = newTags;
+    private void recomputeTags() {
+        TagSet t = scenarioTags.with(scriptTags);
+        tags = groupPath.isEmpty() ? t : t.with("group", groupPath);
         checkTags.clear();
         seriesCache.clear();
+    }
+
+    @Override
+    public void setTag(String key, String value) {
+        if (key.equals("scenario") || key.equals("group") || key.equals("check")) {
+            throw new IllegalArgumentException("the '" + key + "' tag is set by jload and cannot be changed by a script");
+        }
+        scriptTags = scriptTags.with(key, value);
+        recomputeTags();
+    }
+
+    @Override
+    public Map<String, String> currentTags() {
+        return tags.asUnmodifiableMap();
     }
 
     /** Adds a sample tagged with this VU's current tags; the series is cached until the tags change. */
@@ -103,17 +123,16 @@ public final class VuState implements VuContext, Execution {
     @Override
     public <T> T group(String name, Supplier<T> body) {
         if (name.contains("::")) throw new IllegalArgumentException("group and check names may not contain '::'");
-        TagSet outer = tags;
         String outerPath = groupPath;
         groupPath = outerPath + "::" + name;
-        setTags(outer.with("group", groupPath));
+        recomputeTags();
         long start = System.nanoTime();
         try {
             return body.get();
         } finally {
             record(run.builtins().groupDuration, (System.nanoTime() - start) / 1e6);
             groupPath = outerPath;
-            setTags(outer);
+            recomputeTags();
         }
     }
 
@@ -166,6 +185,33 @@ public final class VuState implements VuContext, Execution {
     @Override
     public long scenarioElapsedMillis() {
         return scenario == null ? 0 : (System.nanoTime() - scenario.startNanos()) / 1_000_000;
+    }
+
+    @Override
+    public double scenarioProgress() {
+        if (scenario == null) return 0;
+        long total = scenario.config().maxDuration().toNanos();
+        return total <= 0 ? 1 : Math.min(1, (System.nanoTime() - scenario.startNanos()) / (double) total);
+    }
+
+    @Override
+    public long iterationsCompleted() {
+        return run.control().completedIterations();
+    }
+
+    @Override
+    public long iterationsInterrupted() {
+        return run.control().interruptedIterations();
+    }
+
+    @Override
+    public long testRunDurationMillis() {
+        return run.control().millisSinceStart();
+    }
+
+    @Override
+    public void fail(String reason) {
+        run.control().markFailed(reason == null || reason.isEmpty() ? "test marked as failed by the script" : reason);
     }
 
     @Override

@@ -58,6 +58,12 @@ public final class EndOfTest {
             }
         }
         stdout.print(TextSummary.renderForStdout(data, TextSummaryOptions.forStdout(data, mode)));
+        if (data.path("metrics").has("iteration_duration_from_intended")) {
+            // Open-model runs: say which number includes queueing (DESIGN.md §6, coordinated omission).
+            stdout.println("  ⓘ iteration_duration_from_intended times each arrival-rate iteration from when it was due,");
+            stdout.println("    so waiting for a free VU counts (coordinated omission); iteration_duration starts when it ran.");
+            stdout.println();
+        }
         stdout.flush();
         return ok;
     }

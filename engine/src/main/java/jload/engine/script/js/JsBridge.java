@@ -139,6 +139,46 @@ public final class JsBridge {
     }
 
     @HostAccess.Export
+    public void fail(String reason) {
+        vu.execution().fail(reason);
+    }
+
+    @HostAccess.Export
+    public double scenarioProgress() {
+        return vu.execution().scenarioProgress();
+    }
+
+    @HostAccess.Export
+    public double iterationsCompleted() {
+        return vu.execution().iterationsCompleted();
+    }
+
+    @HostAccess.Export
+    public double iterationsInterrupted() {
+        return vu.execution().iterationsInterrupted();
+    }
+
+    @HostAccess.Export
+    public double testRunDurationMillis() {
+        return vu.execution().testRunDurationMillis();
+    }
+
+    /** The VU's current tags as a JSON object string (read by exec.vu.tags). */
+    @HostAccess.Export
+    public String tagsJson() throws com.fasterxml.jackson.core.JsonProcessingException {
+        return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(vu.execution().currentTags());
+    }
+
+    @HostAccess.Export
+    public void setTag(String key, Value value) {
+        if (value == null || value.isNull()) throw new IllegalArgumentException("exec.vu.tags." + key + ": a tag needs a value");
+        if (value.hasMembers() || value.hasArrayElements()) {
+            throw new IllegalArgumentException("exec.vu.tags." + key + ": tag values are strings, numbers or booleans");
+        }
+        vu.execution().setTag(key, value.isString() ? value.asString() : value.toString());
+    }
+
+    @HostAccess.Export
     public String envJson() {
         return runtime.envJson();
     }
