@@ -7,10 +7,11 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * The open model shared by constant- and ramping-arrival-rate: iterations start on schedule,
- * whatever the target does. An iteration due while every VU is busy is started on a new VU while
- * maxVUs allows; otherwise it is dropped and counted in dropped_iterations. Each iteration is also
- * timed from when it was due (iteration_duration_from_intended), so a slow target cannot hide
- * behind the tester's own backlog (coordinated omission).
+ * whatever the target does. An iteration due while every VU is busy is dropped and counted in
+ * dropped_iterations; if maxVUs allows, a new VU is initialised in the background for the
+ * iterations after it (k6's way: the schedule never waits for a VU's init code). Each iteration
+ * is also timed from when it was due (iteration_duration_from_intended), so a slow target cannot
+ * hide behind the tester's own backlog (coordinated omission).
  */
 final class ArrivalRate {
     private ArrivalRate() {}
@@ -18,8 +19,9 @@ final class ArrivalRate {
     static void run(ScenarioRun run, ArrivalSchedule schedule, Duration duration, int preAllocated, int maxVus)
             throws InterruptedException {
         VuPool pool = run.pool();
-        List<Vu> owned = new ArrayList<>(pool.acquire(preAllocated, false));
+        List<Vu> owned = java.util.Collections.synchronizedList(new ArrayList<>(pool.acquire(preAllocated, false)));
         ConcurrentLinkedQueue<Vu> idle = new ConcurrentLinkedQueue<>(owned);
+        java.util.concurrent.atomic.AtomicInteger planned = new java.util.concurrent.atomic.AtomicInteger(owned.size());
         RunControl control = run.context().control();
         long start = run.startNanos();
         long end = start + duration.toNanos();
@@ -31,11 +33,11 @@ final class ArrivalRate {
                 if (due - end >= 0) break;
                 if (control.awaitStop(due - System.nanoTime())) break;
                 Vu vu = idle.poll();
-                if (vu == null && owned.size() < maxVus) {
-                    vu = pool.grow();
-                    owned.add(vu);
-                }
                 if (vu == null) {
+                    if (planned.get() < maxVus) {
+                        planned.incrementAndGet();
+                        run.startWorker("vu-init", () -> initializeInBackground(run, owned, idle, planned));
+                    }
                     run.context().registry().add(run.context().builtins().droppedIterations, run.tags(), 1);
                     continue;
                 }
@@ -53,7 +55,21 @@ final class ArrivalRate {
             }
             run.finish(end, run.config().common().gracefulStop());
         } finally {
-            pool.release(owned, false);
+            synchronized (owned) {
+                pool.release(owned, false);
+            }
+        }
+    }
+
+    private static void initializeInBackground(ScenarioRun run, List<Vu> owned, ConcurrentLinkedQueue<Vu> idle,
+                                               java.util.concurrent.atomic.AtomicInteger planned) {
+        try {
+            Vu vu = run.pool().grow();
+            owned.add(vu);
+            idle.add(vu);
+        } catch (jload.engine.script.ScriptFailure f) {
+            planned.decrementAndGet();
+            run.context().errors().record(f.location(), "initialising a VU failed: " + f.getMessage(), run.config().name());
         }
     }
 }
