@@ -121,15 +121,12 @@ class ExecutorsTest {
     @Test
     void arrivalRateGrowsVusInTheBackgroundUpToMaxVus() {
         // 20/s for 2 s; each iteration holds its VU 300 ms, so ~6 VUs are needed and only 1 is pre-allocated.
-        Path export = dir.resolve("grow.json");
-        Jload.Result r = Jload.runScript(dir, """
+        JsonNode e = run("""
                 import { sleep } from 'k6';
                 export const options = { scenarios: { s: { executor: 'constant-arrival-rate',
                   rate: 20, timeUnit: '1s', duration: '2s', preAllocatedVUs: 1, maxVUs: 10 } } };
                 export default function () { sleep(0.3); }
-                """, "--summary-export", export.toString());
-        assertEquals(0, r.exitCode(), r::toString);
-        JsonNode e = r.export(export);
+                """);
         double done = value(e, "iterations", "count");
         double dropped = e.path("metrics").has("dropped_iterations") ? value(e, "dropped_iterations", "count") : 0;
         assertEquals(40, done + dropped, 2, "every due iteration is either run or dropped");
