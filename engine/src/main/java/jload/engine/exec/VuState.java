@@ -136,11 +136,6 @@ public final class VuState implements VuContext, Execution {
         }
     }
 
-    /** The current group path, "" at the top ("::login::form" inside nested groups). */
-    public String groupPath() {
-        return groupPath;
-    }
-
     @Override
     public void sleep(Duration duration) {
         if (duration.isNegative() || duration.isZero()) return;

@@ -57,13 +57,6 @@ public final class TagSet {
         return of(map);
     }
 
-    public TagSet without(String key) {
-        if (get(key) == null) return this;
-        Map<String, String> map = asMap();
-        map.remove(key);
-        return of(map);
-    }
-
     public String get(String key) {
         for (int i = 0; i < pairs.length; i += 2) if (pairs[i].equals(key)) return pairs[i + 1];
         return null;

@@ -102,11 +102,6 @@ public final class TrendDistribution {
         return new TrendDistribution(pos, neg, sum + other.sum, nanMin(min, other.min), nanMax(max, other.max));
     }
 
-    /** The histogram of non-negative samples in thousandths of the trend's unit, for exporting HdrHistogram logs. */
-    public Histogram positiveHistogram() {
-        return positives.copy();
-    }
-
     private static double nanMin(double a, double b) {
         return Double.isNaN(a) ? b : Double.isNaN(b) ? a : Math.min(a, b);
     }

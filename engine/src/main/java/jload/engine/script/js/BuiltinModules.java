@@ -52,10 +52,6 @@ final class BuiltinModules {
         return "k6-utils 1.x, k6-summary 0.x from jslib.k6.io";
     }
 
-    static String knownNames() {
-        return String.join(", ", BY_NAME.keySet());
-    }
-
     static String sourceText(String resource) {
         return new String(source(resource), java.nio.charset.StandardCharsets.UTF_8);
     }

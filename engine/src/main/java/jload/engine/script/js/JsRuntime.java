@@ -211,10 +211,6 @@ public final class JsRuntime implements ScriptRuntime {
         @Override public void add(boolean value, Map<String, String> tags) {}
     }
 
-    static Value undefined(Context c) {
-        return c.eval("js", "undefined");
-    }
-
     static Set<String> functionNames(Value exports) {
         Set<String> names = new LinkedHashSet<>();
         for (String k : exports.getMemberKeys()) if (exports.getMember(k).canExecute()) names.add(k);
