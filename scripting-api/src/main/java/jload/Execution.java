@@ -40,6 +40,12 @@ public interface Execution {
     /** Stops the whole test now, with exit code 108 (k6's {@code exec.test.abort}). */
     void abort(String reason);
 
+    /**
+     * Counts an error that did not end the iteration (an exception in an event handler): shown
+     * once per place, counted like iteration errors.
+     */
+    void recordError(String where, String message);
+
     /** Marks the test as failed and lets it go on; it ends with exit code 110 (k6's {@code exec.test.fail}). */
     void fail(String reason);
 }

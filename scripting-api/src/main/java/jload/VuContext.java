@@ -26,5 +26,8 @@ public interface VuContext {
 
     Metrics metrics();
 
+    /** This VU's WebSockets. */
+    WebSockets ws();
+
     Execution execution();
 }

@@ -17,7 +17,9 @@ export function group(name, fn) {
 }
 
 export function sleep(seconds) {
-  __bridge().sleep(Number(seconds));
+  const b = __bridge();
+  // Inside a k6/ws handler, where the call came from goes with it, for a one-time warning.
+  b.sleep(Number(seconds), b.inWsSession() ? new Error().stack : null);
 }
 
 export function fail(message) {

@@ -27,6 +27,8 @@ import jload.engine.plan.K6Duration;
 import jload.engine.plan.PlanBuilder;
 import jload.engine.plan.Stage;
 import jload.engine.plan.TestPlan;
+import jload.engine.proto.Protocols;
+import jload.engine.sandbox.SandboxServer;
 import jload.engine.script.ScriptFailure;
 import jload.engine.script.ScriptLoader;
 import jload.engine.script.ScriptRuntime;
@@ -91,6 +93,14 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-color", description = "No colours in the summary.")
     boolean noColor;
 
+    @Option(names = "--sandbox", description = "Start jload's built-in target server on 127.0.0.1 for this run; "
+            + "the script gets its URLs as __ENV.TARGET (ws://…) and __ENV.TARGET_HTTP (http://…), and a valid "
+            + "presence token as __ENV.SANDBOX_TOKEN. Your own -e values win.")
+    boolean sandbox;
+
+    @Option(names = "--insecure-skip-tls-verify", description = "Accept any TLS certificate (wss:// to self-signed targets).")
+    boolean insecureSkipTlsVerify;
+
     @Option(names = "--allow-read", paramLabel = "DIR", description = "Let the script read files under DIR too (repeatable).")
     List<Path> allowRead = new ArrayList<>();
 
@@ -101,9 +111,16 @@ public final class RunCommand implements Callable<Integer> {
         ScriptRuntime runtime = null;
         TestRunner runner = null;
         JsonLinesOutput jsonOut = null;
+        SandboxServer target = null;
         try {
             Map<String, String> scriptEnv = new LinkedHashMap<>();
             if (includeSystemEnv) scriptEnv.putAll(System.getenv());
+            if (sandbox) {
+                target = startSandbox(log);
+                scriptEnv.put("TARGET", target.wsBase().toString());
+                scriptEnv.put("TARGET_HTTP", target.httpBase().toString());
+                scriptEnv.put("SANDBOX_TOKEN", target.sampleToken("jload", java.time.Duration.ofHours(24)));
+            }
             scriptEnv.putAll(env);
             SummaryMode mode = summaryMode();
             CliOverrides overrides = cliOverrides().over(CliOverrides.fromEnvironment(System.getenv()));
@@ -117,7 +134,7 @@ public final class RunCommand implements Callable<Integer> {
             MetricRegistry registry = new MetricRegistry();
             RunControl control = new RunControl();
             jsonOut = openOutputs(registry, plan);
-            runner = new TestRunner(plan, runtime, registry, control, log::error);
+            runner = new TestRunner(plan, runtime, registry, control, new Protocols(insecureSkipTlsVerify), log::error);
             if (!quiet) printBanner(screen, plan);
             Signals.onInterrupt(control, log);
             runner.initialize();
@@ -177,6 +194,17 @@ public final class RunCommand implements Callable<Integer> {
             if (jsonOut != null) closeQuietly(jsonOut, log);
             if (runner != null) runner.close();
             if (runtime != null) runtime.close();
+            if (target != null) target.close();
+        }
+    }
+
+    private static SandboxServer startSandbox(Log log) {
+        try {
+            SandboxServer server = SandboxServer.start(0, 0, SandboxServer.DEFAULT_SECRET);
+            log.info("sandbox target: " + server.wsBase() + " (WebSocket), " + server.httpBase() + " (HTTP)");
+            return server;
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new ConfigException("--sandbox: the built-in target could not start: " + e.getMessage());
         }
     }
 
@@ -241,7 +269,7 @@ public final class RunCommand implements Callable<Integer> {
 
     private static void reportErrors(Log log, TestRunner runner) {
         for (var e : runner.errors().entries()) {
-            if (e.count() > 1) log.warn(e.count() + " iterations threw at " + e.where() + ": " + e.message());
+            if (e.count() > 1) log.warn(e.message() + " — " + e.count() + " times at " + e.where());
         }
     }
 

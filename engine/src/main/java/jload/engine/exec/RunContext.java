@@ -4,8 +4,9 @@ import java.util.Map;
 import jload.engine.metrics.BuiltinMetrics;
 import jload.engine.metrics.MetricRegistry;
 import jload.engine.metrics.TagSet;
+import jload.engine.proto.Protocols;
 
-/** What every part of a running test shares: metrics, the stop switch, the clock's zero, env and global tags. */
+/** What every part of a running test shares: metrics, the stop switch, the clock's zero, env, global tags, protocol clients. */
 public record RunContext(
         MetricRegistry registry,
         BuiltinMetrics builtins,
@@ -13,7 +14,8 @@ public record RunContext(
         ErrorLog errors,
         Map<String, String> env,
         TagSet globalTags,
-        long startNanos) {
+        long startNanos,
+        Protocols protocols) {
 
     public double elapsedSeconds() {
         return (System.nanoTime() - startNanos) / 1e9;

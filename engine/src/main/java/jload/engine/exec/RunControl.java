@@ -51,6 +51,11 @@ public final class RunControl {
         startNanos = System.nanoTime();
     }
 
+    /** When the test started (System.nanoTime), 0 before. */
+    public long startNanos() {
+        return startNanos;
+    }
+
     long millisSinceStart() {
         return startNanos == 0 ? 0 : (System.nanoTime() - startNanos) / 1_000_000;
     }

@@ -8,6 +8,7 @@ import jload.engine.metrics.BuiltinMetrics;
 import jload.engine.metrics.MetricRegistry;
 import jload.engine.metrics.TagSet;
 import jload.engine.plan.TestPlan;
+import jload.engine.proto.Protocols;
 import jload.engine.script.ScriptFailure;
 import jload.engine.script.ScriptRuntime;
 import jload.engine.script.VuScript;
@@ -29,12 +30,12 @@ public final class TestRunner {
     private volatile VuPool pool;
 
     public TestRunner(TestPlan plan, ScriptRuntime script, MetricRegistry registry, RunControl control,
-                      Consumer<String> errorPrinter) {
+                      Protocols protocols, Consumer<String> errorPrinter) {
         this.plan = plan;
         this.script = script;
         BuiltinMetrics builtins = new BuiltinMetrics(registry);
         this.ctx = new RunContext(registry, builtins, control, new ErrorLog(errorPrinter), plan.env(),
-                TagSet.of(plan.tags()), System.nanoTime());
+                TagSet.of(plan.tags()), System.nanoTime(), protocols);
         this.judge = new ThresholdJudge(registry, plan.thresholdsEnabled() ? plan.thresholds() : List.of());
     }
 
@@ -141,6 +142,8 @@ public final class TestRunner {
             }
             if (failure[0] != null) throw failure[0];
             return result[0];
+        } finally {
+            state.closeSockets();
         }
     }
 
@@ -200,5 +203,6 @@ public final class TestRunner {
     public void close() {
         VuPool p = pool;
         if (p != null) p.close();
+        ctx.protocols().close();
     }
 }

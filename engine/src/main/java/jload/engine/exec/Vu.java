@@ -66,6 +66,7 @@ public final class Vu {
     }
 
     void close() {
+        state.closeSockets();
         script.close();
     }
 }

@@ -15,7 +15,7 @@ import jload.engine.metrics.TagSet;
  * The engine side of one VU, as its script sees it (k6's __VU, __ITER, check, group, sleep,
  * execution info). Owned by the VU's thread; only {@link #interruptible} is read across threads.
  */
-public final class VuState implements VuContext, Execution {
+public final class VuState implements jload.engine.script.EngineVu, Execution {
     private final int id;
     private final RunContext run;
     private final Metrics metrics;
@@ -31,6 +31,7 @@ public final class VuState implements VuContext, Execution {
     private String groupPath = "";
     private final Map<String, TagSet> checkTags = new HashMap<>();
     private final Map<Metric, Series> seriesCache = new HashMap<>();
+    private jload.engine.proto.ws.VuWebSockets ws;
 
     public VuState(int id, RunContext run) {
         this.id = id;
@@ -153,6 +154,40 @@ public final class VuState implements VuContext, Execution {
     }
 
     @Override
+    public jload.engine.metrics.MetricRegistry registry() {
+        return run.registry();
+    }
+
+    @Override
+    public jload.engine.metrics.BuiltinMetrics builtins() {
+        return run.builtins();
+    }
+
+    @Override
+    public jload.engine.proto.ws.WsClient wsClient() {
+        return run.protocols().ws();
+    }
+
+    @Override
+    public TagSet tagSet() {
+        return tags;
+    }
+
+    @Override
+    public jload.WebSockets ws() {
+        if (ws == null) {
+            ws = new jload.engine.proto.ws.VuWebSockets(run.protocols()::ws, run.registry(), run.builtins(),
+                    () -> tags, run.control().startNanos());
+        }
+        return ws;
+    }
+
+    /** The VU is done: its sockets say goodbye (1001). */
+    void closeSockets() {
+        if (ws != null) ws.closeAll();
+    }
+
+    @Override
     public Execution execution() {
         return this;
     }
@@ -202,6 +237,11 @@ public final class VuState implements VuContext, Execution {
     @Override
     public long testRunDurationMillis() {
         return run.control().millisSinceStart();
+    }
+
+    @Override
+    public void recordError(String where, String message) {
+        run.errors().record(where, message, scenarioName());
     }
 
     @Override

@@ -13,6 +13,17 @@ public final class BuiltinMetrics {
     public final Metric groupDuration;
     public final Metric dataSent;
     public final Metric dataReceived;
+    // WebSocket (k6's names, plus jload's ws_rtt and ws_errors)
+    public final Metric wsConnecting;
+    public final Metric wsSessionDuration;
+    public final Metric wsSessions;
+    public final Metric wsMsgsSent;
+    public final Metric wsMsgsReceived;
+    public final Metric wsPing;
+    /** jload: a send → its matching reply, as the synchronous API's expect() sees it. */
+    public final Metric wsRtt;
+    /** jload: failed connects and abnormal closes, tagged with kind (and status). */
+    public final Metric wsErrors;
 
     public BuiltinMetrics(MetricRegistry registry) {
         iterations = registry.register("iterations", MetricType.COUNTER, ValueKind.DEFAULT);
@@ -25,5 +36,13 @@ public final class BuiltinMetrics {
         groupDuration = registry.register("group_duration", MetricType.TREND, ValueKind.TIME);
         dataSent = registry.register("data_sent", MetricType.COUNTER, ValueKind.DATA);
         dataReceived = registry.register("data_received", MetricType.COUNTER, ValueKind.DATA);
+        wsConnecting = registry.register("ws_connecting", MetricType.TREND, ValueKind.TIME);
+        wsSessionDuration = registry.register("ws_session_duration", MetricType.TREND, ValueKind.TIME);
+        wsSessions = registry.register("ws_sessions", MetricType.COUNTER, ValueKind.DEFAULT);
+        wsMsgsSent = registry.register("ws_msgs_sent", MetricType.COUNTER, ValueKind.DEFAULT);
+        wsMsgsReceived = registry.register("ws_msgs_received", MetricType.COUNTER, ValueKind.DEFAULT);
+        wsPing = registry.register("ws_ping", MetricType.TREND, ValueKind.TIME);
+        wsRtt = registry.register("ws_rtt", MetricType.TREND, ValueKind.TIME);
+        wsErrors = registry.register("ws_errors", MetricType.COUNTER, ValueKind.DEFAULT);
     }
 }

@@ -2,7 +2,6 @@ package jload.engine.script;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Set;
-import jload.VuContext;
 
 /**
  * One loaded scenario script, in some language: parsed/compiled once, instantiated once per VU.
@@ -16,7 +15,7 @@ public interface ScriptRuntime extends AutoCloseable {
     Set<String> exportedFunctions();
 
     /** Runs the script's init code for a new VU. Throws {@link ScriptFailure} when init fails. */
-    VuScript newVu(VuContext context);
+    VuScript newVu(EngineVu context);
 
     @Override
     void close();

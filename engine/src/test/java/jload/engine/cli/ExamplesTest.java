@@ -16,6 +16,8 @@ class ExamplesTest {
         "hello.js        | -d 2s",
         "stages.js       | -e RAMP=500ms -e HOLD=1s",
         "arrival-rate.js | -e DURATION=2s -e RATE=20",
+        "ws-echo.js      | --sandbox -e DURATION=2s",
+        "k6-ws-echo.js   | --sandbox",
     })
     void runsAndPassesItsThresholds(String example, String flags) {
         String script = EXAMPLES.resolve(example).toString();
@@ -29,7 +31,7 @@ class ExamplesTest {
         assertEquals(0, r.exitCode(), r::toString);
         assertTrue(r.stdout().contains("█ THRESHOLDS"), r::toString);
 
-        Jload.Result inspect = Jload.run("inspect", script);
+        Jload.Result inspect = Jload.run("inspect", "-e", "TARGET=ws://127.0.0.1:1", script);
         assertEquals(0, inspect.exitCode(), inspect::toString);
         assertTrue(inspect.stdout().contains("scenarios:"), inspect::toString);
     }

@@ -106,7 +106,7 @@ class ExitCodesTest {
         assertTrue(r.stderr().contains("test.js:6:"), r::toString);
         assertEquals(1, r.stderr().lines().filter(l -> l.startsWith("ERRO") && l.contains("boom")).count(),
                 "printed once as it happens (then counted)\n" + r);
-        assertTrue(r.stderr().contains("3 iterations threw at"), r::toString);
+        assertTrue(r.stderr().contains("Error: boom on even iterations — 3 times at"), r::toString);
         assertTrue(r.stdout().matches("(?s).*reached\\.*: 6\\s.*"), r::toString);
     }
 

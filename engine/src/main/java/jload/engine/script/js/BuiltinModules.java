@@ -25,6 +25,8 @@ final class BuiltinModules {
         BY_NAME.put("k6/timers", "k6-timers.mjs");
         BY_NAME.put("jload", "jload.mjs");
         BY_NAME.put("jload/metrics", "k6-metrics.mjs");
+        BY_NAME.put("jload/ws", "jload-ws.mjs");
+        BY_NAME.put("k6/ws", "k6-ws.mjs");
     }
 
     private record RemoteModule(Pattern url, String resource) {}

@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import jload.Rate;
-import jload.VuContext;
+import jload.engine.script.EngineVu;
 import jload.engine.script.ScriptLog;
 import org.graalvm.polyglot.HostAccess;
 import org.graalvm.polyglot.Value;
@@ -20,12 +20,12 @@ import org.graalvm.polyglot.Value;
  * methods are reachable from scripts.
  */
 public final class JsBridge {
-    private final VuContext vu;
+    private final EngineVu vu;
     private final JsRuntime runtime;
     private final JsEventLoop loop;
     private boolean initPhase = true;
 
-    JsBridge(VuContext vu, JsRuntime runtime, JsEventLoop loop) {
+    JsBridge(EngineVu vu, JsRuntime runtime, JsEventLoop loop) {
         this.vu = vu;
         this.runtime = runtime;
         this.loop = loop;
@@ -52,9 +52,19 @@ public final class JsBridge {
     }
 
     @HostAccess.Export
-    public void sleep(double seconds) {
+    public void sleep(double seconds, Value callerStack) {
+        if (wsSessionDepth > 0) warnSleepInWsHandler(callerStack);
         if (Double.isNaN(seconds) || seconds <= 0) return;
         vu.sleep(Duration.ofNanos((long) (seconds * 1e9)));
+    }
+
+    /** k6 semantics are kept (the handler blocks the socket's event loop), but the script is told once. */
+    private void warnSleepInWsHandler(Value callerStack) {
+        String where = JsStacks.firstScriptFrame(callerStack == null || callerStack.isNull() ? "" : callerStack.asString());
+        if (runtime.warnOnce("sleep-in-ws:" + where)) {
+            runtime.log().warn("sleep() inside a k6/ws handler at " + where + " blocks that socket's event loop "
+                    + "(no message, ping or timer is handled meanwhile), as in k6; use socket.setTimeout() to wait instead");
+        }
     }
 
     // --- k6/metrics ---
@@ -237,6 +247,60 @@ public final class JsBridge {
                 .withIndent(opts.path("indent").asText(""))
                 .withEnableColors(opts.path("enableColors").asBoolean(false));
         return jload.engine.output.summary.TextSummary.render(data, options);
+    }
+
+    // --- k6/ws ---
+
+    private int wsSessionDepth;
+    private final java.util.Set<String> sleepWarnings = new java.util.HashSet<>();
+
+    void enterWsSession() {
+        wsSessionDepth++;
+    }
+
+    void exitWsSession() {
+        wsSessionDepth--;
+    }
+
+    jload.engine.metrics.MetricRegistry registry() {
+        return vu.registry();
+    }
+
+    jload.engine.metrics.BuiltinMetrics builtins() {
+        return vu.builtins();
+    }
+
+    /** Whether a k6/ws session is running (sleep() then warns). */
+    @HostAccess.Export
+    public boolean inWsSession() {
+        return wsSessionDepth > 0;
+    }
+
+    /** k6/ws's ws.connect(url, params, callback): blocks until the socket closes; returns the response as JSON. */
+    @HostAccess.Export
+    public String k6WsConnect(String url, Value params, Value callback) {
+        if (callback == null || !callback.canExecute()) throw new IllegalArgumentException("ws.connect: the last argument must be a function");
+        return K6WsSession.run(vu, vu.wsClient(), vu.tagSet(), url, params, callback, this);
+    }
+
+    // --- jload/ws ---
+
+    /** ws.connect(url, {headers, subprotocols, timeout, compression, tags}) from the jload/ws module. */
+    @HostAccess.Export
+    public JsWebSocket wsConnect(String url, Value options) {
+        Value o = options == null || options.isNull() ? null : options;
+        java.util.List<String> subprotocols = new java.util.ArrayList<>();
+        if (o != null && o.hasMember("subprotocols") && o.getMember("subprotocols").hasArrayElements()) {
+            Value sp = o.getMember("subprotocols");
+            for (long i = 0; i < sp.getArraySize(); i++) subprotocols.add(sp.getArrayElement(i).asString());
+        }
+        jload.WsConnect connect = new jload.WsConnect(
+                o == null ? Map.of() : tags(o.getMember("headers")),
+                subprotocols,
+                JsDurations.of(o == null ? null : o.getMember("timeout"), java.time.Duration.ofSeconds(60)),
+                o != null && o.hasMember("compression") && "deflate".equals(String.valueOf(o.getMember("compression").asString())),
+                o == null ? Map.of() : tags(o.getMember("tags")));
+        return new JsWebSocket(vu.ws().connect(url, connect));
     }
 
     static Map<String, String> tags(Value tags) {

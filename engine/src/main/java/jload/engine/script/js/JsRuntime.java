@@ -9,7 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import jload.VuContext;
+import jload.engine.script.EngineVu;
 import jload.engine.script.ScriptFailure;
 import jload.engine.script.ScriptLog;
 import jload.engine.script.ScriptRuntime;
@@ -106,11 +106,11 @@ public final class JsRuntime implements ScriptRuntime {
     }
 
     @Override
-    public VuScript newVu(VuContext context) {
+    public VuScript newVu(EngineVu context) {
         return instantiate(context);
     }
 
-    private JsVuScript instantiate(VuContext vu) {
+    private JsVuScript instantiate(EngineVu vu) {
         Context context = contextBuilder(engine)
                 .allowIO(IOAccess.newBuilder().fileSystem(fileSystem).build())
                 .build();
@@ -179,8 +179,22 @@ public final class JsRuntime implements ScriptRuntime {
         engine.close(true);
     }
 
+    private final Set<String> warned = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** True the first time {@code key} is seen in this run: for warnings that should print once. */
+    boolean warnOnce(String key) {
+        return warned.add(key);
+    }
+
     /** Not a real VU: the one that runs init code to read options (k6's "init context"). */
-    private record InitOnlyContext(Map<String, String> env) implements VuContext {
+    private record InitOnlyContext(Map<String, String> env) implements EngineVu {
+        private static IllegalStateException initOnly(String what) {
+            return new IllegalStateException(what + " is not available in the init context (the top level of the script)");
+        }
+        @Override public jload.engine.metrics.MetricRegistry registry() { throw initOnly("metrics"); }
+        @Override public jload.engine.metrics.BuiltinMetrics builtins() { throw initOnly("metrics"); }
+        @Override public jload.engine.proto.ws.WsClient wsClient() { throw initOnly("k6/ws"); }
+        @Override public jload.engine.metrics.TagSet tagSet() { return jload.engine.metrics.TagSet.EMPTY; }
         @Override public int vu() { return 0; }
         @Override public long iteration() { return 0; }
         @Override public boolean check(String n, boolean p, Map<String, String> t) {
@@ -193,6 +207,9 @@ public final class JsRuntime implements ScriptRuntime {
             throw new IllegalStateException("sleep() is not available in the init context");
         }
         @Override public jload.Metrics metrics() { return NoMetrics.INSTANCE; }
+        @Override public jload.WebSockets ws() {
+            throw new IllegalStateException("WebSockets cannot be opened in the init context (the top level of the script)");
+        }
         @Override public jload.Execution execution() {
             throw new IllegalStateException("execution information is not available in the init context");
         }

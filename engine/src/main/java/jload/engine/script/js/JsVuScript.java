@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
-import jload.VuContext;
+import jload.engine.script.EngineVu;
 import jload.engine.exec.TestAborted;
 import jload.engine.exec.VuInterrupted;
 import jload.engine.script.ScriptFailure;
@@ -20,7 +20,7 @@ final class JsVuScript implements VuScript {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Context context;
-    private final VuContext vu;
+    private final EngineVu vu;
     private final JsBridge bridge;
     private final JsEventLoop loop;
     private final Value exports;
@@ -31,7 +31,7 @@ final class JsVuScript implements VuScript {
     private Value lastData;
     private Map<String, String> lastEnv;
 
-    private JsVuScript(Context context, VuContext vu, JsBridge bridge, JsEventLoop loop, Value exports) {
+    private JsVuScript(Context context, EngineVu vu, JsBridge bridge, JsEventLoop loop, Value exports) {
         this.context = context;
         this.vu = vu;
         this.bridge = bridge;
@@ -44,7 +44,7 @@ final class JsVuScript implements VuScript {
     }
 
     /** Creates the VU's globals and runs the module's init code. */
-    static JsVuScript create(Context context, Source source, VuContext vu, JsRuntime runtime) {
+    static JsVuScript create(Context context, Source source, EngineVu vu, JsRuntime runtime) {
         JsEventLoop loop = new JsEventLoop();
         JsBridge bridge = new JsBridge(vu, runtime, loop);
         try {

@@ -1,0 +1,102 @@
+package jload.engine.proto.ws;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import jload.WebSocket;
+import jload.WebSockets;
+import jload.WsConnect;
+import jload.engine.exec.VuInterrupted;
+import jload.engine.metrics.BuiltinMetrics;
+import jload.engine.metrics.MetricRegistry;
+import jload.engine.metrics.TagSet;
+import jload.engine.proto.Mailbox;
+
+/**
+ * One VU's WebSockets for the synchronous API. All its sockets share the VU's mailbox; whichever
+ * call is waiting drains every queued event and routes each to its socket, so one wake-up serves
+ * them all. Used only by the VU's thread.
+ */
+public final class VuWebSockets implements WebSockets {
+    private final Supplier<WsClient> client;
+    private final Mailbox mailbox = new Mailbox();
+    private final MetricRegistry registry;
+    private final BuiltinMetrics builtins;
+    private final Supplier<TagSet> vuTags;
+    private final long zeroNanos;
+    private final Map<WsConnection, SyncWebSocket> sockets = new IdentityHashMap<>();
+
+    /**
+     * @param vuTags    the VU's tags at the moment of a connect (scenario, group, …)
+     * @param zeroNanos the test's start, for messages' receivedAt
+     */
+    public VuWebSockets(Supplier<WsClient> client, MetricRegistry registry, BuiltinMetrics builtins,
+                        Supplier<TagSet> vuTags, long zeroNanos) {
+        this.client = client;
+        this.registry = registry;
+        this.builtins = builtins;
+        this.vuTags = vuTags;
+        this.zeroNanos = zeroNanos;
+    }
+
+    @Override
+    public WebSocket connect(String url, WsConnect options) {
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException("'" + url + "' is not a valid URL: " + e.getReason());
+        }
+        String shown = WsUrls.redacted(uri);
+        TagSet tags = vuTags.get().with(TagSet.of(options.tags())).with("url", shown);
+        if (tags.get("name") == null) tags = tags.with("name", shown);
+        WsOptions wsOptions = new WsOptions(options.headers(), options.subprotocols(), options.timeout(),
+                options.compression(), options.tags());
+        WsConnection connection = client.get().connect(uri, wsOptions, mailbox, new WsMetrics(registry, builtins, tags));
+        SyncWebSocket socket = new SyncWebSocket(this, connection, zeroNanos);
+        sockets.put(connection, socket);
+        // Netty's own handshake timeout fires first; this bound only guards against a lost event.
+        long deadline = System.nanoTime() + options.timeout().plusSeconds(5).toNanos();
+        while (!socket.handshakeDone()) {
+            if (!pump(deadline)) {
+                socket.giveUp("no answer to the handshake within " + options.timeout().toMillis() + " ms");
+                break;
+            }
+        }
+        return socket;
+    }
+
+    /**
+     * Waits for at least one event until {@code deadlineNanos}, then routes every queued event to
+     * its socket. False when the deadline passed with nothing to do.
+     */
+    boolean pump(long deadlineNanos) {
+        Object event;
+        try {
+            event = mailbox.take(deadlineNanos);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new VuInterrupted();
+        }
+        if (event == null) return false;
+        do {
+            WsEvent e = (WsEvent) event;
+            SyncWebSocket s = sockets.get(e.connection());
+            if (s != null) s.on(e);
+            if (e instanceof WsEvent.Closed) sockets.remove(e.connection());
+        } while ((event = mailbox.poll()) != null);
+        return true;
+    }
+
+    /** Closes every socket still open (the VU is done). */
+    public void closeAll() {
+        for (SyncWebSocket s : new ArrayList<>(sockets.values())) s.connection().close(1001, "");
+    }
+
+    static Duration clamp(Duration d) {
+        return d.isNegative() ? Duration.ZERO : d;
+    }
+}

@@ -1,0 +1,138 @@
+package jload.engine.proto.ws;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
+import io.netty.handler.codec.http.websocketx.extensions.compression.WebSocketClientCompressionHandler;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
+import java.net.URI;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLException;
+import jload.engine.proto.Mailbox;
+
+/**
+ * Opens VU WebSockets on a few shared Netty event loops (one per core; native epoll when
+ * available): no platform thread per connection. Handlers on the loops never run script code;
+ * they timestamp frames and post them to the owning VU's {@link Mailbox}.
+ */
+public final class WsClient implements AutoCloseable {
+    /** The largest message jload reassembles from fragments. */
+    static final int MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
+
+    private final EventLoopGroup group;
+    private final Class<? extends SocketChannel> channelType;
+    private final SslContext tls;
+
+    /** @param insecureSkipTlsVerify accept any server certificate (--insecure-skip-tls-verify) */
+    public WsClient(boolean insecureSkipTlsVerify) {
+        ThreadFactory threads = Thread.ofPlatform().daemon().name("jload-ws-", 0).factory();
+        IoHandlerFactory io = Epoll.isAvailable() ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+        this.group = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(), threads, io);
+        this.channelType = Epoll.isAvailable() ? EpollSocketChannel.class : NioSocketChannel.class;
+        try {
+            SslContextBuilder b = SslContextBuilder.forClient();
+            if (insecureSkipTlsVerify) b.trustManager(InsecureTrustManagerFactory.INSTANCE);
+            this.tls = b.build();
+        } catch (SSLException e) {
+            group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+            throw new IllegalStateException("cannot set up TLS: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Starts opening a WebSocket and returns at once; the connection posts {@link WsEvent.Opened}
+     * (success or failure), then its frames, then {@link WsEvent.Closed}, to {@code mailbox}.
+     *
+     * @throws IllegalArgumentException for a URL that is not ws:// or wss://
+     */
+    public WsConnection connect(URI uri, WsOptions options, Mailbox mailbox, WsMetrics metrics) {
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+        boolean secure = scheme.equals("wss");
+        if (!secure && !scheme.equals("ws")) {
+            throw new IllegalArgumentException("'" + WsUrls.redacted(uri) + "' is not a WebSocket URL; expected ws:// or wss://");
+        }
+        if (uri.getHost() == null) throw new IllegalArgumentException("'" + WsUrls.redacted(uri) + "' has no host");
+        int port = uri.getPort() > 0 ? uri.getPort() : secure ? 443 : 80;
+        WsConnection connection = new WsConnection(uri, mailbox, metrics);
+
+        HttpHeaders headers = new DefaultHttpHeaders();
+        options.headers().forEach(headers::add);
+        WebSocketClientProtocolConfig config = WebSocketClientProtocolConfig.newBuilder()
+                .webSocketUri(uri)
+                .subprotocol(options.subprotocols().isEmpty() ? null : String.join(",", options.subprotocols()))
+                .customHeaders(headers)
+                .allowExtensions(true)
+                .maxFramePayloadLength(MAX_MESSAGE_BYTES)
+                // k6 semantics: the script sees close frames and pongs; no Origin unless asked for.
+                .handleCloseFrames(false)
+                .dropPongFrames(false)
+                .generateOriginHeader(false)
+                .handshakeTimeoutMillis(options.timeout().toMillis())
+                .build();
+
+        Bootstrap bootstrap = new Bootstrap()
+                .group(group)
+                .channel(channelType)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, options.timeout().toMillis()))
+                .option(ChannelOption.TCP_NODELAY, true)
+                .handler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        ChannelPipeline p = ch.pipeline();
+                        if (secure) p.addLast(tls.newHandler(ch.alloc(), uri.getHost(), port));
+                        p.addLast(new HttpClientCodec());
+                        p.addLast(new HttpObjectAggregator(64 * 1024));
+                        if (options.compression()) p.addLast(new WebSocketClientCompressionHandler(MAX_MESSAGE_BYTES));
+                        p.addLast(new WsHandshakeObserver(connection));
+                        p.addLast(new WebSocketClientProtocolHandler(config));
+                        p.addLast(new WebSocketFrameAggregator(MAX_MESSAGE_BYTES));
+                        p.addLast(new WsFrameHandler(connection));
+                    }
+                });
+        connection.started();
+        ChannelFuture f = bootstrap.connect(uri.getHost(), port);
+        f.addListener(done -> {
+            if (done.isSuccess()) {
+                connection.attach(f.channel());
+            } else {
+                connection.connectFailed(WsErrorKind.REFUSED, 0, describe(done.cause()));
+            }
+        });
+        return connection;
+    }
+
+    static String describe(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+        String msg = root.getMessage();
+        return msg == null ? root.getClass().getSimpleName() : msg;
+    }
+
+    @Override
+    public void close() {
+        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+
+
+}

@@ -1,0 +1,217 @@
+package jload.engine.proto.ws;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import jload.engine.proto.Mailbox;
+
+/**
+ * One VU WebSocket. The VU's thread sends and closes; the event loop reads and posts events. State
+ * read across the two is volatile; every event is posted exactly once, in order.
+ */
+public final class WsConnection {
+    /** How long a close may wait for the server's close frame before the TCP connection is dropped. */
+    private static final long CLOSE_WAIT_MS = 2000;
+
+    private final URI uri;
+    private final Mailbox mailbox;
+    private final WsMetrics metrics;
+    private volatile Channel channel;
+    private volatile boolean open;
+    private volatile long startNanos;
+    private volatile int status;
+    private volatile Map<String, String> responseHeaders = Map.of();
+    private volatile int closeCode = -1;
+    private volatile String closeReason = "";
+    private volatile boolean closeSent;
+    /** Whether the VU asked to close (then whatever code comes back is not the server's failure). */
+    private volatile boolean closedByUs;
+    private final AtomicBoolean openedPosted = new AtomicBoolean();
+    private final AtomicBoolean closedPosted = new AtomicBoolean();
+
+    WsConnection(URI uri, Mailbox mailbox, WsMetrics metrics) {
+        this.uri = uri;
+        this.mailbox = mailbox;
+        this.metrics = metrics;
+    }
+
+    public URI uri() {
+        return uri;
+    }
+
+    public WsMetrics metrics() {
+        return metrics;
+    }
+
+    public boolean isOpen() {
+        return open;
+    }
+
+    /** The handshake's HTTP status: 101 when open, the rejection's status, 0 without a response. */
+    public int status() {
+        return status;
+    }
+
+    public Map<String, String> responseHeaders() {
+        return responseHeaders;
+    }
+
+    /** The close code, -1 while not closed. 1006: closed without a close frame. */
+    public int closeCode() {
+        return closeCode;
+    }
+
+    public String closeReason() {
+        return closeReason;
+    }
+
+    // --- VU side -------------------------------------------------------------------------------
+
+    public void send(String text) {
+        Channel ch = requireOpen();
+        metrics.sent(text.getBytes(StandardCharsets.UTF_8).length);
+        ch.writeAndFlush(new TextWebSocketFrame(text));
+    }
+
+    public void send(byte[] bytes) {
+        Channel ch = requireOpen();
+        metrics.sent(bytes.length);
+        ch.writeAndFlush(new BinaryWebSocketFrame(Unpooled.wrappedBuffer(bytes)));
+    }
+
+    public void ping() {
+        requireOpen().writeAndFlush(new PingWebSocketFrame());
+    }
+
+    /** Sends a close frame (once); the connection is dropped if the server does not answer in time. */
+    public void close(int code, String reason) {
+        Channel ch = channel;
+        if (ch == null || closeSent || !open) return;
+        closeSent = true;
+        closedByUs = true;
+        ch.writeAndFlush(new CloseWebSocketFrame(code, reason == null ? "" : reason));
+        ch.eventLoop().schedule(() -> {
+            if (ch.isOpen()) ch.close();
+        }, CLOSE_WAIT_MS, TimeUnit.MILLISECONDS);
+    }
+
+    private Channel requireOpen() {
+        Channel ch = channel;
+        if (!open || ch == null) throw new IllegalStateException("the WebSocket to " + WsUrls.redacted(uri) + " is not open");
+        return ch;
+    }
+
+    // --- event-loop side -----------------------------------------------------------------------
+
+    void started() {
+        startNanos = System.nanoTime();
+        metrics.sessionStarted();
+    }
+
+    void attach(Channel ch) {
+        channel = ch;
+        ch.closeFuture().addListener(f -> closedByTransport());
+    }
+
+    void handshakeResponse(int status, Map<String, String> headers) {
+        this.status = status;
+        this.responseHeaders = headers;
+    }
+
+    void opened() {
+        long now = System.nanoTime();
+        status = status == 0 ? 101 : status;
+        open = true;
+        metrics.connected(now - startNanos);
+        if (openedPosted.compareAndSet(false, true)) {
+            mailbox.post(new WsEvent.Opened(this, true, status, responseHeaders, null, null, now));
+        }
+    }
+
+    void connectFailed(WsErrorKind kind, int status, String message) {
+        if (status > 0) this.status = status;
+        metrics.error(kind, status);
+        if (openedPosted.compareAndSet(false, true)) {
+            String what = switch (kind) {
+                case REJECTED -> "the server rejected the upgrade with status " + status;
+                case TIMEOUT -> "the handshake timed out";
+                case REFUSED -> "cannot connect: " + message;
+                default -> message;
+            };
+            mailbox.post(new WsEvent.Opened(this, false, this.status, responseHeaders, what, kind, System.nanoTime()));
+        }
+        Channel ch = channel;
+        if (ch != null) ch.close();
+    }
+
+    void text(String text, int bytes) {
+        metrics.received(bytes);
+        mailbox.post(new WsEvent.Text(this, text, System.nanoTime()));
+    }
+
+    void binary(byte[] data) {
+        metrics.received(data.length);
+        mailbox.post(new WsEvent.Binary(this, data, System.nanoTime()));
+    }
+
+    void ping(long atNanos) {
+        mailbox.post(new WsEvent.Ping(this, atNanos));
+    }
+
+    void pong() {
+        mailbox.post(new WsEvent.Pong(this, System.nanoTime()));
+    }
+
+    /** The peer sent a close frame: answer it (unless we started the close) and drop the connection. */
+    void closeFrame(int code, String reason) {
+        closeCode = code < 0 ? 1005 : code;
+        closeReason = reason == null ? "" : reason;
+        Channel ch = channel;
+        if (ch == null) return;
+        if (!closeSent) {
+            closeSent = true;
+            ch.writeAndFlush(new CloseWebSocketFrame(code < 0 ? 1000 : code, "")).addListener(f -> ch.close());
+        } else {
+            ch.close();
+        }
+    }
+
+    void failed(WsErrorKind kind, String message) {
+        if (!open) {
+            connectFailed(kind, status, message);
+            return;
+        }
+        mailbox.post(new WsEvent.Failed(this, kind, message, System.nanoTime()));
+    }
+
+    private void closedByTransport() {
+        boolean wasOpen = open;
+        open = false;
+        if (!wasOpen) {
+            if (!openedPosted.get()) connectFailed(WsErrorKind.PROTOCOL, status, "the connection closed during the handshake");
+            return;
+        }
+        if (!closedPosted.compareAndSet(false, true)) return;
+        long now = System.nanoTime();
+        if (closeCode < 0) closeCode = 1006;
+        metrics.sessionEnded(now - startNanos);
+        if (isAbnormal(closeCode)) metrics.error(WsErrorKind.CLOSED_ABNORMALLY, 0);
+        mailbox.post(new WsEvent.Closed(this, closeCode, closeReason, now));
+    }
+
+    /**
+     * A close the VU did not ask for, with another code than normal (1000), going away (1001) or
+     * none given (1005) — 1006 (dropped), 1011 (server error), … — means something broke.
+     */
+    private boolean isAbnormal(int code) {
+        return !closedByUs && code != 1000 && code != 1001 && code != 1005;
+    }
+}

@@ -1,0 +1,54 @@
+package jload.engine.proto.ws;
+
+import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketClientHandshakeException;
+import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler.ClientHandshakeStateEvent;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+
+/** Turns what the socket delivers into the connection's events, on the event loop. Never runs script code. */
+final class WsFrameHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
+    private final WsConnection connection;
+
+    WsFrameHandler(WsConnection connection) {
+        this.connection = connection;
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
+        switch (frame) {
+            case TextWebSocketFrame text -> connection.text(text.text(), text.content().readableBytes());
+            case BinaryWebSocketFrame binary -> connection.binary(ByteBufUtil.getBytes(binary.content()));
+            case PongWebSocketFrame pong -> connection.pong();
+            case CloseWebSocketFrame close -> connection.closeFrame(close.statusCode(), close.reasonText());
+            default -> { } // pings are answered by Netty and reported by WsHandshakeObserver
+        }
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+        if (evt == ClientHandshakeStateEvent.HANDSHAKE_COMPLETE) {
+            connection.opened();
+        } else if (evt == ClientHandshakeStateEvent.HANDSHAKE_TIMEOUT) {
+            connection.connectFailed(WsErrorKind.TIMEOUT, 0, "handshake timed out");
+        }
+        super.userEventTriggered(ctx, evt);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof WebSocketClientHandshakeException h) {
+            int status = h.response() != null ? h.response().status().code() : connection.status();
+            connection.connectFailed(status > 0 && status != 101 ? WsErrorKind.REJECTED : WsErrorKind.PROTOCOL, status,
+                    WsClient.describe(cause));
+        } else {
+            connection.failed(WsErrorKind.PROTOCOL, WsClient.describe(cause));
+        }
+        ctx.close();
+    }
+}

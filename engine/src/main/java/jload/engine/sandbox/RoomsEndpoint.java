@@ -1,0 +1,146 @@
+package jload.engine.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.ByteBuffer;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.java_websocket.WebSocket;
+import org.java_websocket.handshake.ClientHandshake;
+
+/**
+ * {@code /ws/rooms}: chat-style fan-out. Clients join and leave named rooms and broadcast JSON to a room; every
+ * member, the sender included, receives each broadcast, which is what a load test measures fan-out latency with.
+ */
+final class RoomsEndpoint implements EndpointHandler {
+    private final MessageSender sender;
+    private final AtomicLong connectionIds = new AtomicLong();
+    // An empty room is removed, so room names sent by a load test do not pile up for the server's lifetime.
+    private final ConcurrentHashMap<String, Set<WebSocket>> rooms = new ConcurrentHashMap<>();
+
+    RoomsEndpoint(SandboxMetrics metrics) {
+        this.sender = new MessageSender(Endpoint.ROOMS, metrics);
+    }
+
+    @Override
+    public Endpoint endpoint() {
+        return Endpoint.ROOMS;
+    }
+
+    @Override
+    public EndpointSession accept(WebSocket connection, UpgradeTarget target, ClientHandshake request) {
+        return new RoomsSession(connection, "conn-" + connectionIds.incrementAndGet());
+    }
+
+    /** Members of {@code room} after adding {@code member}. */
+    private int join(String room, WebSocket member) {
+        AtomicInteger members = new AtomicInteger();
+        rooms.compute(room, (name, current) -> {
+            Set<WebSocket> set = current != null ? current : ConcurrentHashMap.newKeySet();
+            set.add(member);
+            members.set(set.size());
+            return set;
+        });
+        return members.get();
+    }
+
+    /** Whether {@code member} was in {@code room}. */
+    private boolean leave(String room, WebSocket member) {
+        boolean[] removed = new boolean[1];
+        rooms.computeIfPresent(room, (name, set) -> {
+            removed[0] = set.remove(member);
+            return set.isEmpty() ? null : set;
+        });
+        return removed[0];
+    }
+
+    private boolean isMember(String room, WebSocket member) {
+        Set<WebSocket> set = rooms.get(room);
+        return set != null && set.contains(member);
+    }
+
+    private final class RoomsSession implements EndpointSession {
+        private final WebSocket connection;
+        private final String id;
+        private final Set<String> joined = ConcurrentHashMap.newKeySet();
+
+        RoomsSession(WebSocket connection, String id) {
+            this.connection = connection;
+            this.id = id;
+        }
+
+        @Override
+        public void onText(String text) {
+            Optional<ObjectNode> parsed = JsonMessages.parseObject(text);
+            if (parsed.isEmpty()) {
+                reply(JsonMessages.error("message is not a JSON object"));
+                return;
+            }
+            ObjectNode message = parsed.get();
+            String type = JsonMessages.text(message, "type").orElse("");
+            Optional<String> room = JsonMessages.text(message, "room");
+            switch (type) {
+                case "join", "leave", "broadcast" -> {
+                    if (room.isEmpty()) {
+                        reply(JsonMessages.error(type + " needs a non-empty string \"room\""));
+                        return;
+                    }
+                    switch (type) {
+                        case "join" -> onJoin(room.get());
+                        case "leave" -> onLeave(room.get());
+                        default -> onBroadcast(room.get(), message.get("data"));
+                    }
+                }
+                case "" -> reply(JsonMessages.error("message needs a string \"type\": join, leave or broadcast"));
+                default -> reply(JsonMessages.error("unknown type \"" + type + "\": expected join, leave or broadcast"));
+            }
+        }
+
+        @Override
+        public void onBinary(ByteBuffer message) {
+            reply(JsonMessages.error("binary messages are not supported here; send JSON text"));
+        }
+
+        @Override
+        public void onClose() {
+            for (String room : joined) leave(room, connection);
+            joined.clear();
+        }
+
+        private void onJoin(String room) {
+            joined.add(room);
+            int members = join(room, connection);
+            reply(JsonMessages.encode(JsonMessages.message("joined").put("room", room).put("members", members)));
+        }
+
+        private void onLeave(String room) {
+            joined.remove(room);
+            if (!leave(room, connection)) {
+                reply(JsonMessages.error("not in room \"" + room + "\""));
+                return;
+            }
+            reply(JsonMessages.encode(JsonMessages.message("left").put("room", room)));
+        }
+
+        private void onBroadcast(String room, JsonNode data) {
+            if (!isMember(room, connection)) {
+                reply(JsonMessages.error("not in room \"" + room + "\"; join it before broadcasting"));
+                return;
+            }
+            ObjectNode message = JsonMessages.message("message").put("room", room).put("from", id);
+            message.set("data", data == null ? NullNode.getInstance() : data);
+            String encoded = JsonMessages.encode(message);
+            Set<WebSocket> members = rooms.get(room);
+            if (members == null) return; // emptied by a concurrent close since the membership check
+            for (WebSocket member : members) sender.send(member, encoded);
+        }
+
+        private void reply(String encoded) {
+            sender.send(connection, encoded);
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package jload.engine.sandbox;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * jload's built-in realtime target: WebSocket endpoints (echo, rooms, authenticated presence, rejections) and an
+ * HTTP side (health, Prometheus metrics), all on 127.0.0.1, so every example and test has something to load-test
+ * on a fresh machine. Two listeners because Java-WebSocket's server speaks only WebSocket.
+ *
+ * <pre>{@code
+ * try (SandboxServer sandbox = SandboxServer.start(0, 0, SandboxServer.DEFAULT_SECRET)) {
+ *     URI echo = sandbox.wsBase().resolve("/ws/echo");
+ * }
+ * }</pre>
+ */
+public final class SandboxServer implements AutoCloseable {
+    public static final String DEFAULT_SECRET = "jload-sandbox-secret";
+
+    static final String HOST = "127.0.0.1";
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(10);
+    private static final int CLOSE_TIMEOUT_MILLIS = 3_000;
+
+    private final SandboxWebSocketServer webSocket;
+    private final SandboxHttpServer http;
+    private final Hs256Jwt jwt;
+    private final Clock clock;
+    private final URI wsBase;
+    private final URI httpBase;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private SandboxServer(SandboxWebSocketServer webSocket, SandboxHttpServer http, Hs256Jwt jwt, Clock clock) {
+        this.webSocket = webSocket;
+        this.http = http;
+        this.jwt = jwt;
+        this.clock = clock;
+        this.wsBase = URI.create("ws://" + HOST + ":" + webSocket.getPort());
+        this.httpBase = URI.create("http://" + HOST + ":" + http.port());
+    }
+
+    /**
+     * Starts both listeners on 127.0.0.1 and returns once both accept connections.
+     *
+     * @param wsPort the WebSocket port, 0 for any free port
+     * @param httpPort the HTTP port, 0 for any free port
+     * @param jwtSecret the HS256 secret that {@code /ws/presence} tokens must be signed with
+     * @throws java.net.BindException if a port is taken
+     */
+    public static SandboxServer start(int wsPort, int httpPort, String jwtSecret) throws IOException {
+        checkPort("wsPort", wsPort);
+        checkPort("httpPort", httpPort);
+        Hs256Jwt jwt = new Hs256Jwt(Objects.requireNonNull(jwtSecret, "jwtSecret"));
+        Clock clock = Clock.systemUTC();
+        SandboxMetrics metrics = new SandboxMetrics();
+        InetAddress loopback = ipv4Loopback();
+
+        SandboxHttpServer http = SandboxHttpServer.start(new InetSocketAddress(loopback, httpPort), metrics);
+        UpgradeRouter router = new UpgradeRouter(List.of(
+                new EchoEndpoint(metrics), new RoomsEndpoint(metrics), new PresenceEndpoint(metrics, jwt, clock)));
+        SandboxWebSocketServer webSocket = new SandboxWebSocketServer(new InetSocketAddress(loopback, wsPort), router, metrics);
+        try {
+            webSocket.start();
+            webSocket.awaitListening(STARTUP_TIMEOUT);
+        } catch (IOException | RuntimeException e) {
+            stopQuietly(webSocket);
+            http.close();
+            throw e;
+        }
+        return new SandboxServer(webSocket, http, jwt, clock);
+    }
+
+    /** The WebSocket listener, e.g. {@code ws://127.0.0.1:41234}; endpoint paths resolve against it. */
+    public URI wsBase() {
+        return wsBase;
+    }
+
+    /** The HTTP listener, e.g. {@code http://127.0.0.1:41235}. */
+    public URI httpBase() {
+        return httpBase;
+    }
+
+    /**
+     * A token {@code /ws/presence} accepts, for {@code subject}, expiring {@code validFor} from now. A negative
+     * duration gives an already-expired token, for exercising rejection.
+     */
+    public String sampleToken(String subject, Duration validFor) {
+        Objects.requireNonNull(subject, "subject");
+        Instant now = clock.instant();
+        return jwt.sign(subject, now, now.plus(validFor));
+    }
+
+    /** Stops both listeners; open WebSocket connections are closed with 1001 (going away). Idempotent. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) return;
+        try {
+            webSocket.stop(CLOSE_TIMEOUT_MILLIS, "sandbox shutting down");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            http.close();
+        }
+    }
+
+    private static void stopQuietly(SandboxWebSocketServer webSocket) {
+        try {
+            webSocket.stop(CLOSE_TIMEOUT_MILLIS, "sandbox failed to start");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException ignored) {
+            // Already failing to start; the original exception is the one worth reporting.
+        }
+    }
+
+    private static void checkPort(String name, int port) {
+        if (port < 0 || port > 65_535) throw new IllegalArgumentException(name + " must be 0-65535, got " + port);
+    }
+
+    /** 127.0.0.1 exactly: {@code getLoopbackAddress()} may be ::1, and the printed URLs say 127.0.0.1. */
+    private static InetAddress ipv4Loopback() {
+        try {
+            return InetAddress.getByAddress(HOST, new byte[] {127, 0, 0, 1});
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("a 4-byte address is always valid", e);
+        }
+    }
+}

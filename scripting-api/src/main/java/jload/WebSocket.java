@@ -1,0 +1,53 @@
+package jload;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * A VU's WebSocket, used synchronously: a VU is a virtual thread, so waiting for a reply reads
+ * like the story being tested. Messages that arrive while nothing waits for them are kept, in
+ * order, for the next {@link #expect} or {@link #messages}.
+ */
+public interface WebSocket {
+    /** Whether the handshake succeeded. */
+    boolean ok();
+
+    /** The upgrade's HTTP status: 101, or the rejection's status (401, 503, …); 0 without a response. */
+    int status();
+
+    /** The upgrade response's headers. */
+    Map<String, String> headers();
+
+    /** Why the connect failed, or null. */
+    String error();
+
+    boolean isOpen();
+
+    /** The close code once closed (1006: without a close frame), else -1. */
+    int closeCode();
+
+    void send(String text);
+
+    void send(byte[] data);
+
+    /**
+     * The first message (kept or new) that {@code match} accepts, waiting up to {@code timeout};
+     * null when none came in time or the socket closed. Records ws_rtt: the time from this
+     * socket's last send to the message's arrival.
+     */
+    Message expect(Predicate<Message> match, Duration timeout);
+
+    /** Up to {@code count} accepted messages within {@code timeout} (fewer if time runs out). */
+    List<Message> expectCount(int count, Predicate<Message> match, Duration timeout);
+
+    /** Every message kept or arrived so far, without waiting. */
+    List<Message> messages();
+
+    /** Sends a ping and waits for the pong; the round trip in milliseconds (also ws_ping), or NaN. */
+    double ping(Duration timeout);
+
+    /** Closes with {@code code} and {@code reason}, waiting briefly for the server's close frame. */
+    void close(int code, String reason);
+}
