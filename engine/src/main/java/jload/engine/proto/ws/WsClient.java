@@ -99,6 +99,8 @@ public final class WsClient implements AutoCloseable {
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        // Here, not in the connect listener: that may run after the handshake completed.
+                        connection.attach(ch);
                         ChannelPipeline p = ch.pipeline();
                         if (secure) p.addLast(tls.newHandler(ch.alloc(), uri.getHost(), port));
                         p.addLast(new HttpClientCodec());
@@ -113,11 +115,7 @@ public final class WsClient implements AutoCloseable {
         connection.started();
         ChannelFuture f = bootstrap.connect(uri.getHost(), port);
         f.addListener(done -> {
-            if (done.isSuccess()) {
-                connection.attach(f.channel());
-            } else {
-                connection.connectFailed(WsErrorKind.REFUSED, 0, describe(done.cause()));
-            }
+            if (!done.isSuccess()) connection.connectFailed(WsErrorKind.REFUSED, 0, describe(done.cause()));
         });
         return connection;
     }

@@ -34,6 +34,7 @@ public final class WsConnection {
     private volatile boolean closeSent;
     /** Whether the VU asked to close (then whatever code comes back is not the server's failure). */
     private volatile boolean closedByUs;
+    private volatile boolean tcpConnected;
     private final AtomicBoolean openedPosted = new AtomicBoolean();
     private final AtomicBoolean closedPosted = new AtomicBoolean();
 
@@ -121,6 +122,10 @@ public final class WsConnection {
         ch.closeFuture().addListener(f -> closedByTransport());
     }
 
+    void tcpConnected() {
+        tcpConnected = true;
+    }
+
     void handshakeResponse(int status, Map<String, String> headers) {
         this.status = status;
         this.responseHeaders = headers;
@@ -196,7 +201,11 @@ public final class WsConnection {
         boolean wasOpen = open;
         open = false;
         if (!wasOpen) {
-            if (!openedPosted.get()) connectFailed(WsErrorKind.PROTOCOL, status, "the connection closed during the handshake");
+            if (!openedPosted.get()) {
+                // Whichever of the connect-failure and close notifications comes first reports it.
+                if (tcpConnected) connectFailed(WsErrorKind.PROTOCOL, status, "the connection closed during the handshake");
+                else connectFailed(WsErrorKind.REFUSED, 0, "connection refused or unreachable");
+            }
             return;
         }
         if (!closedPosted.compareAndSet(false, true)) return;

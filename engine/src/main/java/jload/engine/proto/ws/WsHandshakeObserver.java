@@ -20,6 +20,12 @@ final class WsHandshakeObserver extends ChannelInboundHandlerAdapter {
     }
 
     @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        connection.tcpConnected();
+        ctx.fireChannelActive();
+    }
+
+    @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof FullHttpResponse response) {
             Map<String, String> headers = new LinkedHashMap<>();
