@@ -18,6 +18,7 @@ class ExamplesTest {
         "arrival-rate.js | -e DURATION=2s -e RATE=20",
         "ws-echo.js      | --sandbox -e DURATION=2s",
         "k6-ws-echo.js   | --sandbox",
+        "websockets-chat.js | --sandbox -e SESSION_MS=1500",
     })
     void runsAndPassesItsThresholds(String example, String flags) {
         String script = EXAMPLES.resolve(example).toString();

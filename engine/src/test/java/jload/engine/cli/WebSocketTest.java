@@ -160,6 +160,40 @@ class WebSocketTest {
     }
 
     @Test
+    void browserStyleSocketsRunUntilEveryOneHasClosed() {
+        Jload.Result r = run("""
+                import { WebSocket } from 'k6/experimental/websockets';
+                import { check } from 'k6';
+                import { Counter } from 'k6/metrics';
+                const closed = new Counter('closed_sockets');
+                export const options = { iterations: 2, thresholds: { checks: ['rate==1'], closed_sockets: ['count==6'] } };
+                export default function () {
+                  for (let i = 0; i < 3; i++) {
+                    const s = new WebSocket(`${__ENV.TARGET}/ws/echo`);
+                    check(s, { 'connecting at first': (x) => x.readyState === WebSocket.CONNECTING && x.binaryType === 'blob' });
+                    s.onopen = () => { check(s, { 'open': (x) => x.readyState === WebSocket.OPEN }); s.send(`hello ${i}`); };
+                    s.addEventListener('message', (e) => {
+                      check(e, { 'echo': (ev) => ev.data === `hello ${i}` });
+                      setTimeout(() => s.close(), 50 * i);
+                    });
+                    s.onclose = (e) => { closed.add(1); check(e, { 'close() defaults to 1000': (ev) => ev.code === 1000 }); };
+                  }
+                }
+                """);
+        assertEquals(0, r.exitCode(), r::toString);
+    }
+
+    @Test
+    void browserStyleSocketsRejectUnknownParams() {
+        Jload.Result r = run("""
+                import { WebSocket } from 'k6/websockets';
+                export const options = { iterations: 1 };
+                export default function () { new WebSocket(`${__ENV.TARGET}/ws/echo`, null, { headerz: {} }); }
+                """);
+        assertTrue(r.stderr().contains("unknown param 'headerz'"), r::toString);
+    }
+
+    @Test
     void twoThousandSocketsNeedOnlyAFewPlatformThreads() throws Exception {
         int baseline = Thread.getAllStackTraces().size();
         AtomicInteger maxThreads = new AtomicInteger();

@@ -52,7 +52,11 @@ public final class WsClient implements AutoCloseable {
         this.channelType = Epoll.isAvailable() ? EpollSocketChannel.class : NioSocketChannel.class;
         try {
             SslContextBuilder b = SslContextBuilder.forClient();
-            if (insecureSkipTlsVerify) b.trustManager(InsecureTrustManagerFactory.INSTANCE);
+            if (insecureSkipTlsVerify) {
+                b.trustManager(InsecureTrustManagerFactory.INSTANCE).endpointIdentificationAlgorithm(null);
+            } else {
+                b.endpointIdentificationAlgorithm("HTTPS"); // the certificate must also name the host
+            }
             this.tls = b.build();
         } catch (SSLException e) {
             group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);

@@ -27,6 +27,8 @@ final class BuiltinModules {
         BY_NAME.put("jload/metrics", "k6-metrics.mjs");
         BY_NAME.put("jload/ws", "jload-ws.mjs");
         BY_NAME.put("k6/ws", "k6-ws.mjs");
+        BY_NAME.put("k6/websockets", "k6-websockets.mjs");
+        BY_NAME.put("k6/experimental/websockets", "k6-websockets.mjs");
     }
 
     private record RemoteModule(Pattern url, String resource) {}

@@ -283,6 +283,41 @@ public final class JsBridge {
         return K6WsSession.run(vu, vu.wsClient(), vu.tagSet(), url, params, callback, this);
     }
 
+    // --- k6/websockets ---
+
+    /** new WebSocket(url, protocols, params) from k6/websockets: connects in the background. */
+    @HostAccess.Export
+    public JsBrowserSocket newWebSocket(String url, Value protocols, Value params, Value dispatcher) {
+        Map<String, String> headers = Map.of();
+        Map<String, String> extraTags = Map.of();
+        boolean deflate = false;
+        if (params != null && !params.isNull()) {
+            for (String key : params.getMemberKeys()) {
+                if (!JsBrowserSocket.PARAMS.contains(key)) {
+                    throw new IllegalArgumentException("WebSocket: unknown param '" + key + "'; expected one of headers, tags, compression, jar");
+                }
+            }
+            headers = tags(params.getMember("headers"));
+            extraTags = tags(params.getMember("tags"));
+            deflate = params.hasMember("compression") && "deflate".equals(params.getMember("compression").toString());
+        }
+        java.util.List<String> offered = new java.util.ArrayList<>();
+        if (protocols != null && !protocols.isNull()) {
+            if (protocols.isString()) offered.add(protocols.asString());
+            else if (protocols.hasArrayElements()) for (long i = 0; i < protocols.getArraySize(); i++) offered.add(protocols.getArrayElement(i).asString());
+        }
+        java.net.URI uri = java.net.URI.create(url);
+        String shown = jload.engine.proto.ws.WsUrls.redacted(uri);
+        jload.engine.metrics.TagSet t = vu.tagSet().with(jload.engine.metrics.TagSet.of(extraTags)).with("url", shown);
+        if (t.get("name") == null) t = t.with("name", shown);
+        var connection = vu.wsClient().connect(uri,
+                new jload.engine.proto.ws.WsOptions(headers, offered, jload.engine.proto.ws.WsOptions.DEFAULT_TIMEOUT, deflate, extraTags),
+                loop.mailbox(), new jload.engine.proto.ws.WsMetrics(vu.registry(), vu.builtins(), t));
+        JsBrowserSocket socket = new JsBrowserSocket(connection, dispatcher, vu);
+        loop.register(socket);
+        return socket;
+    }
+
     // --- jload/ws ---
 
     /** ws.connect(url, {headers, subprotocols, timeout, compression, tags}) from the jload/ws module. */

@@ -1,0 +1,97 @@
+package jload.engine.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.FileInputStream;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import org.java_websocket.WebSocket;
+import org.java_websocket.handshake.ClientHandshake;
+import org.java_websocket.server.DefaultSSLWebSocketServerFactory;
+import org.java_websocket.server.WebSocketServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** wss:// against a self-signed local server: refused by default, accepted with --insecure-skip-tls-verify. */
+class TlsTest {
+    @TempDir
+    Path dir;
+    private WebSocketServer server;
+
+    @BeforeEach
+    void startSelfSignedEchoServer() throws Exception {
+        Path keystore = dir.resolve("server.p12");
+        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair", "-alias", "sandbox", "-keyalg", "RSA", "-keysize", "2048", "-validity", "1",
+                "-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1", "-storetype", "PKCS12",
+                "-keystore", keystore.toString(), "-storepass", "secret", "-keypass", "secret")
+                .redirectErrorStream(true).start();
+        assertTrue(keytool.waitFor(60, TimeUnit.SECONDS) && keytool.exitValue() == 0, "keytool failed");
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        try (FileInputStream in = new FileInputStream(keystore.toFile())) {
+            ks.load(in, "secret".toCharArray());
+        }
+        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        kmf.init(ks, "secret".toCharArray());
+        SSLContext tls = SSLContext.getInstance("TLS");
+        tls.init(kmf.getKeyManagers(), null, null);
+        CountDownLatch started = new CountDownLatch(1);
+        server = new WebSocketServer(new InetSocketAddress("127.0.0.1", 0)) {
+            @Override public void onOpen(WebSocket conn, ClientHandshake handshake) {}
+            @Override public void onClose(WebSocket conn, int code, String reason, boolean remote) {}
+            @Override public void onMessage(WebSocket conn, String message) { conn.send(message); }
+            @Override public void onError(WebSocket conn, Exception ex) {}
+            @Override public void onStart() { started.countDown(); }
+        };
+        server.setWebSocketFactory(new DefaultSSLWebSocketServerFactory(tls));
+        server.start();
+        assertTrue(started.await(10, TimeUnit.SECONDS));
+    }
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        server.stop(1000);
+    }
+
+    private Jload.Result run(String... flags) {
+        return Jload.runScript(dir, """
+                import { ws } from 'jload';
+                import { check } from 'k6';
+                export const options = { iterations: 1 };
+                export default function () {
+                  const s = ws.connect(`wss://127.0.0.1:%d/secure`, { timeout: '5s' });
+                  console.log(`OK=${s.ok} ERROR=${s.error}`);
+                  if (s.ok) {
+                    s.send('over tls');
+                    console.log(`ECHO=${s.expect((m) => m.text === 'over tls', { timeout: '5s' }) !== null}`);
+                    s.close();
+                  }
+                }
+                """.formatted(server.getPort()), flags);
+    }
+
+    @Test
+    void aSelfSignedCertificateIsRefusedByDefault() {
+        Jload.Result r = run();
+        assertEquals(0, r.exitCode(), r::toString);
+        assertTrue(r.stderr().contains("OK=false"), r::toString);
+        // The reason names what failed, for the person reading the log.
+        assertTrue(r.stderr().matches("(?s).*ERROR=.*(certificat|PKIX|trust).*"), r::toString);
+    }
+
+    @Test
+    void insecureSkipTlsVerifyAcceptsIt() {
+        Jload.Result r = run("--insecure-skip-tls-verify");
+        assertEquals(0, r.exitCode(), r::toString);
+        assertTrue(r.stderr().contains("OK=true"), r::toString);
+        assertTrue(r.stderr().contains("ECHO=true"), r::toString);
+    }
+}
