@@ -52,6 +52,31 @@ class WebSocketTest {
     }
 
     @Test
+    void binaryFramesAndPermessageDeflateRoundTrip() {
+        Jload.Result r = run("""
+                import { check } from 'k6';
+                import { ws } from 'jload';
+                export const options = { iterations: 1, thresholds: { checks: ['rate==1'] } };
+                export default function () {
+                  const s = ws.connect(`${__ENV.TARGET}/ws/echo`, { compression: 'deflate', subprotocols: ['chat.v1'] });
+                  const ext = Object.entries(s.headers).find(([k]) => k.toLowerCase() === 'sec-websocket-extensions');
+                  check(ext, { 'deflate negotiated': (e) => e !== undefined && e[1].includes('permessage-deflate') });
+                  const proto = Object.entries(s.headers).find(([k]) => k.toLowerCase() === 'sec-websocket-protocol');
+                  check(proto, { 'subprotocol accepted': (p) => p !== undefined && p[1] === 'chat.v1' });
+                  const bytes = new Uint8Array([0, 1, 2, 250, 255]);
+                  s.send(bytes);
+                  const m = s.expect((x) => x.binary, { timeout: '2s' });
+                  check(m, { 'binary echo is byte-exact': (x) => x !== null && new Uint8Array(x.data).join() === '0,1,2,250,255' });
+                  const big = 'x'.repeat(200000); // compressed, and larger than one frame buffer
+                  s.send(big);
+                  check(s.expect((x) => x.text.length === big.length, { timeout: '5s' }), { 'large text echo': (x) => x !== null });
+                  s.close();
+                }
+                """);
+        assertEquals(0, r.exitCode(), r::toString);
+    }
+
+    @Test
     void messagesNobodyAskedForAreKeptInOrder() {
         Jload.Result r = run("""
                 import { check } from 'k6';
