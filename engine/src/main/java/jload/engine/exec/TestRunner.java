@@ -102,6 +102,8 @@ public final class TestRunner {
                 // The run happened: it is still summarised and judged; the exit code says teardown failed.
                 teardownFailure = e;
             }
+            // Sockets kept across iterations end now, so their session durations are summarised.
+            pool.closeSockets();
         } finally {
             sampler.interrupt();
             sampler.join();

@@ -65,6 +65,11 @@ public final class Vu {
         if (t != null) script.interrupt(t);
     }
 
+    /** Closes the sockets the VU kept open across iterations (after its last iteration). */
+    void closeSockets() {
+        state.closeSockets();
+    }
+
     void close() {
         state.closeSockets();
         script.close();

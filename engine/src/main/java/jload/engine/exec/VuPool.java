@@ -104,6 +104,17 @@ public final class VuPool implements AutoCloseable {
         return all.size();
     }
 
+    /** Every VU's open sockets closed, in parallel; after the last scenario, before the summary. */
+    void closeSockets() {
+        List<Vu> vus;
+        synchronized (all) {
+            vus = new ArrayList<>(all);
+        }
+        try (var closing = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            for (Vu vu : vus) closing.submit(vu::closeSockets);
+        }
+    }
+
     @Override
     public void close() {
         synchronized (all) {

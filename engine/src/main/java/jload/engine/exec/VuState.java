@@ -182,9 +182,9 @@ public final class VuState implements jload.engine.script.EngineVu, Execution {
         return ws;
     }
 
-    /** The VU is done: its sockets say goodbye (1001). */
+    /** The VU is done: its sockets say goodbye (1001), waiting briefly for the close handshakes. */
     void closeSockets() {
-        if (ws != null) ws.closeAll();
+        if (ws != null) ws.closeAll(java.time.Duration.ofSeconds(2));
     }
 
     @Override

@@ -91,9 +91,17 @@ public final class VuWebSockets implements WebSockets {
         return true;
     }
 
-    /** Closes every socket still open (the VU is done). */
-    public void closeAll() {
+    /**
+     * Closes every socket still open (the VU is done), going away (1001), and waits up to
+     * {@code wait} for the close handshakes, so their session durations are in the summary.
+     * Called when the VU's thread has finished; nothing else touches this object then.
+     */
+    public void closeAll(Duration wait) {
         for (SyncWebSocket s : new ArrayList<>(sockets.values())) s.connection().close(1001, "");
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (!sockets.isEmpty() && pump(deadline)) {
+            // route the Closed events
+        }
     }
 
     static Duration clamp(Duration d) {
