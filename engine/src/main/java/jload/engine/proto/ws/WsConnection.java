@@ -7,7 +7,6 @@ import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -78,8 +77,9 @@ public final class WsConnection {
 
     public void send(String text) {
         Channel ch = requireOpen();
-        metrics.sent(text.getBytes(StandardCharsets.UTF_8).length);
-        ch.writeAndFlush(new TextWebSocketFrame(text));
+        TextWebSocketFrame frame = new TextWebSocketFrame(text); // encodes once; its size is the payload's
+        metrics.sent(frame.content().readableBytes());
+        ch.writeAndFlush(frame);
     }
 
     public void send(byte[] bytes) {

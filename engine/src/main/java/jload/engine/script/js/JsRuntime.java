@@ -77,15 +77,30 @@ public final class JsRuntime implements ScriptRuntime {
     /**
      * The shared engine. Its warnings (interpreter-only mode, virtual threads) are for embedders,
      * not for people running load tests: jload reports the mode in {@code jload version} instead.
+     *
+     * <p>Truffle's "latency" mode compiles hot script code sooner and more cheaply than the default
+     * "throughput" mode. On stock JDKs the Graal compiler runs as Java (no libgraal) and is itself
+     * slow until warm; load-test scripts are mostly glue around I/O. Measured (bench/ws/run.sh,
+     * 1,000 WebSocket VUs × 1 msg/s, client on one core, 45 s warm-up): 126 CPU-ms per 1,000
+     * messages in latency mode, 284 in throughput mode (a third of it still compiling), 182 with
+     * no compilation at all. {@code -Djload.js.mode=throughput} restores the default.
      */
     static Engine newEngine() {
+        try {
+            return engineBuilder().option("engine.Mode", System.getProperty("jload.js.mode", "latency")).build();
+        } catch (IllegalArgumentException e) {
+            // Interpreted (no runtime compilation): compilation modes do not exist there.
+            return engineBuilder().build();
+        }
+    }
+
+    private static Engine.Builder engineBuilder() {
         return Engine.newBuilder("js")
                 .allowExperimentalOptions(true)
                 .option("engine.WarnInterpreterOnly", "false")
                 .option("engine.WarnVirtualThreadSupport", "false")
                 .out(OutputStream.nullOutputStream())
-                .err(OutputStream.nullOutputStream())
-                .build();
+                .err(OutputStream.nullOutputStream());
     }
 
     /** GraalJS's version and how it runs here ("Interpreted" when scripts are not compiled). */
