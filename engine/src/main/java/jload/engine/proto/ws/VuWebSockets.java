@@ -50,9 +50,7 @@ public final class VuWebSockets implements WebSockets {
         } catch (java.net.URISyntaxException e) {
             throw new IllegalArgumentException("'" + url + "' is not a valid URL: " + e.getReason());
         }
-        String shown = WsUrls.redacted(uri);
-        TagSet tags = vuTags.get().with(TagSet.of(options.tags())).with("url", shown);
-        if (tags.get("name") == null) tags = tags.with("name", shown);
+        TagSet tags = WsMetrics.socketTags(vuTags.get(), options.tags(), uri);
         WsOptions wsOptions = new WsOptions(options.headers(), options.subprotocols(), options.timeout(),
                 options.compression(), options.tags());
         WsConnection connection = client.get().connect(uri, wsOptions, mailbox, new WsMetrics(registry, builtins, tags));

@@ -23,6 +23,16 @@ public final class WsMetrics {
         return tags;
     }
 
+    /**
+     * A socket's tags: the VU's at connect, the script's extra tags, {@code url} without query or
+     * user info (tokens live there), and {@code name} defaulting to that url.
+     */
+    public static TagSet socketTags(TagSet vuTags, java.util.Map<String, String> extra, java.net.URI uri) {
+        String shown = WsUrls.redacted(uri);
+        TagSet t = vuTags.with(TagSet.of(extra)).with("url", shown);
+        return t.get("name") == null ? t.with("name", shown) : t;
+    }
+
     void sessionStarted() {
         registry.add(m.wsSessions, tags, 1);
     }

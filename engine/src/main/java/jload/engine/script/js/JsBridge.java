@@ -307,9 +307,7 @@ public final class JsBridge {
             else if (protocols.hasArrayElements()) for (long i = 0; i < protocols.getArraySize(); i++) offered.add(protocols.getArrayElement(i).asString());
         }
         java.net.URI uri = java.net.URI.create(url);
-        String shown = jload.engine.proto.ws.WsUrls.redacted(uri);
-        jload.engine.metrics.TagSet t = vu.tagSet().with(jload.engine.metrics.TagSet.of(extraTags)).with("url", shown);
-        if (t.get("name") == null) t = t.with("name", shown);
+        jload.engine.metrics.TagSet t = jload.engine.proto.ws.WsMetrics.socketTags(vu.tagSet(), extraTags, uri);
         var connection = vu.wsClient().connect(uri,
                 new jload.engine.proto.ws.WsOptions(headers, offered, jload.engine.proto.ws.WsOptions.DEFAULT_TIMEOUT, deflate, extraTags),
                 loop.mailbox(), new jload.engine.proto.ws.WsMetrics(vu.registry(), vu.builtins(), t));

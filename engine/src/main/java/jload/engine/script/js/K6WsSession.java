@@ -16,7 +16,6 @@ import jload.engine.proto.ws.WsConnection;
 import jload.engine.proto.ws.WsEvent;
 import jload.engine.proto.ws.WsMetrics;
 import jload.engine.proto.ws.WsOptions;
-import jload.engine.proto.ws.WsUrls;
 import org.graalvm.polyglot.HostAccess;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Value;
@@ -56,9 +55,7 @@ public final class K6WsSession {
         Map<String, String> extraTags = params == null || params.isNull() ? Map.of() : JsBridge.tags(params.getMember("tags"));
         boolean deflate = params != null && !params.isNull() && params.hasMember("compression")
                 && "deflate".equals(params.getMember("compression").toString());
-        String shown = WsUrls.redacted(uri);
-        TagSet tags = vuTags.with(TagSet.of(extraTags)).with("url", shown);
-        if (tags.get("name") == null) tags = tags.with("name", shown);
+        TagSet tags = WsMetrics.socketTags(vuTags, extraTags, uri);
         Mailbox mailbox = new Mailbox();
         WsConnection connection = client.connect(uri,
                 new WsOptions(headers, List.of(), WsOptions.DEFAULT_TIMEOUT, deflate, extraTags),
