@@ -5,7 +5,11 @@ import java.util.Optional;
 import org.java_websocket.WebSocket;
 import org.java_websocket.handshake.ClientHandshake;
 
-/** {@code /ws/echo}: sends every text and binary message straight back, optionally closing after the N-th. */
+/**
+ * {@code /ws/echo}: sends every text and binary message straight back, optionally closing after
+ * the N-th ({@code ?closeAfter=N&closeCode=C}) or sending each text echo in F fragments
+ * ({@code ?fragments=F}, to test clients' reassembly).
+ */
 final class EchoEndpoint implements EndpointHandler {
     private final MessageSender sender;
 
@@ -20,22 +24,32 @@ final class EchoEndpoint implements EndpointHandler {
 
     @Override
     public EndpointSession accept(WebSocket connection, UpgradeTarget target, ClientHandshake request) throws UpgradeRejectedException {
-        return new EchoSession(connection, EchoCloseHook.from(target));
+        int fragments;
+        try {
+            fragments = Integer.parseInt(target.query().getOrDefault("fragments", "1"));
+        } catch (NumberFormatException e) {
+            fragments = -1;
+        }
+        if (fragments < 1 || fragments > 1000) throw new UpgradeRejectedException(400, "fragments must be a whole number from 1 to 1000");
+        return new EchoSession(connection, EchoCloseHook.from(target), fragments);
     }
 
     private final class EchoSession implements EndpointSession {
         private final WebSocket connection;
         private final Optional<EchoCloseHook> closeHook;
+        private final int fragments;
         private long echoed; // confined to this connection's decoder thread
 
-        EchoSession(WebSocket connection, Optional<EchoCloseHook> closeHook) {
+        EchoSession(WebSocket connection, Optional<EchoCloseHook> closeHook, int fragments) {
             this.connection = connection;
             this.closeHook = closeHook;
+            this.fragments = fragments;
         }
 
         @Override
         public void onText(String message) {
-            if (sender.send(connection, message)) afterEcho();
+            boolean sent = fragments > 1 ? sender.sendFragmented(connection, message, fragments) : sender.send(connection, message);
+            if (sent) afterEcho();
         }
 
         @Override

@@ -18,6 +18,23 @@ record MessageSender(Endpoint endpoint, SandboxMetrics metrics) {
         return true;
     }
 
+    /** One text message sent as {@code fragments} frames (a first frame and continuations), to test reassembly. */
+    boolean sendFragmented(WebSocket to, String text, int fragments) {
+        byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        int size = Math.max(1, (bytes.length + fragments - 1) / fragments);
+        try {
+            for (int from = 0; from < bytes.length || from == 0; from += size) {
+                int end = Math.min(bytes.length, from + size);
+                to.sendFragmentedFrame(org.java_websocket.enums.Opcode.TEXT, ByteBuffer.wrap(bytes, from, end - from), end >= bytes.length);
+                if (end >= bytes.length) break;
+            }
+        } catch (WebsocketNotConnectedException e) {
+            return false;
+        }
+        metrics.messageSent(endpoint);
+        return true;
+    }
+
     boolean send(WebSocket to, ByteBuffer bytes) {
         try {
             to.send(bytes);

@@ -77,6 +77,30 @@ class WebSocketTest {
     }
 
     @Test
+    void fragmentedMessagesArriveWhole() {
+        Path export = dir.resolve("e.json");
+        Jload.Result r = run("""
+                import { check } from 'k6';
+                import { ws } from 'jload';
+                import k6ws from 'k6/ws';
+                export const options = { iterations: 1, thresholds: { checks: ['rate==1'] } };
+                const text = 'abcdefghijklmnopqrstuvwxyz'.repeat(40);
+                export default function () {
+                  const s = ws.connect(`${__ENV.TARGET}/ws/echo?fragments=7`);
+                  s.send(text);
+                  check(s.expect((m) => m.text === text, { timeout: '2s' }), { 'seven fragments, one message': (m) => m !== null });
+                  s.close();
+                  k6ws.connect(`${__ENV.TARGET}/ws/echo?fragments=3`, {}, (socket) => {
+                    socket.on('open', () => socket.send(text));
+                    socket.on('message', (m) => { check(m, { 'k6/ws sees it whole too': (x) => x === text }); socket.close(); });
+                  });
+                }
+                """, "--summary-export", export.toString());
+        assertEquals(0, r.exitCode(), r::toString);
+        assertEquals(2, value(r.export(export), "ws_msgs_received", "count"), "a message, not its frames, is counted");
+    }
+
+    @Test
     void messagesNobodyAskedForAreKeptInOrder() {
         Jload.Result r = run("""
                 import { check } from 'k6';
