@@ -4,6 +4,7 @@
   'use strict';
   const b = globalThis.__jload;
   Object.defineProperty(globalThis, '__jload', { enumerable: false });
+  Object.defineProperty(globalThis, '__jload_ws', { enumerable: false });
 
   globalThis.__ENV = JSON.parse(b.envJson());
 

@@ -64,7 +64,7 @@ export class Socket {
 }
 
 export const ws = Object.freeze({
-  connect(url, options = {}) { return new Socket(globalThis.__jload.wsConnect(String(url), options)); },
+  connect(url, options = {}) { return new Socket(globalThis.__jload_ws.connect(String(url), options)); },
 });
 
 export default ws;

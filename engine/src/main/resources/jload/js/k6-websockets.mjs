@@ -29,7 +29,7 @@ export class WebSocket {
     this.binaryType = 'blob';
     this._listeners = {};
     for (const e of EVENTS) this['on' + e] = null;
-    this._h = globalThis.__jload.newWebSocket(this.url, protocols ?? null, params ?? null,
+    this._h = globalThis.__jload_ws.newWebSocket(this.url, protocols ?? null, params ?? null,
       (type, payload) => this._dispatch(type, payload));
   }
 

@@ -19,7 +19,7 @@ class Socket {
 
 export function connect(url, params, callback) {
   if (typeof params === 'function' && callback === undefined) { callback = params; params = {}; }
-  const json = globalThis.__jload.k6WsConnect(String(url), params ?? {}, (handle) => callback(new Socket(handle)));
+  const json = globalThis.__jload_ws.k6Connect(String(url), params ?? {}, (handle) => callback(new Socket(handle)));
   return JSON.parse(json);
 }
 

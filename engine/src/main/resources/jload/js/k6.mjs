@@ -19,7 +19,7 @@ export function group(name, fn) {
 export function sleep(seconds) {
   const b = __bridge();
   // Inside a k6/ws handler, where the call came from goes with it, for a one-time warning.
-  b.sleep(Number(seconds), b.inWsSession() ? new Error().stack : null);
+  b.sleep(Number(seconds), globalThis.__jload_ws.inSession() ? new Error().stack : null);
 }
 
 export function fail(message) {

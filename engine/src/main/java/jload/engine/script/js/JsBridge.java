@@ -23,12 +23,14 @@ public final class JsBridge {
     private final EngineVu vu;
     private final JsRuntime runtime;
     private final JsEventLoop loop;
+    private final JsWebSockets webSockets;
     private boolean initPhase = true;
 
-    JsBridge(EngineVu vu, JsRuntime runtime, JsEventLoop loop) {
+    JsBridge(EngineVu vu, JsRuntime runtime, JsEventLoop loop, JsWebSockets webSockets) {
         this.vu = vu;
         this.runtime = runtime;
         this.loop = loop;
+        this.webSockets = webSockets;
     }
 
     void endInit() {
@@ -53,7 +55,7 @@ public final class JsBridge {
 
     @HostAccess.Export
     public void sleep(double seconds, Value callerStack) {
-        if (wsSessionDepth > 0) warnSleepInWsHandler(callerStack);
+        if (webSockets.inSession()) warnSleepInWsHandler(callerStack);
         if (Double.isNaN(seconds) || seconds <= 0) return;
         vu.sleep(Duration.ofNanos((long) (seconds * 1e9)));
     }
@@ -247,93 +249,6 @@ public final class JsBridge {
                 .withIndent(opts.path("indent").asText(""))
                 .withEnableColors(opts.path("enableColors").asBoolean(false));
         return jload.engine.output.summary.TextSummary.render(data, options);
-    }
-
-    // --- k6/ws ---
-
-    private int wsSessionDepth;
-    private final java.util.Set<String> sleepWarnings = new java.util.HashSet<>();
-
-    void enterWsSession() {
-        wsSessionDepth++;
-    }
-
-    void exitWsSession() {
-        wsSessionDepth--;
-    }
-
-    jload.engine.metrics.MetricRegistry registry() {
-        return vu.registry();
-    }
-
-    jload.engine.metrics.BuiltinMetrics builtins() {
-        return vu.builtins();
-    }
-
-    /** Whether a k6/ws session is running (sleep() then warns). */
-    @HostAccess.Export
-    public boolean inWsSession() {
-        return wsSessionDepth > 0;
-    }
-
-    /** k6/ws's ws.connect(url, params, callback): blocks until the socket closes; returns the response as JSON. */
-    @HostAccess.Export
-    public String k6WsConnect(String url, Value params, Value callback) {
-        if (callback == null || !callback.canExecute()) throw new IllegalArgumentException("ws.connect: the last argument must be a function");
-        return K6WsSession.run(vu, vu.wsClient(), vu.tagSet(), url, params, callback, this);
-    }
-
-    // --- k6/websockets ---
-
-    /** new WebSocket(url, protocols, params) from k6/websockets: connects in the background. */
-    @HostAccess.Export
-    public JsBrowserSocket newWebSocket(String url, Value protocols, Value params, Value dispatcher) {
-        Map<String, String> headers = Map.of();
-        Map<String, String> extraTags = Map.of();
-        boolean deflate = false;
-        if (params != null && !params.isNull()) {
-            for (String key : params.getMemberKeys()) {
-                if (!JsBrowserSocket.PARAMS.contains(key)) {
-                    throw new IllegalArgumentException("WebSocket: unknown param '" + key + "'; expected one of headers, tags, compression, jar");
-                }
-            }
-            headers = tags(params.getMember("headers"));
-            extraTags = tags(params.getMember("tags"));
-            deflate = params.hasMember("compression") && "deflate".equals(params.getMember("compression").toString());
-        }
-        java.util.List<String> offered = new java.util.ArrayList<>();
-        if (protocols != null && !protocols.isNull()) {
-            if (protocols.isString()) offered.add(protocols.asString());
-            else if (protocols.hasArrayElements()) for (long i = 0; i < protocols.getArraySize(); i++) offered.add(protocols.getArrayElement(i).asString());
-        }
-        java.net.URI uri = java.net.URI.create(url);
-        jload.engine.metrics.TagSet t = jload.engine.proto.ws.WsMetrics.socketTags(vu.tagSet(), extraTags, uri);
-        var connection = vu.wsClient().connect(uri,
-                new jload.engine.proto.ws.WsOptions(headers, offered, jload.engine.proto.ws.WsOptions.DEFAULT_TIMEOUT, deflate, extraTags),
-                loop.mailbox(), new jload.engine.proto.ws.WsMetrics(vu.registry(), vu.builtins(), t));
-        JsBrowserSocket socket = new JsBrowserSocket(connection, dispatcher, vu);
-        loop.register(socket);
-        return socket;
-    }
-
-    // --- jload/ws ---
-
-    /** ws.connect(url, {headers, subprotocols, timeout, compression, tags}) from the jload/ws module. */
-    @HostAccess.Export
-    public JsWebSocket wsConnect(String url, Value options) {
-        Value o = options == null || options.isNull() ? null : options;
-        java.util.List<String> subprotocols = new java.util.ArrayList<>();
-        if (o != null && o.hasMember("subprotocols") && o.getMember("subprotocols").hasArrayElements()) {
-            Value sp = o.getMember("subprotocols");
-            for (long i = 0; i < sp.getArraySize(); i++) subprotocols.add(sp.getArrayElement(i).asString());
-        }
-        jload.WsConnect connect = new jload.WsConnect(
-                o == null ? Map.of() : tags(o.getMember("headers")),
-                subprotocols,
-                JsDurations.of(o == null ? null : o.getMember("timeout"), java.time.Duration.ofSeconds(60)),
-                o != null && o.hasMember("compression") && "deflate".equals(String.valueOf(o.getMember("compression").asString())),
-                o == null ? Map.of() : tags(o.getMember("tags")));
-        return new JsWebSocket(vu.ws().connect(url, connect));
     }
 
     static Map<String, String> tags(Value tags) {

@@ -46,10 +46,12 @@ final class JsVuScript implements VuScript {
     /** Creates the VU's globals and runs the module's init code. */
     static JsVuScript create(Context context, Source source, EngineVu vu, JsRuntime runtime) {
         JsEventLoop loop = new JsEventLoop();
-        JsBridge bridge = new JsBridge(vu, runtime, loop);
+        JsWebSockets webSockets = new JsWebSockets(vu, loop);
+        JsBridge bridge = new JsBridge(vu, runtime, loop, webSockets);
         try {
             Value bindings = context.getBindings("js");
             bindings.putMember("__jload", bridge);
+            bindings.putMember("__jload_ws", webSockets);
             bindings.putMember("__VU", vu.vu());
             bindings.putMember("__ITER", 0);
             context.eval(Source.newBuilder("js", BuiltinModules.sourceText("globals.js"), "<jload>/globals.js").buildLiteral());

@@ -49,7 +49,7 @@ public final class K6WsSession {
 
     /** Runs a whole session; returns k6's response object as JSON. */
     static String run(VuContext vu, WsClient client, TagSet vuTags, String url, Value params, Value setup,
-                      JsBridge bridge) {
+                      JsWebSockets bridge) {
         URI uri = URI.create(url);
         Map<String, String> headers = params == null || params.isNull() ? Map.of() : JsBridge.tags(params.getMember("headers"));
         Map<String, String> extraTags = params == null || params.isNull() ? Map.of() : JsBridge.tags(params.getMember("tags"));

@@ -1,0 +1,107 @@
+package jload.engine.script.js;
+
+import java.util.Map;
+import jload.engine.script.EngineVu;
+import org.graalvm.polyglot.HostAccess;
+import org.graalvm.polyglot.Value;
+
+/**
+ * The host object behind jload's three WebSocket modules ({@code globalThis.__jload_ws}):
+ * {@code k6/ws} (blocking sessions), {@code k6/websockets} (browser-style sockets on the VU's event
+ * loop) and {@code jload/ws} (synchronous sockets). One per VU.
+ */
+public final class JsWebSockets {
+    private final EngineVu vu;
+    private final JsEventLoop loop;
+
+    JsWebSockets(EngineVu vu, JsEventLoop loop) {
+        this.vu = vu;
+        this.loop = loop;
+    }
+
+    // --- k6/ws ---
+
+    private int wsSessionDepth;
+
+    void enterWsSession() {
+        wsSessionDepth++;
+    }
+
+    void exitWsSession() {
+        wsSessionDepth--;
+    }
+
+    jload.engine.metrics.MetricRegistry registry() {
+        return vu.registry();
+    }
+
+    jload.engine.metrics.BuiltinMetrics builtins() {
+        return vu.builtins();
+    }
+
+    /** Whether a k6/ws session is running (sleep() then warns). */
+    @HostAccess.Export
+    public boolean inSession() {
+        return wsSessionDepth > 0;
+    }
+
+    /** k6/ws's ws.connect(url, params, callback): blocks until the socket closes; returns the response as JSON. */
+    @HostAccess.Export
+    public String k6Connect(String url, Value params, Value callback) {
+        if (callback == null || !callback.canExecute()) throw new IllegalArgumentException("ws.connect: the last argument must be a function");
+        return K6WsSession.run(vu, vu.wsClient(), vu.tagSet(), url, params, callback, this);
+    }
+
+    // --- k6/websockets ---
+
+    /** new WebSocket(url, protocols, params) from k6/websockets: connects in the background. */
+    @HostAccess.Export
+    public JsBrowserSocket newWebSocket(String url, Value protocols, Value params, Value dispatcher) {
+        Map<String, String> headers = Map.of();
+        Map<String, String> extraTags = Map.of();
+        boolean deflate = false;
+        if (params != null && !params.isNull()) {
+            for (String key : params.getMemberKeys()) {
+                if (!JsBrowserSocket.PARAMS.contains(key)) {
+                    throw new IllegalArgumentException("WebSocket: unknown param '" + key + "'; expected one of headers, tags, compression, jar");
+                }
+            }
+            headers = JsBridge.tags(params.getMember("headers"));
+            extraTags = JsBridge.tags(params.getMember("tags"));
+            deflate = params.hasMember("compression") && "deflate".equals(params.getMember("compression").toString());
+        }
+        java.util.List<String> offered = new java.util.ArrayList<>();
+        if (protocols != null && !protocols.isNull()) {
+            if (protocols.isString()) offered.add(protocols.asString());
+            else if (protocols.hasArrayElements()) for (long i = 0; i < protocols.getArraySize(); i++) offered.add(protocols.getArrayElement(i).asString());
+        }
+        java.net.URI uri = java.net.URI.create(url);
+        jload.engine.metrics.TagSet t = jload.engine.proto.ws.WsMetrics.socketTags(vu.tagSet(), extraTags, uri);
+        var connection = vu.wsClient().connect(uri,
+                new jload.engine.proto.ws.WsOptions(headers, offered, jload.engine.proto.ws.WsOptions.DEFAULT_TIMEOUT, deflate, extraTags),
+                loop.mailbox(), new jload.engine.proto.ws.WsMetrics(vu.registry(), vu.builtins(), t));
+        JsBrowserSocket socket = new JsBrowserSocket(connection, dispatcher, vu);
+        loop.register(socket);
+        return socket;
+    }
+
+    // --- jload/ws ---
+
+    /** ws.connect(url, {headers, subprotocols, timeout, compression, tags}) from the jload/ws module. */
+    @HostAccess.Export
+    public JsWebSocket connect(String url, Value options) {
+        Value o = options == null || options.isNull() ? null : options;
+        java.util.List<String> subprotocols = new java.util.ArrayList<>();
+        if (o != null && o.hasMember("subprotocols") && o.getMember("subprotocols").hasArrayElements()) {
+            Value sp = o.getMember("subprotocols");
+            for (long i = 0; i < sp.getArraySize(); i++) subprotocols.add(sp.getArrayElement(i).asString());
+        }
+        jload.WsConnect connect = new jload.WsConnect(
+                o == null ? Map.of() : JsBridge.tags(o.getMember("headers")),
+                subprotocols,
+                JsDurations.of(o == null ? null : o.getMember("timeout"), java.time.Duration.ofSeconds(60)),
+                o != null && o.hasMember("compression") && "deflate".equals(String.valueOf(o.getMember("compression").asString())),
+                o == null ? Map.of() : JsBridge.tags(o.getMember("tags")));
+        return new JsWebSocket(vu.ws().connect(url, connect));
+    }
+}
