@@ -129,11 +129,13 @@ public record SeriesSnapshot(
         return values;
     }
 
-    private static double nanMin(double a, double b) {
+    /** The smaller of two values where NaN means "none yet". */
+    static double nanMin(double a, double b) {
         return Double.isNaN(a) ? b : Double.isNaN(b) ? a : Math.min(a, b);
     }
 
-    private static double nanMax(double a, double b) {
+    /** The larger of two values where NaN means "none yet". */
+    static double nanMax(double a, double b) {
         return Double.isNaN(a) ? b : Double.isNaN(b) ? a : Math.max(a, b);
     }
 }

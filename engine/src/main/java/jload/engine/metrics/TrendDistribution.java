@@ -99,14 +99,6 @@ public final class TrendDistribution {
         pos.add(other.positives);
         Histogram neg = negatives.copy();
         neg.add(other.negatives);
-        return new TrendDistribution(pos, neg, sum + other.sum, nanMin(min, other.min), nanMax(max, other.max));
-    }
-
-    private static double nanMin(double a, double b) {
-        return Double.isNaN(a) ? b : Double.isNaN(b) ? a : Math.min(a, b);
-    }
-
-    private static double nanMax(double a, double b) {
-        return Double.isNaN(a) ? b : Double.isNaN(b) ? a : Math.max(a, b);
+        return new TrendDistribution(pos, neg, sum + other.sum, SeriesSnapshot.nanMin(min, other.min), SeriesSnapshot.nanMax(max, other.max));
     }
 }

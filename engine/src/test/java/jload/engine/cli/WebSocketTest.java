@@ -56,6 +56,7 @@ class WebSocketTest {
         Jload.Result r = run("""
                 import { check } from 'k6';
                 import { ws } from 'jload';
+                import k6ws from 'k6/ws';
                 export const options = { iterations: 1, thresholds: { checks: ['rate==1'] } };
                 export default function () {
                   const s = ws.connect(`${__ENV.TARGET}/ws/echo`, { compression: 'deflate', subprotocols: ['chat.v1'] });
@@ -71,6 +72,11 @@ class WebSocketTest {
                   s.send(big);
                   check(s.expect((x) => x.text.length === big.length, { timeout: '5s' }), { 'large text echo': (x) => x !== null });
                   s.close();
+                  const res = k6ws.connect(`${__ENV.TARGET}/ws/echo`, { compression: 'deflate' }, (socket) => {
+                    socket.on('open', () => socket.close());
+                  });
+                  const k6ext = Object.entries(res.headers).find(([k]) => k.toLowerCase() === 'sec-websocket-extensions');
+                  check(k6ext, { 'k6/ws negotiates deflate too': (e) => e !== undefined && e[1].includes('permessage-deflate') });
                 }
                 """);
         assertEquals(0, r.exitCode(), r::toString);

@@ -50,10 +50,9 @@ public final class VuWebSockets implements WebSockets {
         } catch (java.net.URISyntaxException e) {
             throw new IllegalArgumentException("'" + url + "' is not a valid URL: " + e.getReason());
         }
-        TagSet tags = WsMetrics.socketTags(vuTags.get(), options.tags(), uri);
         WsOptions wsOptions = new WsOptions(options.headers(), options.subprotocols(), options.timeout(),
                 options.compression(), options.tags());
-        WsConnection connection = client.get().connect(uri, wsOptions, mailbox, new WsMetrics(registry, builtins, tags));
+        WsConnection connection = client.get().connect(uri, wsOptions, mailbox, registry, builtins, vuTags.get());
         SyncWebSocket socket = new SyncWebSocket(this, connection, zeroNanos);
         sockets.put(connection, socket);
         // Netty's own handshake timeout fires first; this bound only guards against a lost event.

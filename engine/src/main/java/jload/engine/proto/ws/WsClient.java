@@ -124,6 +124,13 @@ public final class WsClient implements AutoCloseable {
         return connection;
     }
 
+    /** {@link #connect} with the socket's metrics tagged by {@link WsMetrics#socketTags} from the VU's tags. */
+    public WsConnection connect(URI uri, WsOptions options, Mailbox mailbox, jload.engine.metrics.MetricRegistry registry,
+                                jload.engine.metrics.BuiltinMetrics builtins, jload.engine.metrics.TagSet vuTags) {
+        return connect(uri, options, mailbox,
+                new WsMetrics(registry, builtins, WsMetrics.socketTags(vuTags, options.tags(), uri)));
+    }
+
     static String describe(Throwable t) {
         Throwable root = t;
         while (root.getCause() != null && root.getCause() != root) root = root.getCause();

@@ -20,6 +20,7 @@ import org.graalvm.polyglot.Value;
  * methods are reachable from scripts.
  */
 public final class JsBridge {
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     private final EngineVu vu;
     private final JsRuntime runtime;
     private final JsEventLoop loop;
@@ -178,7 +179,7 @@ public final class JsBridge {
     /** The VU's current tags as a JSON object string (read by exec.vu.tags). */
     @HostAccess.Export
     public String tagsJson() throws com.fasterxml.jackson.core.JsonProcessingException {
-        return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(vu.execution().currentTags());
+        return JSON.writeValueAsString(vu.execution().currentTags());
     }
 
     @HostAccess.Export
@@ -242,9 +243,8 @@ public final class JsBridge {
     /** k6-summary's textSummary(data, {indent, enableColors}): the same renderer as the end-of-test summary. */
     @HostAccess.Export
     public String textSummary(String dataJson, String optionsJson) throws java.io.IOException {
-        var json = new com.fasterxml.jackson.databind.ObjectMapper();
-        var data = json.readTree(dataJson);
-        var opts = json.readTree(optionsJson == null ? "{}" : optionsJson);
+        var data = JSON.readTree(dataJson);
+        var opts = JSON.readTree(optionsJson == null ? "{}" : optionsJson);
         var options = jload.engine.output.summary.TextSummaryOptions.defaults()
                 .withIndent(opts.path("indent").asText(""))
                 .withEnableColors(opts.path("enableColors").asBoolean(false));

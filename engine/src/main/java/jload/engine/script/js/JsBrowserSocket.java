@@ -5,7 +5,6 @@ import java.util.Set;
 import jload.engine.proto.ws.WsConnection;
 import jload.engine.proto.ws.WsEvent;
 import org.graalvm.polyglot.HostAccess;
-import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Value;
 
 /**
@@ -68,14 +67,7 @@ public final class JsBrowserSocket {
     }
 
     private void fire(String type, Object payload) {
-        try {
-            dispatcher.execute(type, payload);
-        } catch (PolyglotException ex) {
-            if (ex.isInterrupted() || ex.isCancelled()) throw ex;
-            if (ex.isHostException() && (ex.asHostException() instanceof jload.engine.exec.VuInterrupted
-                    || ex.asHostException() instanceof jload.engine.exec.TestAborted)) throw ex;
-            vu.execution().recordError(JsRuntime.location(ex), ex.getMessage());
-        }
+        HandlerCalls.callCounted(vu, dispatcher, type, payload);
     }
 
     @HostAccess.Export

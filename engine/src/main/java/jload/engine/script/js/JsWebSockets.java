@@ -1,6 +1,5 @@
 package jload.engine.script.js;
 
-import java.util.Map;
 import jload.engine.script.EngineVu;
 import org.graalvm.polyglot.HostAccess;
 import org.graalvm.polyglot.Value;
@@ -57,29 +56,22 @@ public final class JsWebSockets {
     /** new WebSocket(url, protocols, params) from k6/websockets: connects in the background. */
     @HostAccess.Export
     public JsBrowserSocket newWebSocket(String url, Value protocols, Value params, Value dispatcher) {
-        Map<String, String> headers = Map.of();
-        Map<String, String> extraTags = Map.of();
-        boolean deflate = false;
         if (params != null && !params.isNull()) {
             for (String key : params.getMemberKeys()) {
                 if (!JsBrowserSocket.PARAMS.contains(key)) {
                     throw new IllegalArgumentException("WebSocket: unknown param '" + key + "'; expected one of headers, tags, compression, jar");
                 }
             }
-            headers = JsBridge.tags(params.getMember("headers"));
-            extraTags = JsBridge.tags(params.getMember("tags"));
-            deflate = params.hasMember("compression") && "deflate".equals(params.getMember("compression").toString());
         }
+        WsParams p = WsParams.read(params);
         java.util.List<String> offered = new java.util.ArrayList<>();
         if (protocols != null && !protocols.isNull()) {
             if (protocols.isString()) offered.add(protocols.asString());
             else if (protocols.hasArrayElements()) for (long i = 0; i < protocols.getArraySize(); i++) offered.add(protocols.getArrayElement(i).asString());
         }
-        java.net.URI uri = java.net.URI.create(url);
-        jload.engine.metrics.TagSet t = jload.engine.proto.ws.WsMetrics.socketTags(vu.tagSet(), extraTags, uri);
-        var connection = vu.wsClient().connect(uri,
-                new jload.engine.proto.ws.WsOptions(headers, offered, jload.engine.proto.ws.WsOptions.DEFAULT_TIMEOUT, deflate, extraTags),
-                loop.mailbox(), new jload.engine.proto.ws.WsMetrics(vu.registry(), vu.builtins(), t));
+        var connection = vu.wsClient().connect(java.net.URI.create(url),
+                new jload.engine.proto.ws.WsOptions(p.headers(), offered, jload.engine.proto.ws.WsOptions.DEFAULT_TIMEOUT, p.deflate(), p.tags()),
+                loop.mailbox(), vu.registry(), vu.builtins(), vu.tagSet());
         JsBrowserSocket socket = new JsBrowserSocket(connection, dispatcher, vu);
         loop.register(socket);
         return socket;
@@ -96,12 +88,10 @@ public final class JsWebSockets {
             Value sp = o.getMember("subprotocols");
             for (long i = 0; i < sp.getArraySize(); i++) subprotocols.add(sp.getArrayElement(i).asString());
         }
-        jload.WsConnect connect = new jload.WsConnect(
-                o == null ? Map.of() : JsBridge.tags(o.getMember("headers")),
-                subprotocols,
+        WsParams p = WsParams.read(o);
+        jload.WsConnect connect = new jload.WsConnect(p.headers(), subprotocols,
                 JsDurations.of(o == null ? null : o.getMember("timeout"), java.time.Duration.ofSeconds(60)),
-                o != null && o.hasMember("compression") && "deflate".equals(String.valueOf(o.getMember("compression").asString())),
-                o == null ? Map.of() : JsBridge.tags(o.getMember("tags")));
+                p.deflate(), p.tags());
         return new JsWebSocket(vu.ws().connect(url, connect));
     }
 }

@@ -14,10 +14,8 @@ import jload.engine.proto.Mailbox;
 import jload.engine.proto.ws.WsClient;
 import jload.engine.proto.ws.WsConnection;
 import jload.engine.proto.ws.WsEvent;
-import jload.engine.proto.ws.WsMetrics;
 import jload.engine.proto.ws.WsOptions;
 import org.graalvm.polyglot.HostAccess;
-import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Value;
 
 /**
@@ -29,6 +27,8 @@ import org.graalvm.polyglot.Value;
 public final class K6WsSession {
     private record Timer(long id, long dueNanos, Value fn, long repeatNanos) {}
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
     private final VuContext vu;
     private final WsConnection connection;
     private final Mailbox mailbox;
@@ -39,6 +39,9 @@ public final class K6WsSession {
     private long nextTimerId = 1;
     private long pingSentNanos;
     private boolean closed;
+    /** JS functions of the script's realm, made once per session rather than per event. */
+    private Value newUint8Array;
+    private Value newError;
     private int closeCode;
 
     private K6WsSession(VuContext vu, WsConnection connection, Mailbox mailbox) {
@@ -51,15 +54,11 @@ public final class K6WsSession {
     static String run(VuContext vu, WsClient client, TagSet vuTags, String url, Value params, Value setup,
                       JsWebSockets bridge) {
         URI uri = URI.create(url);
-        Map<String, String> headers = params == null || params.isNull() ? Map.of() : JsBridge.tags(params.getMember("headers"));
-        Map<String, String> extraTags = params == null || params.isNull() ? Map.of() : JsBridge.tags(params.getMember("tags"));
-        boolean deflate = params != null && !params.isNull() && params.hasMember("compression")
-                && "deflate".equals(params.getMember("compression").toString());
-        TagSet tags = WsMetrics.socketTags(vuTags, extraTags, uri);
+        WsParams p = WsParams.read(params);
         Mailbox mailbox = new Mailbox();
         WsConnection connection = client.connect(uri,
-                new WsOptions(headers, List.of(), WsOptions.DEFAULT_TIMEOUT, deflate, extraTags),
-                mailbox, new WsMetrics(bridge.registry(), bridge.builtins(), tags));
+                new WsOptions(p.headers(), List.of(), WsOptions.DEFAULT_TIMEOUT, p.deflate(), p.tags()),
+                mailbox, bridge.registry(), bridge.builtins(), vuTags);
         K6WsSession session = new K6WsSession(vu, connection, mailbox);
         WsEvent.Opened opened = session.awaitOpened();
         if (!opened.ok()) {
@@ -144,13 +143,15 @@ public final class K6WsSession {
 
     private Value arrayBuffer(byte[] bytes) {
         // Built by the script's own realm so the handler sees a real ArrayBuffer.
-        Value u8 = handlerRealm().eval("js", "(n) => new Uint8Array(n)").execute(bytes.length);
+        if (newUint8Array == null) newUint8Array = handlerRealm().eval("js", "(n) => new Uint8Array(n)");
+        Value u8 = newUint8Array.execute(bytes.length);
         for (int i = 0; i < bytes.length; i++) u8.setArrayElement(i, bytes[i] & 0xff);
         return u8.getMember("buffer");
     }
 
     private Value errorValue(String message) {
-        return handlerRealm().eval("js", "(m) => ({ error: () => m, toString: () => m })").execute(message);
+        if (newError == null) newError = handlerRealm().eval("js", "(m) => ({ error: () => m, toString: () => m })");
+        return newError.execute(message);
     }
 
     private org.graalvm.polyglot.Context handlerRealm() {
@@ -166,18 +167,11 @@ public final class K6WsSession {
     }
 
     private void call(Value fn, Object... args) {
-        try {
-            fn.execute(args);
-        } catch (PolyglotException e) {
-            if (e.isInterrupted() || e.isCancelled()) throw e;
-            if (e.isHostException() && (e.asHostException() instanceof VuInterrupted
-                    || e.asHostException() instanceof jload.engine.exec.TestAborted)) throw e;
-            vu.execution().recordError(JsRuntime.location(e), e.getMessage());
-        }
+        HandlerCalls.callCounted(vu, fn, args);
     }
 
     private String responseJson(String url, WsEvent.Opened opened) {
-        var json = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
+        var json = JSON.createObjectNode();
         json.put("url", url);
         json.put("status", opened.status());
         json.putPOJO("headers", opened.headers());
