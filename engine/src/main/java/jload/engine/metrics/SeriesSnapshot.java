@@ -45,6 +45,9 @@ public record SeriesSnapshot(
 
     /** Several series of one metric as one. For a gauge, the value is the one set most recently in any of them. */
     public static SeriesSnapshot merge(MetricType type, Collection<SeriesSnapshot> parts) {
+        if (type == MetricType.TREND) {
+            return trend(TrendDistribution.merge(parts.stream().map(SeriesSnapshot::trend).toList()));
+        }
         SeriesSnapshot acc = empty(type);
         for (SeriesSnapshot s : parts) acc = acc.plus(s);
         return acc;
@@ -59,7 +62,7 @@ public record SeriesSnapshot(
                         theirsIsLater ? o.updatedNanos : updatedNanos);
             }
             case RATE -> rate(passes + o.passes, fails + o.fails);
-            case TREND -> trend(trend.plus(o.trend));
+            case TREND -> throw new IllegalStateException("trends merge in one pass, see merge");
         };
     }
 

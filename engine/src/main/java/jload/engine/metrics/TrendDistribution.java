@@ -28,7 +28,7 @@ public final class TrendDistribution {
     }
 
     static TrendDistribution empty() {
-        return new TrendDistribution(TrendSeries.newHistogram(), TrendSeries.newHistogram(), 0, Double.NaN, Double.NaN);
+        return new TrendDistribution(TrendSeries.newReadHistogram(), TrendSeries.newReadHistogram(), 0, Double.NaN, Double.NaN);
     }
 
     public long count() {
@@ -93,12 +93,22 @@ public final class TrendDistribution {
         return histogram.getMaxValue() / TrendSeries.SCALE;
     }
 
-    /** The union of this and {@code other}: histograms merge losslessly. */
-    TrendDistribution plus(TrendDistribution other) {
-        Histogram pos = positives.copy();
-        pos.add(other.positives);
-        Histogram neg = negatives.copy();
-        neg.add(other.negatives);
-        return new TrendDistribution(pos, neg, sum + other.sum, SeriesSnapshot.nanMin(min, other.min), SeriesSnapshot.nanMax(max, other.max));
+    /** The union of several distributions, in one pass: histograms merge losslessly. */
+    static TrendDistribution merge(java.util.List<TrendDistribution> parts) {
+        if (parts.isEmpty()) return empty();
+        if (parts.size() == 1) return parts.getFirst();
+        Histogram pos = TrendSeries.newReadHistogram();
+        Histogram neg = TrendSeries.newReadHistogram();
+        double sum = 0;
+        double min = Double.NaN;
+        double max = Double.NaN;
+        for (TrendDistribution d : parts) {
+            if (d.positives.getTotalCount() > 0) pos.add(d.positives);
+            if (d.negatives.getTotalCount() > 0) neg.add(d.negatives);
+            sum += d.sum;
+            min = SeriesSnapshot.nanMin(min, d.min);
+            max = SeriesSnapshot.nanMax(max, d.max);
+        }
+        return new TrendDistribution(pos, neg, sum, min, max);
     }
 }
