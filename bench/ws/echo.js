@@ -7,11 +7,11 @@
 //
 // Timeline (test time, from the start of the test after VU init; VU 1 logs "JLOAD_BENCH_T0 <epoch ms>"):
 //   [0, RAMP)                 VUs start spread evenly over RAMP (each sleeps (VU-1)/VUS*RAMP once)
-//   [0, WARMUP)               warm-up; sockets tagged phase=warmup
-//   WARMUP - INTERVAL - 1.5 s each VU's next iteration closes its socket and opens a new one tagged
-//                             phase=measure, so 'ws_rtt{phase:measure}' holds no warm-up samples (ws_rtt
-//                             is tagged once, at connect). The reconnects finish before the window.
-//   [WARMUP, WARMUP+MEASURE)  the measured window (run.sh samples CPU and the target's counter)
+//   [0, WARMUP)               warm-up: exec.vu.tags.phase = 'warmup'
+//   [WARMUP, WARMUP+MEASURE)  the measured window (run.sh samples CPU and the target's counter); an
+//                             iteration that starts in it is tagged phase=measure. ws_rtt carries the
+//                             VU's tags at the expect, so 'ws_rtt{phase:measure}' is the window's
+//                             round trips; the socket stays the same one throughout (no reconnects).
 //   [WARMUP+MEASURE, +HOLD)   no more sends: idle VUs with open sockets (run.sh measures heap here)
 import { sleep } from 'k6';
 import exec from 'k6/execution';
@@ -25,7 +25,7 @@ const MEASURE = parseFloat(__ENV.MEASURE || '40');
 const HOLD = parseFloat(__ENV.HOLD || '15');
 const RAMP = parseFloat(__ENV.RAMP || String(Math.min(10, Math.max(1, WARMUP / 4))));
 const URL = `${__ENV.TARGET || 'ws://127.0.0.1:8080'}/ws/echo`;
-const SWITCH_MS = Math.max(0, WARMUP - INTERVAL - 1.5) * 1000;
+const START_MS = WARMUP * 1000;
 const END_MS = (WARMUP + MEASURE) * 1000;
 const MESSAGE_BYTES = 100;
 
@@ -41,7 +41,6 @@ export const options = {
 };
 
 let socket = null;
-let phase = null;
 let message = null;
 
 export default function () {
@@ -55,11 +54,9 @@ export default function () {
     sleep(1); // idle: the socket stays open, no traffic
     return;
   }
-  const want = t >= SWITCH_MS ? 'measure' : 'warmup';
-  if (socket === null || !socket.open || phase !== want) {
-    if (socket !== null && socket.open) socket.close();
-    socket = ws.connect(URL, { tags: { phase: want } });
-    phase = want;
+  exec.vu.tags.phase = t >= START_MS ? 'measure' : 'warmup';
+  if (socket === null || !socket.open) {
+    socket = ws.connect(URL);
     if (!socket.ok) {
       console.error(`VU ${__VU}: connect failed: ${socket.error}`);
       socket = null;

@@ -43,8 +43,8 @@ for v in N BASE_N WARMUP MEASURE; do
 done
 [[ $INTERVAL =~ ^[0-9]+(\.[0-9]+)?$ ]] || { echo "bench: INTERVAL must be a number of seconds: $INTERVAL" >&2; exit 2; }
 [ "$N" -gt "$BASE_N" ] || { echo "bench: N must be > BASE_N ($BASE_N)" >&2; exit 2; }
-awk -v w="$WARMUP" -v i="$INTERVAL" -v r="$RAMP_S" 'BEGIN { exit !(w - i - 1.5 >= r) }' ||
-  { echo "bench: WARMUP ($WARMUP) must be >= RAMP_S ($RAMP_S) + INTERVAL ($INTERVAL) + 1.5 s" >&2; exit 2; }
+awk -v w="$WARMUP" -v i="$INTERVAL" -v r="$RAMP_S" 'BEGIN { exit !(w - i >= r) }' ||
+  { echo "bench: WARMUP ($WARMUP) must be >= RAMP_S ($RAMP_S) + INTERVAL ($INTERVAL)" >&2; exit 2; }
 
 jdk=$(bench_jdk)
 JAVA="$jdk/bin/java"

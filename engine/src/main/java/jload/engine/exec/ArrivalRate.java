@@ -44,7 +44,7 @@ final class ArrivalRate {
                 Vu chosen = vu;
                 long intended = due;
                 pool.busy(1);
-                run.startWorker("vu-" + vu.id(), () -> {
+                run.startWorker(vu, () -> {
                     try {
                         run.iterate(chosen, intended);
                     } finally {

@@ -17,12 +17,9 @@ final class LoopingVus {
                       java.util.function.Function<Vu, BooleanSupplier> mayIterate) {
         for (Vu vu : vus) {
             BooleanSupplier more = mayIterate.apply(vu);
-            run.startWorker("vu-" + vu.id(), () -> {
+            run.startWorker(vu, () -> {
                 while (!run.stopping() && System.nanoTime() - endNanos < 0 && more.getAsBoolean()) {
-                    run.iterate(vu, 0);
-                    // Virtual threads are not preempted: an iteration that never blocks would keep
-                    // its carrier from every other VU. Yielding between iterations shares it fairly.
-                    Thread.yield();
+                    run.iterateInLoop(vu);
                 }
             });
         }

@@ -63,11 +63,10 @@ final class RampingVus implements Executor {
     private static Slot startSlot(ScenarioRun run, long end) {
         Slot slot = new Slot();
         slot.vu = run.pool().acquire(1, true).getFirst();
-        slot.worker = run.startWorker("vu-" + slot.vu.id(), () -> {
+        slot.worker = run.startWorker(slot.vu, () -> {
             try {
                 while (!run.stopping() && slot.keep && System.nanoTime() - end < 0) {
-                    run.iterate(slot.vu, 0);
-                    Thread.yield(); // see LoopingVus: share the carrier with other VUs
+                    run.iterateInLoop(slot.vu);
                 }
             } finally {
                 run.pool().release(List.of(slot.vu), true);

@@ -123,15 +123,38 @@ public final class ScenarioRun {
         }
     }
 
+    /**
+     * One iteration of a VU that loops (closed-model executors), then a yield if it never waited:
+     * virtual threads are not preempted, so an iteration that never blocks would keep its carrier
+     * (for a loop-carried VU, its loop's I/O) from everything else.
+     */
+    IterationOutcome iterateInLoop(Vu vu) {
+        long parks = jload.engine.proto.VuClock.parks();
+        IterationOutcome outcome = iterate(vu, 0);
+        if (jload.engine.proto.VuClock.parks() == parks) Thread.yield();
+        return outcome;
+    }
+
     /** Starts a worker virtual thread that belongs to this scenario (joined by {@link #finish}). */
     Thread startWorker(String name, Runnable body) {
-        Thread t = Thread.ofVirtual().name(name).unstarted(() -> {
-            try {
-                body.run();
-            } finally {
-                workers.remove(Thread.currentThread());
-            }
-        });
+        return startWorker(Thread.ofVirtual().name(name).unstarted(() -> runWorker(body)));
+    }
+
+    /** Starts {@code vu}'s worker thread for this scenario, carried by the VU's home event loop. */
+    Thread startWorker(Vu vu, Runnable body) {
+        return startWorker(jload.engine.proto.VuCarrier.newThread(vu.home(ctx.protocols().loops()),
+                "vu-" + vu.id(), () -> runWorker(body)));
+    }
+
+    private void runWorker(Runnable body) {
+        try {
+            body.run();
+        } finally {
+            workers.remove(Thread.currentThread());
+        }
+    }
+
+    private Thread startWorker(Thread t) {
         workers.add(t);
         t.start();
         return t;

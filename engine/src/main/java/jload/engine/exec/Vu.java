@@ -11,6 +11,8 @@ public final class Vu {
     private final VuState state;
     private final VuScript script;
     private volatile Thread runner;
+    /** The event loop that carries this VU's threads and its sockets, for its whole life. */
+    private io.netty.channel.EventLoop home;
 
     Vu(VuState state, VuScript script) {
         this.state = state;
@@ -19,6 +21,12 @@ public final class Vu {
 
     public int id() {
         return state.vu();
+    }
+
+    /** This VU's home loop, chosen the first time it is asked for. */
+    synchronized io.netty.channel.EventLoop home(jload.engine.proto.IoLoops loops) {
+        if (home == null) home = loops.next();
+        return home;
     }
 
     /**

@@ -73,6 +73,9 @@ public final class VuState implements jload.engine.script.EngineVu, Execution {
         if (key.equals("scenario") || key.equals("group") || key.equals("check")) {
             throw new IllegalArgumentException("the '" + key + "' tag is set by jload and cannot be changed by a script");
         }
+        // Scripts often set the same tag every iteration; keeping the TagSet lets every cache keyed
+        // on it (series here, a socket's round-trip tags) stay warm.
+        if (value != null && value.equals(scriptTags.get(key))) return;
         scriptTags = scriptTags.with(key, value);
         recomputeTags();
     }
@@ -141,7 +144,7 @@ public final class VuState implements jload.engine.script.EngineVu, Execution {
     public void sleep(Duration duration) {
         if (duration.isNegative() || duration.isZero()) return;
         try {
-            Thread.sleep(duration);
+            jload.engine.proto.VuClock.sleep(duration.toNanos());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new VuInterrupted();

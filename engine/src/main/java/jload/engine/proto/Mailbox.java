@@ -37,9 +37,8 @@ public final class Mailbox {
         waiter = Thread.currentThread();
         try {
             while ((e = queue.poll()) == null) {
-                long left = deadlineNanos - System.nanoTime();
-                if (left <= 0) return null;
-                LockSupport.parkNanos(this, left);
+                if (deadlineNanos - System.nanoTime() <= 0) return null;
+                VuClock.parkUntil(this, deadlineNanos);
                 if (Thread.interrupted()) throw new InterruptedException();
             }
             return e;

@@ -3,22 +3,33 @@ package jload.engine.proto;
 import jload.engine.proto.ws.WsClient;
 
 /**
- * The protocol clients one run shares between its VUs, created on first use (a run that opens no
- * WebSocket starts no event loop) and closed when the run ends.
+ * The protocol clients one run shares between its VUs, and the event loops under them, created on
+ * first use and closed when the run ends.
  */
 public final class Protocols implements AutoCloseable {
     private final boolean insecureSkipTlsVerify;
+    private volatile IoLoops loops;
     private volatile WsClient ws;
 
     public Protocols(boolean insecureSkipTlsVerify) {
         this.insecureSkipTlsVerify = insecureSkipTlsVerify;
     }
 
+    public IoLoops loops() {
+        IoLoops l = loops;
+        if (l == null) {
+            synchronized (this) {
+                if ((l = loops) == null) loops = l = new IoLoops();
+            }
+        }
+        return l;
+    }
+
     public WsClient ws() {
         WsClient c = ws;
         if (c == null) {
             synchronized (this) {
-                if ((c = ws) == null) ws = c = new WsClient(insecureSkipTlsVerify);
+                if ((c = ws) == null) ws = c = new WsClient(loops(), insecureSkipTlsVerify);
             }
         }
         return c;
@@ -26,7 +37,8 @@ public final class Protocols implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        if (ws != null) ws.close();
+        if (loops != null) loops.close();
+        loops = null;
         ws = null;
     }
 }

@@ -52,6 +52,40 @@ class WebSocketTest {
     }
 
     @Test
+    void roundTripsCarryTheTagsOfTheCallNotOnlyOfTheConnect() {
+        // A socket opened in the first iteration and reused: its ws_rtt samples follow the VU's
+        // tags (exec.vu.tags, group) at the expect, so phases and groups can be told apart.
+        Path export = dir.resolve("e.json");
+        Jload.Result r = run("""
+                import { group } from 'k6';
+                import exec from 'k6/execution';
+                import { ws } from 'jload';
+                export const options = {
+                  vus: 1, iterations: 4,
+                  // declared so that the export has them; the counts are asserted below
+                  thresholds: { 'ws_rtt{phase:warmup}': ['max>=0'], 'ws_rtt{phase:measure}': ['max>=0'],
+                                'ws_rtt{group:::inner}': ['max>=0'], 'ws_msgs_sent{phase:warmup}': ['count>=0'] },
+                };
+                let s = null;
+                export default function () {
+                  exec.vu.tags.phase = exec.vu.iterationInScenario < 2 ? 'warmup' : 'measure';
+                  if (s === null) s = ws.connect(`${__ENV.TARGET}/ws/echo`);
+                  s.send('a');
+                  s.expect((m) => m.text === 'a', { timeout: '2s' });
+                  if (exec.vu.iterationInScenario === 3) group('inner', () => { s.send('b'); s.expect((m) => m.text === 'b', { timeout: '2s' }); });
+                }
+                """, "--summary-export", export.toString(), "--summary-trend-stats", "avg,count");
+        assertEquals(0, r.exitCode(), r::toString);
+        JsonNode e = r.export(export);
+        assertEquals(5, value(e, "ws_rtt", "count"));
+        assertEquals(2, value(e, "ws_rtt{phase:warmup}", "count"));
+        assertEquals(3, value(e, "ws_rtt{phase:measure}", "count"));
+        assertEquals(1, value(e, "ws_rtt{group:::inner}", "count"));
+        // what the network reports keeps the connect's tags
+        assertEquals(5, value(e, "ws_msgs_sent{phase:warmup}", "count"));
+    }
+
+    @Test
     void binaryFramesAndPermessageDeflateRoundTrip() {
         Jload.Result r = run("""
                 import { check } from 'k6';

@@ -26,7 +26,6 @@ final class SyncWebSocket implements WebSocket {
     private boolean ok;
     private String error;
     private boolean closed;
-    private long lastSendNanos;
     private long lastPongNanos;
     private long dropped;
 
@@ -110,21 +109,14 @@ final class SyncWebSocket implements WebSocket {
         return closed ? connection.closeCode() : -1;
     }
 
-    // The send time is taken before the write: on loopback the reply can be read (and stamped)
-    // before a write call returns.
-
     @Override
     public void send(String text) {
-        long now = System.nanoTime();
         connection.send(text);
-        lastSendNanos = now;
     }
 
     @Override
     public void send(byte[] data) {
-        long now = System.nanoTime();
         connection.send(data);
-        lastSendNanos = now;
     }
 
     @Override
@@ -156,9 +148,11 @@ final class SyncWebSocket implements WebSocket {
         }
     }
 
+    /** From the last send, as it went to the socket, to when the message was read; both on the event loop. */
     private void recordRtt(ReceivedMessage m) {
-        if (lastSendNanos != 0 && m.atNanos() - lastSendNanos >= 0) {
-            connection.metrics().rtt((m.atNanos() - lastSendNanos) / 1e6);
+        long sent = connection.lastWriteNanos();
+        if (sent != 0 && m.atNanos() - sent >= 0) {
+            connection.metrics().rtt(owner.vuTags(), (m.atNanos() - sent) / 1e6);
         }
     }
 
@@ -182,7 +176,7 @@ final class SyncWebSocket implements WebSocket {
         }
         if (lastPongNanos - sent < 0) return Double.NaN;
         double ms = (lastPongNanos - sent) / 1e6;
-        connection.metrics().ping(ms);
+        connection.metrics().ping(owner.vuTags(), ms);
         return ms;
     }
 

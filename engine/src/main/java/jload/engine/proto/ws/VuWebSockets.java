@@ -30,7 +30,7 @@ public final class VuWebSockets implements WebSockets {
     private final Map<WsConnection, SyncWebSocket> sockets = new IdentityHashMap<>();
 
     /**
-     * @param vuTags    the VU's tags at the moment of a connect (scenario, group, …)
+     * @param vuTags    the VU's tags now (scenario, group, exec.vu.tags, …)
      * @param zeroNanos the test's start, for messages' receivedAt
      */
     public VuWebSockets(Supplier<WsClient> client, MetricRegistry registry, BuiltinMetrics builtins,
@@ -99,6 +99,11 @@ public final class VuWebSockets implements WebSockets {
         while (!sockets.isEmpty() && pump(deadline)) {
             // route the Closed events
         }
+    }
+
+    /** The VU's tags now. */
+    TagSet vuTags() {
+        return vuTags.get();
     }
 
     static Duration clamp(Duration d) {

@@ -5,15 +5,7 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.IoHandlerFactory;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.epoll.Epoll;
-import io.netty.channel.epoll.EpollIoHandler;
-import io.netty.channel.epoll.EpollSocketChannel;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpHeaders;
@@ -26,30 +18,25 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import java.net.URI;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
+import jload.engine.proto.IoLoops;
 import jload.engine.proto.Mailbox;
 
 /**
- * Opens VU WebSockets on a few shared Netty event loops (one per core; native epoll when
- * available): no platform thread per connection. Handlers on the loops never run script code;
+ * Opens VU WebSockets on the run's shared event loops ({@link IoLoops}): no platform thread per
+ * connection; a VU's sockets live on its home loop. Handlers on the loops never run script code;
  * they timestamp frames and post them to the owning VU's {@link Mailbox}.
  */
-public final class WsClient implements AutoCloseable {
+public final class WsClient {
     /** The largest message jload reassembles from fragments. */
     static final int MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
 
-    private final EventLoopGroup group;
-    private final Class<? extends SocketChannel> channelType;
+    private final IoLoops loops;
     private final SslContext tls;
 
     /** @param insecureSkipTlsVerify accept any server certificate (--insecure-skip-tls-verify) */
-    public WsClient(boolean insecureSkipTlsVerify) {
-        ThreadFactory threads = Thread.ofPlatform().daemon().name("jload-ws-", 0).factory();
-        IoHandlerFactory io = Epoll.isAvailable() ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
-        this.group = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(), threads, io);
-        this.channelType = Epoll.isAvailable() ? EpollSocketChannel.class : NioSocketChannel.class;
+    public WsClient(IoLoops loops, boolean insecureSkipTlsVerify) {
+        this.loops = loops;
         try {
             SslContextBuilder b = SslContextBuilder.forClient();
             if (insecureSkipTlsVerify) {
@@ -59,7 +46,6 @@ public final class WsClient implements AutoCloseable {
             }
             this.tls = b.build();
         } catch (SSLException e) {
-            group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
             throw new IllegalStateException("cannot set up TLS: " + e.getMessage(), e);
         }
     }
@@ -96,8 +82,8 @@ public final class WsClient implements AutoCloseable {
                 .build();
 
         Bootstrap bootstrap = new Bootstrap()
-                .group(group)
-                .channel(channelType)
+                .group(loops.forNewChannel())
+                .channel(loops.channelType())
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, options.timeout().toMillis()))
                 .option(ChannelOption.TCP_NODELAY, true)
                 .handler(new ChannelInitializer<SocketChannel>() {
@@ -124,11 +110,11 @@ public final class WsClient implements AutoCloseable {
         return connection;
     }
 
-    /** {@link #connect} with the socket's metrics tagged by {@link WsMetrics#socketTags} from the VU's tags. */
+    /** {@link #connect} with the socket's metrics tagged from the VU's tags (see {@link WsMetrics}). */
     public WsConnection connect(URI uri, WsOptions options, Mailbox mailbox, jload.engine.metrics.MetricRegistry registry,
                                 jload.engine.metrics.BuiltinMetrics builtins, jload.engine.metrics.TagSet vuTags) {
         return connect(uri, options, mailbox,
-                new WsMetrics(registry, builtins, WsMetrics.socketTags(vuTags, options.tags(), uri)));
+                new WsMetrics(registry, builtins, vuTags, options.tags(), uri));
     }
 
     static String describe(Throwable t) {
@@ -137,11 +123,5 @@ public final class WsClient implements AutoCloseable {
         String msg = root.getMessage();
         return msg == null ? root.getClass().getSimpleName() : msg;
     }
-
-    @Override
-    public void close() {
-        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
-    }
-
 
 }

@@ -6,6 +6,7 @@ import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -34,6 +35,8 @@ public final class WsConnection {
     /** Whether the VU asked to close (then whatever code comes back is not the server's failure). */
     private volatile boolean closedByUs;
     private volatile boolean tcpConnected;
+    /** When the last data frame went to the socket (System.nanoTime), taken on the event loop. */
+    private volatile long lastWriteNanos;
     private final AtomicBoolean openedPosted = new AtomicBoolean();
     private final AtomicBoolean closedPosted = new AtomicBoolean();
 
@@ -79,13 +82,30 @@ public final class WsConnection {
         Channel ch = requireOpen();
         TextWebSocketFrame frame = new TextWebSocketFrame(text); // encodes once; its size is the payload's
         metrics.sent(frame.content().readableBytes());
-        ch.writeAndFlush(frame);
+        write(ch, frame);
     }
 
     public void send(byte[] bytes) {
         Channel ch = requireOpen();
         metrics.sent(bytes.length);
-        ch.writeAndFlush(new BinaryWebSocketFrame(Unpooled.wrappedBuffer(bytes)));
+        write(ch, new BinaryWebSocketFrame(Unpooled.wrappedBuffer(bytes)));
+    }
+
+    /**
+     * Writes on the event loop and notes the time there, just before the bytes go to the socket:
+     * a VU's write waits in the loop's queue behind whatever ran before it (other VUs' scripts,
+     * for loop-carried VUs), and that wait is jload's, not the target's, so round trips start here.
+     */
+    private void write(Channel ch, WebSocketFrame frame) {
+        ch.eventLoop().execute(() -> {
+            lastWriteNanos = System.nanoTime();
+            ch.writeAndFlush(frame);
+        });
+    }
+
+    /** When the last text or binary frame was written, System.nanoTime; 0 before the first. */
+    public long lastWriteNanos() {
+        return lastWriteNanos;
     }
 
     public void ping() {

@@ -2,21 +2,37 @@ package jload.engine.proto.ws;
 
 import jload.engine.metrics.BuiltinMetrics;
 import jload.engine.metrics.MetricRegistry;
+import jload.engine.metrics.Series;
 import jload.engine.metrics.TagSet;
 
 /**
- * The ws_* samples of one socket, tagged once at connect (the VU's tags then, plus url or name).
- * Thread-safe: event loops and the VU's thread both record.
+ * The ws_* samples of one socket. Samples the network produces (session, messages, bytes, errors)
+ * carry the tags of the connect: the VU's tags then, plus url or name. Thread-safe: event loops and
+ * the VU's thread both record.
  */
 public final class WsMetrics {
     private final MetricRegistry registry;
     private final BuiltinMetrics m;
     private final TagSet tags;
+    private final java.util.Map<String, String> extra;
+    private final java.net.URI uri;
+    /** One-entry cache of {@link #tagsAt}: the VU's tags change rarely (groups, exec.vu.tags). */
+    private TagSet cachedVuTags;
+    private TagSet cachedCallTags;
+    // The per-message series, looked up once (volatile: the VU's thread and the loop both record).
+    /** ws_rtt's series for {@link #cachedCallTags}; only the VU's thread uses it. */
+    private Series rttSeries;
+    private volatile Series msgsSent, dataSent, msgsReceived, dataReceived;
 
-    public WsMetrics(MetricRegistry registry, BuiltinMetrics builtins, TagSet tags) {
+    public WsMetrics(MetricRegistry registry, BuiltinMetrics builtins, TagSet vuTags,
+                     java.util.Map<String, String> extra, java.net.URI uri) {
         this.registry = registry;
         this.m = builtins;
-        this.tags = tags;
+        this.extra = extra;
+        this.uri = uri;
+        this.tags = socketTags(vuTags, extra, uri);
+        this.cachedVuTags = vuTags;
+        this.cachedCallTags = tags;
     }
 
     public TagSet tags() {
@@ -46,13 +62,21 @@ public final class WsMetrics {
     }
 
     void sent(int payloadBytes) {
-        registry.add(m.wsMsgsSent, tags, 1);
-        registry.add(m.dataSent, tags, WsFrames.wireSize(payloadBytes, true));
+        if (msgsSent == null) {
+            dataSent = m.dataSent.series(tags);
+            msgsSent = m.wsMsgsSent.series(tags);
+        }
+        registry.add(m.wsMsgsSent, msgsSent, tags, 1);
+        registry.add(m.dataSent, dataSent, tags, WsFrames.wireSize(payloadBytes, true));
     }
 
     void received(int payloadBytes) {
-        registry.add(m.wsMsgsReceived, tags, 1);
-        registry.add(m.dataReceived, tags, WsFrames.wireSize(payloadBytes, false));
+        if (msgsReceived == null) {
+            dataReceived = m.dataReceived.series(tags);
+            msgsReceived = m.wsMsgsReceived.series(tags);
+        }
+        registry.add(m.wsMsgsReceived, msgsReceived, tags, 1);
+        registry.add(m.dataReceived, dataReceived, tags, WsFrames.wireSize(payloadBytes, false));
     }
 
     void error(WsErrorKind kind, int status) {
@@ -61,14 +85,41 @@ public final class WsMetrics {
         registry.add(m.wsErrors, t, 1);
     }
 
-    /** ping → pong round trip (k6's ws_ping). */
+    /** ping → pong round trip (k6's ws_ping), tagged as at the connect (k6/ws, k6/websockets). */
     public void ping(double millis) {
         registry.add(m.wsPing, tags, millis);
     }
 
-    /** send → the matching reply (jload's ws_rtt). */
-    public void rtt(double millis) {
-        registry.add(m.wsRtt, tags, millis);
+    /**
+     * A round trip measured by a call of the VU (jload/ws's expect and ping): tagged with the VU's
+     * tags at that call — its group, exec.vu.tags — plus this socket's, because a socket may outlive
+     * the iteration, group or phase it was opened in. Only the VU's thread calls this.
+     */
+    public void roundTrip(jload.engine.metrics.Metric metric, TagSet vuTagsNow, double millis) {
+        TagSet t = tagsAt(vuTagsNow);
+        if (metric == m.wsRtt) {
+            if (rttSeries == null) rttSeries = metric.series(t);
+            registry.add(metric, rttSeries, t, millis);
+        } else {
+            registry.add(metric, t, millis);
+        }
+    }
+
+    public void rtt(TagSet vuTagsNow, double millis) {
+        roundTrip(m.wsRtt, vuTagsNow, millis);
+    }
+
+    public void ping(TagSet vuTagsNow, double millis) {
+        roundTrip(m.wsPing, vuTagsNow, millis);
+    }
+
+    private TagSet tagsAt(TagSet vuTagsNow) {
+        if (vuTagsNow != cachedVuTags) {
+            cachedCallTags = socketTags(vuTagsNow, extra, uri);
+            cachedVuTags = vuTagsNow;
+            rttSeries = null;
+        }
+        return cachedCallTags;
     }
 
 }

@@ -1,0 +1,52 @@
+package jload.engine.proto;
+
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The run's event loops, one per core (native epoll when available): they do every protocol's
+ * I/O and timers, and they carry the VUs' virtual threads ({@link VuCarrier}), so that waking a VU
+ * for a message, and its send, stay on one thread. A loop's platform thread starts with its first
+ * task; a run that opens no socket and starts no VU has none.
+ */
+public final class IoLoops implements AutoCloseable {
+    private final EventLoopGroup group;
+    private final Class<? extends SocketChannel> channelType;
+
+    public IoLoops() {
+        ThreadFactory threads = Thread.ofPlatform().daemon().name("jload-io-", 0).factory();
+        IoHandlerFactory io = Epoll.isAvailable() ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+        this.group = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(), threads, io);
+        this.channelType = Epoll.isAvailable() ? EpollSocketChannel.class : NioSocketChannel.class;
+    }
+
+    /** The next loop, round robin: a VU's home. */
+    public EventLoop next() {
+        return group.next();
+    }
+
+    /** Where a new channel of the calling thread goes: its VU's home loop, else the next one. */
+    public EventLoopGroup forNewChannel() {
+        EventLoop home = VuClock.home();
+        return home != null && !home.isShuttingDown() ? home : group;
+    }
+
+    public Class<? extends SocketChannel> channelType() {
+        return channelType;
+    }
+
+    @Override
+    public void close() {
+        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+}

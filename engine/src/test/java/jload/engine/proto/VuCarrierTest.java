@@ -1,0 +1,96 @@
+package jload.engine.proto;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.netty.channel.EventLoop;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** VU threads carried by their home event loop, and their timed waits on that loop's timer. */
+class VuCarrierTest {
+    private final IoLoops loops = new IoLoops();
+
+    @AfterEach
+    void close() {
+        loops.close();
+    }
+
+    private <T> T onVuThread(EventLoop home, java.util.concurrent.Callable<T> body) throws Exception {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Thread t = VuCarrier.newThread(home, "vu-test", () -> {
+            try {
+                result.complete(body.call());
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            }
+        });
+        t.start();
+        return result.get(30, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aVuThreadRunsOnItsHomeLoop() throws Exception {
+        // bin/jload and the test JVM pass --add-opens java.base/java.lang=ALL-UNNAMED for this
+        assertTrue(VuCarrier.available(), "VU threads fell back to the JDK's scheduler");
+        EventLoop home = loops.next();
+        String carrierName = home.submit(() -> Thread.currentThread().getName()).get(10, TimeUnit.SECONDS);
+        String seen = onVuThread(home, () -> {
+            Thread.sleep(1); // unmount and mount again: still on the same loop
+            return Thread.currentThread().isVirtual() + " " + Thread.currentThread();
+        });
+        assertTrue(seen.startsWith("true "), seen);
+        assertTrue(seen.endsWith("@" + carrierName), seen + " is not carried by " + carrierName);
+        assertEquals(home, onVuThread(home, VuClock::home));
+    }
+
+    @Test
+    void sleepWaitsOnTheLoopTimerAndCountsAsAWait() throws Exception {
+        long[] result = onVuThread(loops.next(), () -> {
+            long parks = VuClock.parks();
+            long start = System.nanoTime();
+            VuClock.sleep(TimeUnit.MILLISECONDS.toNanos(200));
+            return new long[] {System.nanoTime() - start, VuClock.parks() - parks};
+        });
+        assertTrue(result[0] >= TimeUnit.MILLISECONDS.toNanos(200), "woke early: " + result[0] + " ns");
+        assertTrue(result[0] < TimeUnit.SECONDS.toNanos(5), "woke late: " + result[0] + " ns");
+        assertTrue(result[1] >= 1, "the sleep was not counted as a wait");
+    }
+
+    @Test
+    void aMessageWakesAWaitingVuBeforeItsDeadline() throws Exception {
+        Mailbox mailbox = new Mailbox();
+        EventLoop home = loops.next();
+        home.schedule(() -> mailbox.post("hello"), 100, TimeUnit.MILLISECONDS);
+        Object[] got = onVuThread(home, () -> {
+            long start = System.nanoTime();
+            Object e = mailbox.take(start + TimeUnit.SECONDS.toNanos(20));
+            return new Object[] {e, System.nanoTime() - start};
+        });
+        assertEquals("hello", got[0]);
+        assertTrue((long) got[1] < TimeUnit.SECONDS.toNanos(10), "waited for the deadline instead of the message");
+    }
+
+    @Test
+    void anInterruptEndsASleepAtOnce() throws Exception {
+        AtomicReference<Thread> vu = new AtomicReference<>();
+        CompletableFuture<Long> slept = new CompletableFuture<>();
+        Thread t = VuCarrier.newThread(loops.next(), "vu-test", () -> {
+            vu.set(Thread.currentThread());
+            long start = System.nanoTime();
+            try {
+                VuClock.sleep(TimeUnit.SECONDS.toNanos(60));
+                slept.completeExceptionally(new AssertionError("not interrupted"));
+            } catch (InterruptedException e) {
+                slept.complete(System.nanoTime() - start);
+            }
+        });
+        t.start();
+        Thread.sleep(200);
+        t.interrupt();
+        assertTrue(slept.get(20, TimeUnit.SECONDS) < TimeUnit.SECONDS.toNanos(20));
+    }
+}
