@@ -7,7 +7,7 @@
 //
 // Timeline (test time, from the start of the test after VU init; VU 1 logs "JLOAD_BENCH_T0 <epoch ms>"):
 //   [0, RAMP)                 VUs start spread evenly over RAMP (each sleeps (VU-1)/VUS*RAMP once)
-//   [0, WARMUP)               warm-up: exec.vu.tags.phase = 'warmup'
+//   [0, WARMUP)               warm-up: exec.vu.tags.phase = 'warmup' / 'warmup-b' (alternating every 5 s)
 //   [WARMUP, WARMUP+MEASURE)  the measured window (run.sh samples CPU and the target's counter); an
 //                             iteration that starts in it is tagged phase=measure. ws_rtt carries the
 //                             VU's tags at the expect, so 'ws_rtt{phase:measure}' is the window's
@@ -26,6 +26,7 @@ const HOLD = parseFloat(__ENV.HOLD || '15');
 const RAMP = parseFloat(__ENV.RAMP || String(Math.min(10, Math.max(1, WARMUP / 4))));
 const URL = `${__ENV.TARGET || 'ws://127.0.0.1:8080'}/ws/echo`;
 const START_MS = WARMUP * 1000;
+const PHASES = ['warmup', 'warmup-b', 'measure', 'measure'];
 const END_MS = (WARMUP + MEASURE) * 1000;
 const MESSAGE_BYTES = 100;
 
@@ -42,6 +43,7 @@ export const options = {
 
 let socket = null;
 let message = null;
+let phase = null;
 
 export default function () {
   if (message === null) {
@@ -54,7 +56,11 @@ export default function () {
     sleep(1); // idle: the socket stays open, no traffic
     return;
   }
-  exec.vu.tags.phase = t >= START_MS ? 'measure' : 'warmup';
+  // Branch-free on purpose, and changing every 5 s during the warm-up: entering the window must not
+  // be a first-time code path. A branch that flips in 1,000 parked VUs at once made the JIT
+  // deoptimise and recompile for ~2 s of one core's CPU, right at the window's start (measured).
+  const p = PHASES[(t >= START_MS) * 2 + (Math.floor(t / 5000) % 2)];
+  if (p !== phase) exec.vu.tags.phase = phase = p;
   if (socket === null || !socket.open) {
     socket = ws.connect(URL);
     if (!socket.ok) {

@@ -62,18 +62,22 @@ trap 'exit 130' INT TERM
 
 # CPU time (ms) used so far by all threads of PID.
 proc_cpu_ms() { awk -v t="$TCK" '{ sub(/^.*\) /, ""); printf "%d\n", ($12 + $13) * 1000 / t }' "/proc/$1/stat"; }
-# "tid cpu_ms" of PID's JIT compiler threads (HotSpot C1/C2, Truffle/JVMCI), one a line.
-proc_jit_threads() {
+# "tid<TAB>name<TAB>cpu_ms" for every thread of PID.
+proc_threads() {
   local t
   for t in /proc/"$1"/task/*; do
-    case $(cat "$t/comm" 2>/dev/null) in
-      *Compiler*|*JVMCI*) awk -v k="$TCK" -v id="${t##*/}" '{ sub(/^.*\) /, ""); printf "%s %d\n", id, ($12 + $13) * 1000 / k }' "$t/stat" 2>/dev/null || true ;;
-    esac
+    awk -v k="$TCK" -v id="${t##*/}" -v name="$(cat "$t/comm" 2>/dev/null)" \
+      '{ sub(/^.*\) /, ""); printf "%s\t%s\t%d\n", id, name, ($12 + $13) * 1000 / k }' "$t/stat" 2>/dev/null || true
   done
 }
-# JIT CPU ms between two proc_jit_threads snapshots: per thread alive at the end, end - start (0 if new).
-# Compiler threads that exited during the window are missed, so this is a lower bound.
-jit_delta() { awk 'NR == FNR { s[$1] = $2; next } { d += $2 - s[$1] } END { print d + 0 }' <(echo "$1") <(echo "$2"); }
+# CPU ms per thread name (digits folded: "jload-io-0" -> "jload-io-N") between two proc_threads
+# snapshots; a thread that started in between counts whole, one that ended is missed (lower bound).
+threads_delta() {
+  awk -F'\t' 'NR == FNR { s[$1] = $3; next } { n = $2; gsub(/[0-9]+/, "N", n); d[n] += $3 - s[$1] }
+    END { for (k in d) if (d[k] > 0) printf "%d\t%s\n", d[k], k }' <(echo "$1") <(echo "$2") | sort -rn
+}
+# JIT compiler threads' share (HotSpot C1/C2, JVMCI/Truffle) of a threads_delta.
+jit_ms() { awk -F'\t' '$2 ~ /Compiler|JVMCI/ { s += $1 } END { print s + 0 }' <<<"$1"; }
 metrics() { curl -sf --max-time 5 "$target_http/metrics"; }
 echoed_total() { metrics | awk '/^sandbox_messages_total\{endpoint="echo",direction="out"\}/ { print $2 }'; }
 open_conns() { metrics | awk '/^sandbox_connections\{endpoint="echo"\}/ { print $2 }'; }
@@ -128,10 +132,12 @@ run_client() {
   done
   sleep_until_ms $((t0 + w * 1000))
   local cpu0 msgs0 open0 cpu1 msgs1 win0 win1 jit0 jit1
-  win0=$(now_ms); cpu0=$(proc_cpu_ms "$pid"); jit0=$(proc_jit_threads "$pid"); msgs0=$(echoed_total); open0=$(open_conns)
+  win0=$(now_ms); cpu0=$(proc_cpu_ms "$pid"); jit0=$(proc_threads "$pid"); msgs0=$(echoed_total); open0=$(open_conns)
   sleep_until_ms $((t0 + (w + m) * 1000))
-  win1=$(now_ms); cpu1=$(proc_cpu_ms "$pid"); jit1=$(proc_jit_threads "$pid"); msgs1=$(echoed_total)
+  win1=$(now_ms); cpu1=$(proc_cpu_ms "$pid"); jit1=$(proc_threads "$pid"); msgs1=$(echoed_total)
   local load; load=$(cut -d' ' -f1 /proc/loadavg)
+  local by_thread; by_thread=$(threads_delta "$jit0" "$jit1")
+  echo "$by_thread" >"$RESULTS_DIR/threads-$tag.txt"
   sleep "$SETTLE_S"
   local open1; open1=$(open_conns)
   timeout 120 "$JCMD" "$pid" GC.run >/dev/null
@@ -168,7 +174,7 @@ run_client() {
   fi
   printf '%s %s %s %s %s %s %s %s %s %s %s %s %s %s %s %s %s %s %s\n' "$kind" "$n" "$((win1 - win0))" "$((cpu1 - cpu0))" \
     "$((msgs1 - msgs0))" "$live" "$live_ng" "${p50:-NA}" "${p99:-NA}" "${all50:-NA}" "${all99:-NA}" "${open0:-NA}" "${open1:-NA}" \
-    "${selfcpu:-NA}" "${selfmsgs:-NA}" "$load" "$rc" "$t0" "$(jit_delta "$jit0" "$jit1")" >>"$RESULTS_DIR/raw.txt"
+    "${selfcpu:-NA}" "${selfmsgs:-NA}" "$load" "$rc" "$t0" "$(jit_ms "$by_thread")" >>"$RESULTS_DIR/raw.txt"
   echo "  $tag: window $((win1 - win0)) ms, cpu $((cpu1 - cpu0)) ms, echoed $((msgs1 - msgs0)), open ${open0:-?}/${open1:-?}," \
     "live heap $live B, rtt p50/p99 ${p50:-?}/${p99:-?} ms" >&2
 }

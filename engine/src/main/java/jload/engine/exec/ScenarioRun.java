@@ -142,7 +142,8 @@ public final class ScenarioRun {
 
     /** Starts {@code vu}'s worker thread for this scenario, carried by the VU's home event loop. */
     Thread startWorker(Vu vu, Runnable body) {
-        return startWorker(jload.engine.proto.VuCarrier.newThread(vu.home(ctx.protocols().loops()),
+        jload.engine.proto.IoLoops loops = ctx.protocols().loops();
+        return startWorker(jload.engine.proto.VuCarrier.newThread(loops, vu.home(loops),
                 "vu-" + vu.id(), () -> runWorker(body)));
     }
 

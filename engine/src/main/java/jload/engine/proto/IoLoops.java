@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 public final class IoLoops implements AutoCloseable {
     private final EventLoopGroup group;
     private final Class<? extends SocketChannel> channelType;
+    private final java.util.Map<EventLoop, LoopTimeouts> timeouts = new java.util.concurrent.ConcurrentHashMap<>();
 
     public IoLoops() {
         ThreadFactory threads = Thread.ofPlatform().daemon().name("jload-io-", 0).factory();
@@ -39,6 +40,11 @@ public final class IoLoops implements AutoCloseable {
     public EventLoopGroup forNewChannel() {
         EventLoop home = VuClock.home();
         return home != null && !home.isShuttingDown() ? home : group;
+    }
+
+    /** The coarse deadlines of the VUs {@code loop} carries. */
+    LoopTimeouts timeouts(EventLoop loop) {
+        return timeouts.computeIfAbsent(loop, LoopTimeouts::new);
     }
 
     public Class<? extends SocketChannel> channelType() {

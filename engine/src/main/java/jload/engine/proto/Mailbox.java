@@ -32,13 +32,21 @@ public final class Mailbox {
      * @throws InterruptedException when the VU's iteration is being interrupted
      */
     public Object take(long deadlineNanos) throws InterruptedException {
+        return take(deadlineNanos, true);
+    }
+
+    /**
+     * {@link #take(long)} for a timeout rather than a timer: with {@code exact = false} a deadline
+     * of 100 ms or more may pass by up to about 10 ms ({@link VuClock#parkUntil(Object, long, boolean)}).
+     */
+    public Object take(long deadlineNanos, boolean exact) throws InterruptedException {
         Object e = queue.poll();
         if (e != null) return e;
         waiter = Thread.currentThread();
         try {
             while ((e = queue.poll()) == null) {
                 if (deadlineNanos - System.nanoTime() <= 0) return null;
-                VuClock.parkUntil(this, deadlineNanos);
+                VuClock.parkUntil(this, deadlineNanos, exact);
                 if (Thread.interrupted()) throw new InterruptedException();
             }
             return e;

@@ -42,10 +42,10 @@ public final class VuCarrier {
         return BUILDER != null;
     }
 
-    /** An unstarted virtual thread running {@code body} with {@code home} as its carrier and timer. */
-    public static Thread newThread(EventLoop home, String name, Runnable body) {
+    /** An unstarted virtual thread running {@code body} with {@code home} (one of {@code loops}) as its carrier and timer. */
+    public static Thread newThread(IoLoops loops, EventLoop home, String name, Runnable body) {
         Runnable withHome = () -> {
-            VuClock.setHome(home);
+            VuClock.setHome(home, BUILDER != null ? loops.timeouts(home) : null);
             body.run();
         };
         if (BUILDER != null) {

@@ -14,16 +14,25 @@ import java.util.concurrent.locks.LockSupport;
 public final class VuClock {
     private static final ThreadLocal<Waits> WAITS = ThreadLocal.withInitial(Waits::new);
 
-    /** Per thread: its home loop (null: none) and how often it has parked. */
+    /** Waits this far off or farther may use the coarse deadlines of {@link LoopTimeouts}. */
+    private static final long COARSE_FROM_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+
+    /** Per thread: its home loop (null: none), its loop's coarse deadlines, how often it has parked. */
     private static final class Waits {
         EventLoop home;
+        LoopTimeouts timeouts;
+        LoopTimeouts.Waiter waiter;
         long parks;
     }
 
     private VuClock() {}
 
-    static void setHome(EventLoop loop) {
-        WAITS.get().home = loop;
+    /** @param timeouts the home loop's coarse deadlines, or null when the thread is not carried by that loop */
+    static void setHome(EventLoop loop, LoopTimeouts timeouts) {
+        Waits w = WAITS.get();
+        w.home = loop;
+        w.timeouts = timeouts;
+        w.waiter = timeouts == null ? null : new LoopTimeouts.Waiter(Thread.currentThread());
     }
 
     /** The calling VU's home loop, or null. */
@@ -41,10 +50,24 @@ public final class VuClock {
      * it may return earlier (unpark, interrupt, spuriously), so callers re-check their condition.
      */
     public static void parkUntil(Object blocker, long deadlineNanos) {
+        parkUntil(blocker, deadlineNanos, true);
+    }
+
+    /**
+     * {@link #parkUntil(Object, long)}, where {@code exact = false} allows the deadline to pass by up
+     * to about 10 ms when it is 100 ms or more away: for timeouts of waits that usually end early.
+     */
+    public static void parkUntil(Object blocker, long deadlineNanos, boolean exact) {
         long left = deadlineNanos - System.nanoTime();
         if (left <= 0) return;
         Waits waits = WAITS.get();
         waits.parks++;
+        if (!exact && waits.timeouts != null && left >= COARSE_FROM_NANOS) {
+            waits.timeouts.arm(waits.waiter, deadlineNanos);
+            LockSupport.park(blocker);
+            waits.timeouts.disarm(waits.waiter);
+            return;
+        }
         EventLoop loop = waits.home;
         if (loop == null || loop.isShuttingDown()) {
             LockSupport.parkNanos(blocker, left);

@@ -21,7 +21,7 @@ class VuCarrierTest {
 
     private <T> T onVuThread(EventLoop home, java.util.concurrent.Callable<T> body) throws Exception {
         CompletableFuture<T> result = new CompletableFuture<>();
-        Thread t = VuCarrier.newThread(home, "vu-test", () -> {
+        Thread t = VuCarrier.newThread(loops, home, "vu-test", () -> {
             try {
                 result.complete(body.call());
             } catch (Throwable e) {
@@ -75,10 +75,31 @@ class VuCarrierTest {
     }
 
     @Test
+    void timeoutsOfWaitsEndOnTheCoarseSweepAndCanBeReused() throws Exception {
+        Mailbox mailbox = new Mailbox();
+        EventLoop home = loops.next();
+        home.schedule(() -> mailbox.post("early"), 50, TimeUnit.MILLISECONDS);
+        Object[] got = onVuThread(home, () -> {
+            Object first = mailbox.take(System.nanoTime() + TimeUnit.SECONDS.toNanos(20), false);
+            long start = System.nanoTime();
+            Object second = mailbox.take(start + TimeUnit.MILLISECONDS.toNanos(300), false);
+            long waited = System.nanoTime() - start;
+            Object third = mailbox.take(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(150), false);
+            return new Object[] {first, second, waited, third};
+        });
+        assertEquals("early", got[0]);
+        assertEquals(null, got[1], "nothing was posted: the wait must time out");
+        long waited = (long) got[2];
+        assertTrue(waited >= TimeUnit.MILLISECONDS.toNanos(300), "timed out early: " + waited + " ns");
+        assertTrue(waited < TimeUnit.SECONDS.toNanos(5), "timed out late: " + waited + " ns");
+        assertEquals(null, got[3]);
+    }
+
+    @Test
     void anInterruptEndsASleepAtOnce() throws Exception {
         AtomicReference<Thread> vu = new AtomicReference<>();
         CompletableFuture<Long> slept = new CompletableFuture<>();
-        Thread t = VuCarrier.newThread(loops.next(), "vu-test", () -> {
+        Thread t = VuCarrier.newThread(loops, loops.next(), "vu-test", () -> {
             vu.set(Thread.currentThread());
             long start = System.nanoTime();
             try {

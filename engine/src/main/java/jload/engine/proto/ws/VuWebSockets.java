@@ -73,7 +73,7 @@ public final class VuWebSockets implements WebSockets {
     boolean pump(long deadlineNanos) {
         Object event;
         try {
-            event = mailbox.take(deadlineNanos);
+            event = mailbox.take(deadlineNanos, false); // timeouts: a few ms late is fine
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new VuInterrupted();
