@@ -30,6 +30,7 @@ final class SandboxWebSocketServer extends WebSocketServer {
     private final SandboxMetrics metrics;
     private final CountDownLatch startup = new CountDownLatch(1);
     private volatile Exception startupFailure;
+    static final int ACCEPT_BACKLOG = 4096;
 
     SandboxWebSocketServer(InetSocketAddress address, UpgradeRouter router, SandboxMetrics metrics) {
         super(address, drafts());
@@ -37,6 +38,10 @@ final class SandboxWebSocketServer extends WebSocketServer {
         this.metrics = metrics;
         setWebSocketFactory(new UpgradeRejectingChannelFactory());
         setReuseAddr(true);
+        // The JDK's default accept backlog (50) drops SYNs when thousands of VUs connect within
+        // seconds: clients then time out connecting (seen at 10,000 connections over 10 s). The
+        // kernel caps this at net.core.somaxconn.
+        setMaxPendingConnections(ACCEPT_BACKLOG);
         // Daemon threads: a test or embedding program that forgets close() must still be able to exit.
         setDaemon(true);
     }
