@@ -33,9 +33,10 @@ public interface WebSocket {
     void send(byte[] data);
 
     /**
-     * The first message (kept or new) that {@code match} accepts, waiting up to {@code timeout};
-     * null when none came in time or the socket closed. Records ws_rtt: the time from this
-     * socket's last send to the message's arrival.
+     * The first message (kept or new) that {@code match} accepts, waiting up to {@code timeout}
+     * (from 100 ms on, it may end up to ~10 ms late); null when none came in time or the socket
+     * closed. Records ws_rtt: from when this socket's last send was written to the socket to when
+     * the message was read, both taken on the event loop.
      */
     Message expect(Predicate<Message> match, Duration timeout);
 
