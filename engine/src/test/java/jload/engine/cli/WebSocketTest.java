@@ -37,6 +37,7 @@ class WebSocketTest {
                     s.send(`m${i}`);
                     check(s.expect((m) => m.text === `m${i}`, { timeout: '2s' }), { 'echo': (m) => m !== null });
                   }
+                  check(s.ping({ timeout: '2s' }), { 'ping answered': (ms) => ms >= 0 && ms < 2000 });
                   s.close();
                   check(s, { 'closed normally': (x) => x.closeCode === 1000 && !x.open });
                 }
@@ -47,6 +48,7 @@ class WebSocketTest {
         assertEquals(45, value(e, "ws_msgs_sent", "count"));
         assertEquals(45, value(e, "ws_msgs_received", "count"));
         assertEquals(9, value(e, "ws_sessions", "count"));
+        assertEquals(9, value(e, "ws_ping", "count"));
         assertTrue(value(e, "data_sent", "count") > 45 * 2, "frames on the wire are counted");
         assertTrue(e.path("metrics").path("ws_errors").isMissingNode(), e::toPrettyString);
     }

@@ -175,7 +175,9 @@ final class SyncWebSocket implements WebSocket {
             if (!owner.pump(deadline)) return Double.NaN;
         }
         if (lastPongNanos - sent < 0) return Double.NaN;
-        double ms = (lastPongNanos - sent) / 1e6;
+        // timed from the write on the loop, like ws_rtt
+        long written = connection.lastPingWriteNanos();
+        double ms = (lastPongNanos - (written - sent >= 0 ? written : sent)) / 1e6;
         connection.metrics().ping(owner.vuTags(), ms);
         return ms;
     }

@@ -37,6 +37,7 @@ public final class WsConnection {
     private volatile boolean tcpConnected;
     /** When the last data frame went to the socket (System.nanoTime), taken on the event loop. */
     private volatile long lastWriteNanos;
+    private volatile long lastPingWriteNanos;
     private final AtomicBoolean openedPosted = new AtomicBoolean();
     private final AtomicBoolean closedPosted = new AtomicBoolean();
 
@@ -109,7 +110,16 @@ public final class WsConnection {
     }
 
     public void ping() {
-        requireOpen().writeAndFlush(new PingWebSocketFrame());
+        Channel ch = requireOpen();
+        ch.eventLoop().execute(() -> {
+            lastPingWriteNanos = System.nanoTime();
+            ch.writeAndFlush(new PingWebSocketFrame());
+        });
+    }
+
+    /** When the last ping was written (System.nanoTime, on the event loop); 0 before the first. */
+    public long lastPingWriteNanos() {
+        return lastPingWriteNanos;
     }
 
     /** Sends a close frame (once); the connection is dropped if the server does not answer in time. */
