@@ -197,6 +197,29 @@ class WebSocketTest {
     }
 
     @Test
+    void pingsOfK6WsAndK6WebsocketsAreMeasuredAsWsPing() {
+        Path export = dir.resolve("e.json");
+        Jload.Result r = run("""
+                import ws from 'k6/ws';
+                import { WebSocket } from 'k6/websockets';
+                export const options = { iterations: 2 };
+                export default function () {
+                  ws.connect(`${__ENV.TARGET}/ws/echo`, {}, (socket) => {
+                    socket.on('open', () => socket.ping());
+                    socket.on('pong', () => socket.close());
+                  });
+                  const b = new WebSocket(`${__ENV.TARGET}/ws/echo`);
+                  b.onopen = () => b.ping();
+                  b.onpong = () => b.close();
+                }
+                """, "--summary-export", export.toString(), "--summary-trend-stats", "max,count");
+        assertEquals(0, r.exitCode(), r::toString);
+        JsonNode e = r.export(export);
+        assertEquals(4, value(e, "ws_ping", "count"), e::toPrettyString);
+        assertTrue(value(e, "ws_ping", "max") < 5000);
+    }
+
+    @Test
     void k6WsRunsTheCallbackBeforeOpenAndBlocksUntilClose() {
         Jload.Result r = run("""
                 import ws from 'k6/ws';

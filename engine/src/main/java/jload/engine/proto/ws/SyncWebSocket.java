@@ -26,7 +26,8 @@ final class SyncWebSocket implements WebSocket {
     private boolean ok;
     private String error;
     private boolean closed;
-    private long lastPongNanos;
+    /** The round trip of the last answered ping (see {@link WsEvent.Pong}); -1 while one is awaited. */
+    private long pingRoundTripNanos = -1;
     private long dropped;
 
     SyncWebSocket(VuWebSockets owner, WsConnection connection, long zeroNanos) {
@@ -60,7 +61,9 @@ final class SyncWebSocket implements WebSocket {
             }
             case WsEvent.Text t -> keep(new ReceivedMessage(t.text(), null, t.atNanos(), zeroNanos));
             case WsEvent.Binary b -> keep(new ReceivedMessage(null, b.bytes(), b.atNanos(), zeroNanos));
-            case WsEvent.Pong p -> lastPongNanos = p.atNanos();
+            case WsEvent.Pong p -> {
+                if (p.roundTripNanos() >= 0) pingRoundTripNanos = p.roundTripNanos();
+            }
             case WsEvent.Closed c -> closed = true;
             case WsEvent.Failed f -> error = f.message();
             case WsEvent.Ping p -> { } // answered by Netty
@@ -168,16 +171,14 @@ final class SyncWebSocket implements WebSocket {
 
     @Override
     public double ping(Duration timeout) {
-        long sent = System.nanoTime();
+        long deadline = System.nanoTime() + VuWebSockets.clamp(timeout).toNanos();
+        pingRoundTripNanos = -1;
         connection.ping();
-        long deadline = sent + VuWebSockets.clamp(timeout).toNanos();
-        while (lastPongNanos - sent < 0 && !closed) {
+        while (pingRoundTripNanos < 0 && !closed) {
             if (!owner.pump(deadline)) return Double.NaN;
         }
-        if (lastPongNanos - sent < 0) return Double.NaN;
-        // timed from the write on the loop, like ws_rtt
-        long written = connection.lastPingWriteNanos();
-        double ms = (lastPongNanos - (written - sent >= 0 ? written : sent)) / 1e6;
+        if (pingRoundTripNanos < 0) return Double.NaN;
+        double ms = pingRoundTripNanos / 1e6;
         connection.metrics().ping(owner.vuTags(), ms);
         return ms;
     }

@@ -37,7 +37,8 @@ public final class WsConnection {
     private volatile boolean tcpConnected;
     /** When the last data frame went to the socket (System.nanoTime), taken on the event loop. */
     private volatile long lastWriteNanos;
-    private volatile long lastPingWriteNanos;
+    /** When the ping awaiting its pong was written; 0 when none is. Only the event loop uses it. */
+    private long pingWrittenNanos;
     private final AtomicBoolean openedPosted = new AtomicBoolean();
     private final AtomicBoolean closedPosted = new AtomicBoolean();
 
@@ -109,17 +110,13 @@ public final class WsConnection {
         return lastWriteNanos;
     }
 
+    /** Sends a ping; its round trip, timed from the write as ws_rtt is, comes with the {@link WsEvent.Pong}. */
     public void ping() {
         Channel ch = requireOpen();
         ch.eventLoop().execute(() -> {
-            lastPingWriteNanos = System.nanoTime();
+            pingWrittenNanos = System.nanoTime();
             ch.writeAndFlush(new PingWebSocketFrame());
         });
-    }
-
-    /** When the last ping was written (System.nanoTime, on the event loop); 0 before the first. */
-    public long lastPingWriteNanos() {
-        return lastPingWriteNanos;
     }
 
     /** Sends a close frame (once); the connection is dropped if the server does not answer in time. */
@@ -202,7 +199,10 @@ public final class WsConnection {
     }
 
     void pong() {
-        mailbox.post(new WsEvent.Pong(this, System.nanoTime()));
+        long now = System.nanoTime();
+        long written = pingWrittenNanos;
+        pingWrittenNanos = 0;
+        mailbox.post(new WsEvent.Pong(this, now, written == 0 ? -1 : now - written));
     }
 
     /** The peer sent a close frame: answer it (unless we started the close) and drop the connection. */

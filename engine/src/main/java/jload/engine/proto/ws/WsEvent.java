@@ -19,7 +19,11 @@ public sealed interface WsEvent {
 
     record Ping(WsConnection connection, long atNanos) implements WsEvent {}
 
-    record Pong(WsConnection connection, long atNanos) implements WsEvent {}
+    /**
+     * A pong; {@code roundTripNanos} is the time from our last ping's write to this pong, both on the
+     * event loop, or -1 when no ping of ours was waiting for it (unsolicited pongs).
+     */
+    record Pong(WsConnection connection, long atNanos, long roundTripNanos) implements WsEvent {}
 
     /** The socket is closed. {@code code} 1006 means it closed without a close frame. */
     record Closed(WsConnection connection, int code, String reason, long atNanos) implements WsEvent {}

@@ -23,7 +23,6 @@ public final class JsBrowserSocket {
     private final jload.engine.script.EngineVu vu;
     private int readyState = CONNECTING;
     private String protocol = "";
-    private long pingSentNanos;
 
     JsBrowserSocket(WsConnection connection, Value dispatcher, jload.engine.script.EngineVu vu) {
         this.connection = connection;
@@ -52,10 +51,7 @@ public final class JsBrowserSocket {
             case WsEvent.Binary b -> fire("binary", b.bytes());
             case WsEvent.Ping p -> fire("ping", null);
             case WsEvent.Pong p -> {
-                if (pingSentNanos != 0) {
-                    connection.metrics().ping((p.atNanos() - pingSentNanos) / 1e6);
-                    pingSentNanos = 0;
-                }
+                if (p.roundTripNanos() >= 0) connection.metrics().ping(p.roundTripNanos() / 1e6);
                 fire("pong", null);
             }
             case WsEvent.Failed f -> fire("error", f.message());
@@ -95,7 +91,6 @@ public final class JsBrowserSocket {
     @HostAccess.Export
     public void ping() {
         requireOpen("ping");
-        pingSentNanos = System.nanoTime();
         connection.ping();
     }
 

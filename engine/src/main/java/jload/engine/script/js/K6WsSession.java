@@ -37,7 +37,6 @@ public final class K6WsSession {
     private final PriorityQueue<Timer> timers = new PriorityQueue<>((a, b) ->
             a.dueNanos != b.dueNanos ? Long.compare(a.dueNanos, b.dueNanos) : Long.compare(a.id, b.id));
     private long nextTimerId = 1;
-    private long pingSentNanos;
     private boolean closed;
     /** JS functions of the script's realm, made once per session rather than per event. */
     private Value newUint8Array;
@@ -125,10 +124,7 @@ public final class K6WsSession {
             case WsEvent.Binary b -> fire("binaryMessage", arrayBuffer(b.bytes()));
             case WsEvent.Ping p -> fire("ping");
             case WsEvent.Pong p -> {
-                if (pingSentNanos != 0) {
-                    connection.metrics().ping((p.atNanos() - pingSentNanos) / 1e6);
-                    pingSentNanos = 0;
-                }
+                if (p.roundTripNanos() >= 0) connection.metrics().ping(p.roundTripNanos() / 1e6);
                 fire("pong");
             }
             case WsEvent.Failed f -> fire("error", errorValue(f.message()));
@@ -206,7 +202,6 @@ public final class K6WsSession {
 
         @HostAccess.Export
         public void ping() {
-            s.pingSentNanos = System.nanoTime();
             s.connection.ping();
         }
 
