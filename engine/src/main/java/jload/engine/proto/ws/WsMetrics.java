@@ -90,27 +90,20 @@ public final class WsMetrics {
         registry.add(m.wsPing, tags, millis);
     }
 
-    /**
-     * A round trip measured by a call of the VU (jload/ws's expect and ping): tagged with the VU's
-     * tags at that call — its group, exec.vu.tags — plus this socket's, because a socket may outlive
-     * the iteration, group or phase it was opened in. Only the VU's thread calls this.
-     */
-    public void roundTrip(jload.engine.metrics.Metric metric, TagSet vuTagsNow, double millis) {
-        TagSet t = tagsAt(vuTagsNow);
-        if (metric == m.wsRtt) {
-            if (rttSeries == null) rttSeries = metric.series(t);
-            registry.add(metric, rttSeries, t, millis);
-        } else {
-            registry.add(metric, t, millis);
-        }
-    }
+    // Round trips measured by a call of the VU (jload/ws's expect and ping) are tagged with the VU's
+    // tags at that call — its group, exec.vu.tags — plus this socket's, because a socket may outlive
+    // the iteration, group or phase it was opened in. Only the VU's thread calls these.
 
+    /** send → the matching reply (jload's ws_rtt), once per message: its series is cached. */
     public void rtt(TagSet vuTagsNow, double millis) {
-        roundTrip(m.wsRtt, vuTagsNow, millis);
+        TagSet t = tagsAt(vuTagsNow);
+        if (rttSeries == null) rttSeries = m.wsRtt.series(t);
+        registry.add(m.wsRtt, rttSeries, t, millis);
     }
 
+    /** jload/ws's ping → pong (ws_ping). */
     public void ping(TagSet vuTagsNow, double millis) {
-        roundTrip(m.wsPing, vuTagsNow, millis);
+        registry.add(m.wsPing, tagsAt(vuTagsNow), millis);
     }
 
     private TagSet tagsAt(TagSet vuTagsNow) {
