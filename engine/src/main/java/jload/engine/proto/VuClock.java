@@ -62,7 +62,8 @@ public final class VuClock {
         if (left <= 0) return;
         Waits waits = WAITS.get();
         waits.parks++;
-        if (!exact && waits.timeouts != null && left >= COARSE_FROM_NANOS) {
+        // (a loop shutting down runs no more sweeps: wait the JDK's way then, as below)
+        if (!exact && waits.timeouts != null && left >= COARSE_FROM_NANOS && !waits.home.isShuttingDown()) {
             waits.timeouts.arm(waits.waiter, deadlineNanos);
             LockSupport.park(blocker);
             waits.timeouts.disarm(waits.waiter);
