@@ -10,8 +10,10 @@ import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.util.concurrent.FastThreadLocalThread;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The run's event loops, one per core (native epoll when available): they do every protocol's
@@ -25,7 +27,15 @@ public final class IoLoops implements AutoCloseable {
     private final java.util.Map<EventLoop, LoopTimeouts> timeouts = new java.util.concurrent.ConcurrentHashMap<>();
 
     public IoLoops() {
-        ThreadFactory threads = Thread.ofPlatform().daemon().name("jload-io-", 0).factory();
+        // Netty's own thread class: its FastThreadLocals (buffer caches, the temporary array that
+        // decodes every text frame) are fields of the thread; on a plain thread each is a
+        // ThreadLocal lookup, and a decode allocates its array anew.
+        AtomicInteger ids = new AtomicInteger();
+        ThreadFactory threads = task -> {
+            Thread t = new FastThreadLocalThread(task, "jload-io-" + ids.getAndIncrement());
+            t.setDaemon(true);
+            return t;
+        };
         IoHandlerFactory io = Epoll.isAvailable() ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         this.group = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(), threads, io);
         this.channelType = Epoll.isAvailable() ? EpollSocketChannel.class : NioSocketChannel.class;
