@@ -30,6 +30,8 @@ final class JsVuScript implements VuScript {
     private String lastDataJson;
     private Value lastData;
     private Map<String, String> lastEnv;
+    private String lastFunctionName;
+    private Value lastFunction;
 
     private JsVuScript(Context context, EngineVu vu, JsBridge bridge, JsEventLoop loop, Value exports) {
         this.context = context;
@@ -83,9 +85,15 @@ final class JsVuScript implements VuScript {
 
     @Override
     public String call(String function, String dataJson) {
-        Value fn = exports.getMember(function);
-        if (fn == null || !fn.canExecute()) {
-            throw new ScriptFailure(ScriptFailure.Kind.EXCEPTION, "the script does not export a function named '" + function + "'", null);
+        // Looked up once per VU, as k6 does: a VU calls the same exported function each iteration.
+        Value fn = lastFunction;
+        if (!function.equals(lastFunctionName)) {
+            fn = exports.getMember(function);
+            if (fn == null || !fn.canExecute()) {
+                throw new ScriptFailure(ScriptFailure.Kind.EXCEPTION, "the script does not export a function named '" + function + "'", null);
+            }
+            lastFunctionName = function;
+            lastFunction = fn;
         }
         try {
             bindings.putMember("__ITER", vu.iteration());
