@@ -154,6 +154,8 @@ public final class RunCommand implements Callable<Integer> {
             else if (result.teardownFailure() != null) log.error(result.teardownFailure().getMessage());
             if (result.markedFailed() != null) log.error("the script marked the test as failed: " + result.markedFailed());
             reportErrors(log, runner);
+            String pauses = result.gcPauses().describe();
+            if (pauses != null) log.warn(pauses);
 
             if (jsonOut != null) {
                 closeQuietly(jsonOut, log);

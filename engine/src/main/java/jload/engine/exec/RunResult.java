@@ -5,12 +5,12 @@ import jload.engine.thresholds.ThresholdEvaluation;
 /**
  * How a run ended: early stop (null when it ran to completion), the threshold verdicts at the end
  * (null when thresholds were off), how long it took, the setup() data (for handleSummary), and a
- * teardown() that failed or timed out (null when it did not), and why the script called
- * exec.test.fail() (null when it did not).
+ * teardown() that failed or timed out (null when it did not), why the script called
+ * exec.test.fail() (null when it did not), and jload's own GC pauses during the test.
  */
 public record RunResult(StopReason stopReason, String stopDetail, ThresholdEvaluation thresholds,
                         double elapsedSeconds, String setupData, RuntimeException teardownFailure,
-                        String markedFailed) {
+                        String markedFailed, GcPauses.Tally gcPauses) {
 
     /** k6's exit code for this outcome. */
     public int exitCode() {

@@ -74,6 +74,7 @@ public final class TestRunner {
     public RunResult run() throws InterruptedException {
         long runStart = System.nanoTime();
         ctx.control().markStarted();
+        GcPauses gcPauses = GcPauses.start();
         Thread sampler = Thread.ofPlatform().daemon().name("jload-sampler").start(this::sample);
         String setupData = null;
         RuntimeException teardownFailure = null;
@@ -107,11 +108,12 @@ public final class TestRunner {
         } finally {
             sampler.interrupt();
             sampler.join();
+            gcPauses.close();
         }
         double elapsed = (System.nanoTime() - runStart) / 1e9;
         ThresholdEvaluation verdict = judge.isEmpty() ? null : judge.atEnd(elapsed);
         return new RunResult(ctx.control().stopReason(), ctx.control().stopDetail(), verdict, elapsed, setupData,
-                teardownFailure, ctx.control().failedReason());
+                teardownFailure, ctx.control().failedReason(), gcPauses.tally());
     }
 
     /**
