@@ -78,6 +78,17 @@ threads_delta() {
 }
 # JIT compiler threads' share (HotSpot C1/C2, JVMCI/Truffle) of a threads_delta.
 jit_ms() { awk -F'\t' '$2 ~ /Compiler|JVMCI/ { s += $1 } END { print s + 0 }' <<<"$1"; }
+# "count total_ms max_ms" of the GC pauses that ended in [FROM_MS, TO_MS) (epoch ms), from a
+# -Xlog:gc log decorated with uptime,timemillis ("[1.2s][1795…ms] GC(7) Pause Young … 84.184ms").
+gc_pauses() {
+  awk -v from="$2" -v to="$3" '
+    /\] GC\([0-9]+\) Pause/ && /ms$/ {
+      if (!match($1, /\]\[[0-9]+ms\]/)) next
+      t = substr($1, RSTART + 2, RLENGTH - 5); d = $NF; sub(/ms$/, "", d)
+      if (t + 0 >= from && t + 0 < to) { n++; s += d; if (d + 0 > m) m = d + 0 }
+    }
+    END { printf "%d %.0f %.0f\n", n, s, m }' "$1" 2>/dev/null || echo "NA NA NA"
+}
 metrics() { curl -sf --max-time 5 "$target_http/metrics"; }
 echoed_total() { metrics | awk '/^sandbox_messages_total\{endpoint="echo",direction="out"\}/ { print $2 }'; }
 open_conns() { metrics | awk '/^sandbox_connections\{endpoint="echo"\}/ { print $2 }'; }
@@ -107,7 +118,8 @@ run_client() {
   local out="$RESULTS_DIR/$tag.out" err="$RESULTS_DIR/$tag.err" summary="$RESULTS_DIR/$tag-summary.json"
   local ramp=$RAMP_S
   [ "$n" -gt "$BASE_N" ] || ramp=1
-  local opts="-Xmx$XMX $GC ${CLIENT_JAVA_OPTS:-}"
+  local gclog="$RESULTS_DIR/gc-$tag.log"
+  local opts="-Xmx$XMX $GC -Xlog:gc:file=$gclog:uptime,timemillis ${CLIENT_JAVA_OPTS:-}"
   local start_timeout=$((120 + n / 20))
   if [ "$kind" = bare ]; then
     # shellcheck disable=SC2086
@@ -172,16 +184,17 @@ run_client() {
     all50=$(sf ws_rtt med); all99=$(sf ws_rtt 'p(99)')
     selfcpu=NA; selfmsgs=$(sf 'ws_rtt{phase:measure}' count)
   fi
-  printf '%s %s %s %s %s %s %s %s %s %s %s %s %s %s %s %s %s %s %s\n' "$kind" "$n" "$((win1 - win0))" "$((cpu1 - cpu0))" \
+  local pauses; pauses=$(gc_pauses "$gclog" "$win0" "$win1")
+  printf '%s %s %s %s %s %s %s %s %s %s %s %s %s %s %s %s %s %s %s %s\n' "$kind" "$n" "$((win1 - win0))" "$((cpu1 - cpu0))" \
     "$((msgs1 - msgs0))" "$live" "$live_ng" "${p50:-NA}" "${p99:-NA}" "${all50:-NA}" "${all99:-NA}" "${open0:-NA}" "${open1:-NA}" \
-    "${selfcpu:-NA}" "${selfmsgs:-NA}" "$load" "$rc" "$t0" "$(jit_ms "$by_thread")" >>"$RESULTS_DIR/raw.txt"
+    "${selfcpu:-NA}" "${selfmsgs:-NA}" "$load" "$rc" "$t0" "$(jit_ms "$by_thread")" "$pauses" >>"$RESULTS_DIR/raw.txt"
   echo "  $tag: window $((win1 - win0)) ms, cpu $((cpu1 - cpu0)) ms, echoed $((msgs1 - msgs0)), open ${open0:-?}/${open1:-?}," \
     "live heap $live B, rtt p50/p99 ${p50:-?}/${p99:-?} ms" >&2
 }
 
 if [ -z "${REPORT_ONLY:-}" ]; then
 start_target
-echo "# kind n window_ms cpu_ms echoed live_bytes live_minus_graal_bytes rtt_p50_ms rtt_p99_ms whole_run_rtt_p50_ms whole_run_rtt_p99_ms open_at_window_start open_after_window self_cpu_ms self_msgs load1 exit t0_epoch_ms jit_cpu_ms" \
+echo "# kind n window_ms cpu_ms echoed live_bytes live_minus_graal_bytes rtt_p50_ms rtt_p99_ms whole_run_rtt_p50_ms whole_run_rtt_p99_ms open_at_window_start open_after_window self_cpu_ms self_msgs load1 exit t0_epoch_ms jit_cpu_ms gc_pauses_in_window gc_pause_ms_total gc_pause_ms_max" \
   >"$RESULTS_DIR/raw.txt"
 base_w=$(awk -v i="$INTERVAL" 'BEGIN { printf "%d", i + 5.5 }')
 if [ -z "${SKIP_BARE:-}" ]; then
@@ -200,7 +213,7 @@ fi
   awk -v n="$N" -v b="$BASE_N" '
     !/^#/ { if ($2 == b) { base[$1] = $6; baseng[$1] = $7 } else if ($2 == n) { row[$1] = $0 } }
     END {
-      printf "%-6s %6s %8s %8s %9s %7s %10s %10s %11s %9s %9s %14s\n", "client", "open", "msgs", "msgs/s", "cpu ms", "jit ms", "cpu/1k msg", "KB/conn", "KB/conn-jit", "p50 ms", "p99 ms", "whole p50/p99"
+      printf "%-6s %6s %8s %8s %9s %7s %10s %10s %11s %9s %9s %14s %16s\n", "client", "open", "msgs", "msgs/s", "cpu ms", "jit ms", "cpu/1k msg", "KB/conn", "KB/conn-jit", "p50 ms", "p99 ms", "whole p50/p99", "gc pauses n/ms/max"
       split("bare jload", kinds, " ")
       for (k = 1; k <= 2; k++) {
         c = kinds[k]; if (!(c in row)) continue
@@ -208,7 +221,7 @@ fi
         cpu1k[c] = f[5] > 0 ? f[4] / f[5] * 1000 : 0
         kb = (f[6] - base[c]) / (n - b) / 1024; kbng = (f[7] - baseng[c]) / (n - b) / 1024
         p99[c] = f[9]
-        printf "%-6s %6s %8d %8.1f %9d %7s %10.1f %10.1f %11.1f %9s %9s %14s\n", c, f[12], f[5], f[5] / (f[3] / 1000), f[4], f[19], cpu1k[c], kb, kbng, f[8], f[9], f[10] "/" f[11]
+        printf "%-6s %6s %8d %8.1f %9d %7s %10.1f %10.1f %11.1f %9s %9s %14s %16s\n", c, f[12], f[5], f[5] / (f[3] / 1000), f[4], f[19], cpu1k[c], kb, kbng, f[8], f[9], f[10] "/" f[11], f[20] "/" f[21] "/" f[22]
       }
       if (("bare" in row) && ("jload" in row)) {
         printf "jload/bare CPU per message: %.2fx (target <= 2x); added RTT p99: %.3f ms (target <= 1 ms); heap/VU target <= 130 KB\n",
@@ -216,5 +229,6 @@ fi
       }
     }' "$RESULTS_DIR/raw.txt"
   echo "(cpu: client JVM utime+stime in the window, all threads; jit: the part used by JIT compiler threads (lower bound); msgs: echoes the target sent in the window; KB/conn: (live heap(N) - live heap($BASE_N)) / (N - $BASE_N);"
-  echo " KB/conn-jit: the same without jdk.graal.compiler objects; p50/p99: RTT in the window (jload: ws_rtt{phase:measure}); whole: ws_rtt / all echoes of the run)"
+  echo " KB/conn-jit: the same without jdk.graal.compiler objects; p50/p99: RTT in the window (jload: ws_rtt{phase:measure}); whole: ws_rtt / all echoes of the run;"
+  echo " gc pauses: the client JVM's stop-the-world GC pauses that ended in the window: count / total ms / longest ms, from gc-<run>.log)"
 } | tee "$RESULTS_DIR/summary.txt"
