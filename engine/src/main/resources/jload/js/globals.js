@@ -7,6 +7,8 @@
   Object.defineProperty(globalThis, '__jload_ws', { enumerable: false });
 
   globalThis.__ENV = JSON.parse(b.envJson());
+  // The VU's iteration number (0 in the init context, setup and teardown), read when used.
+  Object.defineProperty(globalThis, '__ITER', { get: () => b.iteration(), enumerable: true, configurable: true });
 
   function format(args) {
     return Array.prototype.map.call(args, (a) => {

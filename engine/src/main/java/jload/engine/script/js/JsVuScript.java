@@ -55,7 +55,6 @@ final class JsVuScript implements VuScript {
             bindings.putMember("__jload", bridge);
             bindings.putMember("__jload_ws", webSockets);
             bindings.putMember("__VU", vu.vu());
-            bindings.putMember("__ITER", 0);
             context.eval(Source.newBuilder("js", BuiltinModules.sourceText("globals.js"), "<jload>/globals.js").buildLiteral());
             Value exports = context.eval(source);
             bridge.endInit();
@@ -96,7 +95,6 @@ final class JsVuScript implements VuScript {
             lastFunction = fn;
         }
         try {
-            bindings.putMember("__ITER", vu.iteration());
             Map<String, String> env = vu.env();
             if (env != lastEnv) {
                 // A scenario with its own env: __ENV becomes the run's variables with the scenario's laid over.
