@@ -96,7 +96,7 @@ sleep_until_ms() { local d=$(($1 - $(now_ms))); [ "$d" -le 0 ] || sleep "$(awk -
 
 start_target() {
 # --- the target ----------------------------------------------------------------------------------
-JLOAD_JAVA_OPTS="${SANDBOX_JAVA_OPTS:-}" taskset -c "$TARGET_CPU" "$JLOAD" sandbox --ws-port 0 --http-port 0 \
+JLOAD_JAVA_OPTS="-Xlog:gc:file=$RESULTS_DIR/gc-target.log:uptime,timemillis ${SANDBOX_JAVA_OPTS:-}" taskset -c "$TARGET_CPU" "$JLOAD" sandbox --ws-port 0 --http-port 0 \
   >"$RESULTS_DIR/sandbox.out" 2>&1 &
 sandbox_pid=$!
 for _ in $(seq 600); do
@@ -185,16 +185,17 @@ run_client() {
     selfcpu=NA; selfmsgs=$(sf 'ws_rtt{phase:measure}' count)
   fi
   local pauses; pauses=$(gc_pauses "$gclog" "$win0" "$win1")
-  printf '%s %s %s %s %s %s %s %s %s %s %s %s %s %s %s %s %s %s %s %s\n' "$kind" "$n" "$((win1 - win0))" "$((cpu1 - cpu0))" \
+  local target_pauses; target_pauses=$(gc_pauses "$RESULTS_DIR/gc-target.log" "$win0" "$win1")
+  printf '%s %s %s %s %s %s %s %s %s %s %s %s %s %s %s %s %s %s %s %s %s\n' "$kind" "$n" "$((win1 - win0))" "$((cpu1 - cpu0))" \
     "$((msgs1 - msgs0))" "$live" "$live_ng" "${p50:-NA}" "${p99:-NA}" "${all50:-NA}" "${all99:-NA}" "${open0:-NA}" "${open1:-NA}" \
-    "${selfcpu:-NA}" "${selfmsgs:-NA}" "$load" "$rc" "$t0" "$(jit_ms "$by_thread")" "$pauses" >>"$RESULTS_DIR/raw.txt"
+    "${selfcpu:-NA}" "${selfmsgs:-NA}" "$load" "$rc" "$t0" "$(jit_ms "$by_thread")" "$pauses" "$target_pauses" >>"$RESULTS_DIR/raw.txt"
   echo "  $tag: window $((win1 - win0)) ms, cpu $((cpu1 - cpu0)) ms, echoed $((msgs1 - msgs0)), open ${open0:-?}/${open1:-?}," \
     "live heap $live B, rtt p50/p99 ${p50:-?}/${p99:-?} ms" >&2
 }
 
 if [ -z "${REPORT_ONLY:-}" ]; then
 start_target
-echo "# kind n window_ms cpu_ms echoed live_bytes live_minus_graal_bytes rtt_p50_ms rtt_p99_ms whole_run_rtt_p50_ms whole_run_rtt_p99_ms open_at_window_start open_after_window self_cpu_ms self_msgs load1 exit t0_epoch_ms jit_cpu_ms gc_pauses_in_window gc_pause_ms_total gc_pause_ms_max" \
+echo "# kind n window_ms cpu_ms echoed live_bytes live_minus_graal_bytes rtt_p50_ms rtt_p99_ms whole_run_rtt_p50_ms whole_run_rtt_p99_ms open_at_window_start open_after_window self_cpu_ms self_msgs load1 exit t0_epoch_ms jit_cpu_ms gc_pauses_in_window gc_pause_ms_total gc_pause_ms_max target_gc_pauses_in_window target_gc_pause_ms_total target_gc_pause_ms_max" \
   >"$RESULTS_DIR/raw.txt"
 base_w=$(awk -v i="$INTERVAL" 'BEGIN { printf "%d", i + 5.5 }')
 if [ -z "${SKIP_BARE:-}" ]; then
@@ -213,7 +214,7 @@ fi
   awk -v n="$N" -v b="$BASE_N" '
     !/^#/ { if ($2 == b) { base[$1] = $6; baseng[$1] = $7 } else if ($2 == n) { row[$1] = $0 } }
     END {
-      printf "%-6s %6s %8s %8s %9s %7s %10s %10s %11s %9s %9s %14s %16s\n", "client", "open", "msgs", "msgs/s", "cpu ms", "jit ms", "cpu/1k msg", "KB/conn", "KB/conn-jit", "p50 ms", "p99 ms", "whole p50/p99", "gc pauses n/ms/max"
+      printf "%-6s %6s %8s %8s %9s %7s %10s %10s %11s %9s %9s %14s %16s %16s\n", "client", "open", "msgs", "msgs/s", "cpu ms", "jit ms", "cpu/1k msg", "KB/conn", "KB/conn-jit", "p50 ms", "p99 ms", "whole p50/p99", "gc pauses n/ms/max", "target gc n/ms/max"
       split("bare jload", kinds, " ")
       for (k = 1; k <= 2; k++) {
         c = kinds[k]; if (!(c in row)) continue
@@ -221,7 +222,7 @@ fi
         cpu1k[c] = f[5] > 0 ? f[4] / f[5] * 1000 : 0
         kb = (f[6] - base[c]) / (n - b) / 1024; kbng = (f[7] - baseng[c]) / (n - b) / 1024
         p99[c] = f[9]
-        printf "%-6s %6s %8d %8.1f %9d %7s %10.1f %10.1f %11.1f %9s %9s %14s %16s\n", c, f[12], f[5], f[5] / (f[3] / 1000), f[4], f[19], cpu1k[c], kb, kbng, f[8], f[9], f[10] "/" f[11], f[20] "/" f[21] "/" f[22]
+        printf "%-6s %6s %8d %8.1f %9d %7s %10.1f %10.1f %11.1f %9s %9s %14s %16s %16s\n", c, f[12], f[5], f[5] / (f[3] / 1000), f[4], f[19], cpu1k[c], kb, kbng, f[8], f[9], f[10] "/" f[11], f[20] "/" f[21] "/" f[22], f[23] "/" f[24] "/" f[25]
       }
       if (("bare" in row) && ("jload" in row)) {
         printf "jload/bare CPU per message: %.2fx (target <= 2x); added RTT p99: %.3f ms (target <= 1 ms); heap/VU target <= 130 KB\n",
@@ -230,5 +231,6 @@ fi
     }' "$RESULTS_DIR/raw.txt"
   echo "(cpu: client JVM utime+stime in the window, all threads; jit: the part used by JIT compiler threads (lower bound); msgs: echoes the target sent in the window; KB/conn: (live heap(N) - live heap($BASE_N)) / (N - $BASE_N);"
   echo " KB/conn-jit: the same without jdk.graal.compiler objects; p50/p99: RTT in the window (jload: ws_rtt{phase:measure}); whole: ws_rtt / all echoes of the run;"
-  echo " gc pauses: the client JVM's stop-the-world GC pauses that ended in the window: count / total ms / longest ms, from gc-<run>.log)"
+  echo " gc pauses: the client JVM's stop-the-world GC pauses that ended in the window: count / total ms / longest ms, from gc-<run>.log;"
+  echo " target gc: the same for the target (the sandbox, gc-target.log) in that client's window: its pauses delay both clients' echoes)"
 } | tee "$RESULTS_DIR/summary.txt"
