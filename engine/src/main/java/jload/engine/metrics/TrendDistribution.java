@@ -28,7 +28,7 @@ public final class TrendDistribution {
     }
 
     static TrendDistribution empty() {
-        return new TrendDistribution(TrendSeries.newReadHistogram(), TrendSeries.newReadHistogram(), 0, Double.NaN, Double.NaN);
+        return new TrendDistribution(TrendSeries.newHistogram(), TrendSeries.newHistogram(), 0, Double.NaN, Double.NaN);
     }
 
     public long count() {
@@ -97,8 +97,8 @@ public final class TrendDistribution {
     static TrendDistribution merge(java.util.List<TrendDistribution> parts) {
         if (parts.isEmpty()) return empty();
         if (parts.size() == 1) return parts.getFirst();
-        Histogram pos = TrendSeries.newReadHistogram();
-        Histogram neg = TrendSeries.newReadHistogram();
+        Histogram pos = TrendSeries.newHistogram();
+        Histogram neg = TrendSeries.newHistogram();
         double sum = 0;
         double min = Double.NaN;
         double max = Double.NaN;

@@ -2,7 +2,6 @@ package jload.engine.metrics;
 
 import java.util.concurrent.atomic.DoubleAdder;
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.PackedHistogram;
 import org.HdrHistogram.Recorder;
 
 /**
@@ -11,10 +10,12 @@ import org.HdrHistogram.Recorder;
  *
  * <p>Values are recorded as whole thousandths of the trend's unit ({@link #SCALE}): microseconds
  * for time trends, which take milliseconds. Precision is therefore 3 significant digits or 0.001,
- * whichever is coarser. The accumulated histograms are packed (memory follows the buckets in use);
- * the recorders are not, because HdrHistogram 2.2.2's packed concurrent histogram deadlocks when
- * several writers make it grow at once (reproduced here with 8 threads). A recorder costs about
- * 8 KB per power of two of value range it has seen, twice (active and inactive).
+ * whichever is coarser. Every histogram is a plain array, about 8 KB per power of two of value
+ * range it has seen: a recorder twice (active and inactive), the accumulation once. Not packed:
+ * HdrHistogram 2.2.2's packed concurrent histogram deadlocks when several writers make it grow at
+ * once (reproduced here with 8 threads), and a packed accumulation, folded into once a second,
+ * is code so rarely run that the JIT was still compiling it minutes into a run, on the cores the
+ * event loops need (bench/README.md, session 3).
  *
  * <p>Writers record into {@link Recorder}s, wait-free and allocation-free once the value range
  * has been seen. Negative values (possible in custom trends) go to a second histogram of
@@ -33,30 +34,22 @@ public final class TrendSeries implements Series {
 
     // Reader side: everything recorded so far, folded in from the recorders' interval histograms.
     private final Histogram positivesSoFar = newHistogram();
-    private final Histogram negativesSoFar = newHistogram();
+    private Histogram negativesSoFar; // with the first negative value
     private Histogram recycledPositives;
     private Histogram recycledNegatives;
 
     /** The last snapshot, handed out again while nothing new was recorded (thresholds read every second). */
     private SeriesSnapshot lastSnapshot;
 
-    /** For what a series keeps for the whole run: memory follows the buckets in use. */
+    /** Auto-resizing, plain: see the class comment. */
     static Histogram newHistogram() {
-        return new PackedHistogram(SIGNIFICANT_DIGITS);
-    }
-
-    /**
-     * For snapshots and merges, which live briefly: a plain array, because copying into and adding
-     * to a packed histogram re-packs it value by value (measured: 10 % of the CPU of a 1,000 VU
-     * WebSocket run went to the once-a-second threshold snapshot when snapshots were packed).
-     */
-    static Histogram newReadHistogram() {
         return new Histogram(SIGNIFICANT_DIGITS);
     }
 
+    /** An independent copy (snapshots must not change when the series does); empty for null. */
     static Histogram readCopy(Histogram h) {
-        Histogram copy = newReadHistogram();
-        if (h.getTotalCount() > 0) copy.add(h);
+        Histogram copy = newHistogram();
+        if (h != null && h.getTotalCount() > 0) copy.add(h);
         return copy;
     }
 
@@ -96,6 +89,7 @@ public final class TrendSeries implements Series {
         if (neg != null) {
             recycledNegatives = neg.getIntervalHistogram(recycledNegatives);
             fresh += recycledNegatives.getTotalCount();
+            if (negativesSoFar == null) negativesSoFar = newHistogram();
             negativesSoFar.add(recycledNegatives);
         }
         double total = sum.sum();
