@@ -6,7 +6,7 @@ import jload.engine.metrics.MetricRegistry;
 import jload.engine.metrics.TagSet;
 import jload.engine.proto.Protocols;
 
-/** What every part of a running test shares: metrics, the stop switch, the clock's zero, env, global tags, protocol clients. */
+/** What every part of a running test shares: metrics, the stop switch (which also holds the test's start), env, global tags, protocol clients. */
 public record RunContext(
         MetricRegistry registry,
         BuiltinMetrics builtins,
@@ -14,10 +14,11 @@ public record RunContext(
         ErrorLog errors,
         Map<String, String> env,
         TagSet globalTags,
-        long startNanos,
         Protocols protocols) {
 
+    /** Seconds since the test started (after VU initialisation, as in k6); 0 before. */
     public double elapsedSeconds() {
-        return (System.nanoTime() - startNanos) / 1e9;
+        long start = control.startNanos();
+        return start == 0 ? 0 : (System.nanoTime() - start) / 1e9;
     }
 }

@@ -35,7 +35,7 @@ public final class TestRunner {
         this.script = script;
         BuiltinMetrics builtins = new BuiltinMetrics(registry);
         this.ctx = new RunContext(registry, builtins, control, new ErrorLog(errorPrinter), plan.env(),
-                TagSet.of(plan.tags()), System.nanoTime(), protocols);
+                TagSet.of(plan.tags()), protocols);
         this.judge = new ThresholdJudge(registry, plan.thresholdsEnabled() ? plan.thresholds() : List.of());
     }
 
@@ -72,8 +72,8 @@ public final class TestRunner {
     }
 
     public RunResult run() throws InterruptedException {
-        long runStart = System.nanoTime();
         ctx.control().markStarted();
+        long runStart = ctx.control().startNanos();
         GcPauses gcPauses = GcPauses.start();
         Thread sampler = Thread.ofPlatform().daemon().name("jload-sampler").start(this::sample);
         String setupData = null;

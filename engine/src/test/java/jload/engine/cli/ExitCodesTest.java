@@ -68,6 +68,24 @@ class ExitCodesTest {
     }
 
     @Test
+    void aRateJudgedDuringTheRunCountsFromTheTestStartNotFromVuInitialisation() {
+        // ~10 increments/s against rate>4, judged every second from 1 s on. Timed from before the
+        // 3 s init, the rate would read 10 t / (t + 3): below 4 until t = 2 s, and abort the run.
+        Jload.Result r = run("""
+                import { sleep } from 'k6';
+                import { Counter } from 'k6/metrics';
+                const started = Date.now();
+                while (Date.now() - started < 3000) { /* a slow init context */ }
+                const ticks = new Counter('ticks');
+                export const options = { vus: 1, duration: '4s',
+                  thresholds: { ticks: [{ threshold: 'rate>4', abortOnFail: true, delayAbortEval: '1s' }] } };
+                export default function () { ticks.add(1); sleep(0.1); }
+                """);
+        assertEquals(0, r.exitCode(), r::toString);
+        assertFalse(r.stderr().contains("have been crossed"), r::toString);
+    }
+
+    @Test
     void syntaxErrorExits107WithFileLineAndColumn() {
         Jload.Result r = run("""
                 export default function () {
