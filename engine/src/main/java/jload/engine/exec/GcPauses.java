@@ -30,8 +30,6 @@ public final class GcPauses implements AutoCloseable {
 
     /** What was seen: how many pauses, their total and the longest, in milliseconds. */
     public record Tally(long count, long totalMillis, long longestMillis) {
-        public static final Tally NONE = new Tally(0, 0, 0);
-
         public boolean noteworthy() {
             return longestMillis >= NOTEWORTHY_MILLIS;
         }

@@ -110,7 +110,7 @@ public final class TestRunner {
             sampler.join();
             gcPauses.close();
         }
-        double elapsed = (System.nanoTime() - runStart) / 1e9;
+        double elapsed = ctx.elapsedSeconds();
         ThresholdEvaluation verdict = judge.isEmpty() ? null : judge.atEnd(elapsed);
         return new RunResult(ctx.control().stopReason(), ctx.control().stopDetail(), verdict, elapsed, setupData,
                 teardownFailure, ctx.control().failedReason(), gcPauses.tally());

@@ -29,7 +29,7 @@ class GcPausesTest {
     @Test
     void onlyPausesLongEnoughToMatterAreWorthALine() {
         assertNull(new GcPauses.Tally(12, 96, 19).describe(), "19 ms at most: nothing to say");
-        assertNull(GcPauses.Tally.NONE.describe());
+        assertNull(new GcPauses.Tally(0, 0, 0).describe());
         String line = new GcPauses.Tally(3, 190, 138).describe();
         assertTrue(line.contains("3 times"), line);
         assertTrue(line.contains("longest 138 ms, 190 ms in all"), line);

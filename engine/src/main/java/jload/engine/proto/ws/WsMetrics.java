@@ -85,9 +85,12 @@ public final class WsMetrics {
         registry.add(m.wsErrors, t, 1);
     }
 
-    /** ping → pong round trip (k6's ws_ping), tagged as at the connect (k6/ws, k6/websockets). */
-    public void ping(double millis) {
-        registry.add(m.wsPing, tags, millis);
+    /**
+     * k6/ws's and k6/websockets' ws_ping: the pong's round trip when it answers a ping of ours,
+     * tagged as at the connect.
+     */
+    public void pong(WsEvent.Pong pong) {
+        if (pong.roundTripNanos() >= 0) registry.add(m.wsPing, tags, pong.roundTripNanos() / 1e6);
     }
 
     // Round trips measured by a call of the VU (jload/ws's expect and ping) are tagged with the VU's

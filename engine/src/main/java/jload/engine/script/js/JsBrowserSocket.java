@@ -51,7 +51,7 @@ public final class JsBrowserSocket {
             case WsEvent.Binary b -> fire("binary", b.bytes());
             case WsEvent.Ping p -> fire("ping", null);
             case WsEvent.Pong p -> {
-                if (p.roundTripNanos() >= 0) connection.metrics().ping(p.roundTripNanos() / 1e6);
+                connection.metrics().pong(p);
                 fire("pong", null);
             }
             case WsEvent.Failed f -> fire("error", f.message());

@@ -124,7 +124,7 @@ public final class K6WsSession {
             case WsEvent.Binary b -> fire("binaryMessage", arrayBuffer(b.bytes()));
             case WsEvent.Ping p -> fire("ping");
             case WsEvent.Pong p -> {
-                if (p.roundTripNanos() >= 0) connection.metrics().ping(p.roundTripNanos() / 1e6);
+                connection.metrics().pong(p);
                 fire("pong");
             }
             case WsEvent.Failed f -> fire("error", errorValue(f.message()));
