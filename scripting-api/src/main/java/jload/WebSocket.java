@@ -11,6 +11,9 @@ import java.util.function.Predicate;
  * order, for the next {@link #expect} or {@link #messages}.
  */
 public interface WebSocket {
+    /** How long {@link #expect}, {@link #expectCount} and {@link #ping} wait when not told. */
+    Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+
     /** Whether the handshake succeeded. */
     boolean ok();
 
@@ -40,8 +43,26 @@ public interface WebSocket {
      */
     Message expect(Predicate<Message> match, Duration timeout);
 
+    /** {@link #expect(Predicate, Duration)} with the {@link #DEFAULT_TIMEOUT}. */
+    default Message expect(Predicate<Message> match) {
+        return expect(match, DEFAULT_TIMEOUT);
+    }
+
+    /**
+     * Groovy's named arguments: {@code s.expect(timeout: '2s') { it.json().type == 'pong' }}.
+     * {@code timeout} is a duration like {@code '2s'} or a number of milliseconds.
+     */
+    Message expect(Map<String, ?> options, Predicate<Message> match);
+
     /** Up to {@code count} accepted messages within {@code timeout} (fewer if time runs out). */
     List<Message> expectCount(int count, Predicate<Message> match, Duration timeout);
+
+    default List<Message> expectCount(int count, Predicate<Message> match) {
+        return expectCount(count, match, DEFAULT_TIMEOUT);
+    }
+
+    /** Groovy's named arguments: {@code s.expectCount(3, timeout: '2s') { … }}. */
+    List<Message> expectCount(Map<String, ?> options, int count, Predicate<Message> match);
 
     /** Every message kept or arrived so far, without waiting. */
     List<Message> messages();
@@ -49,6 +70,15 @@ public interface WebSocket {
     /** Sends a ping and waits for the pong; the round trip in milliseconds (also ws_ping), or NaN. */
     double ping(Duration timeout);
 
+    default double ping() {
+        return ping(DEFAULT_TIMEOUT);
+    }
+
     /** Closes with {@code code} and {@code reason}, waiting briefly for the server's close frame. */
     void close(int code, String reason);
+
+    /** Closes normally (1000). */
+    default void close() {
+        close(1000, "");
+    }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import jload.engine.plan.ConfigException;
+import jload.engine.script.groovy.GroovyRuntime;
 import jload.engine.script.js.JsRuntime;
 
 /** Picks the runtime for a script by its file extension and loads it. */
@@ -22,6 +23,7 @@ public final class ScriptLoader {
         }
         String name = script.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".js") || name.endsWith(".mjs")) return new JsRuntime(script, readableRoots, env, log);
-        throw new ConfigException("'" + script + "': expected a JavaScript scenario (.js or .mjs)");
+        if (name.endsWith(".groovy")) return new GroovyRuntime(script, readableRoots, env, log);
+        throw new ConfigException("'" + script + "': expected a JavaScript (.js, .mjs) or Groovy (.groovy) scenario");
     }
 }

@@ -41,6 +41,11 @@ public record TextSummaryOptions(boolean enableColors, String indent, SummaryMod
         return defaults().withEnableColors(!noColor && tty).withSummaryMode(mode);
     }
 
+    /** A script's {@code textSummary(data, {indent, enableColors})}: as the k6-summary library, colors off unless asked. */
+    public static TextSummaryOptions fromScript(JsonNode options) {
+        return defaults().withIndent(options.path("indent").asText("")).withEnableColors(options.path("enableColors").asBoolean(false));
+    }
+
     public TextSummaryOptions withEnableColors(boolean v) {
         return new TextSummaryOptions(v, indent, summaryMode, summaryTrendStats, summaryTimeUnit, sortByName,
                 showPassedChecks, showFailedChecks);

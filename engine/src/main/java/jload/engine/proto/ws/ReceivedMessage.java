@@ -21,7 +21,18 @@ record ReceivedMessage(String textOrNull, byte[] bytesOrNull, long atNanos, long
     }
 
     @Override
+    public Object json() {
+        return jload.engine.script.ScriptJson.parse(text());
+    }
+
+    @Override
     public double receivedAtMillis() {
         return (atNanos - zeroNanos) / 1e6;
+    }
+
+    /** Both clocks read now: the monotonic clock says how long ago the frame was read. */
+    @Override
+    public double receivedAtEpochMillis() {
+        return System.currentTimeMillis() - (System.nanoTime() - atNanos) / 1e6;
     }
 }

@@ -129,6 +129,16 @@ final class SyncWebSocket implements WebSocket {
     }
 
     @Override
+    public Message expect(Map<String, ?> options, Predicate<Message> match) {
+        return expect(match, WsConnectOptions.timeout(options, "expect"));
+    }
+
+    @Override
+    public List<Message> expectCount(Map<String, ?> options, int count, Predicate<Message> match) {
+        return expectCount(count, match, WsConnectOptions.timeout(options, "expectCount"));
+    }
+
+    @Override
     public List<Message> expectCount(int count, Predicate<Message> match, Duration timeout) {
         List<Message> found = new ArrayList<>();
         long deadline = System.nanoTime() + VuWebSockets.clamp(timeout).toNanos();

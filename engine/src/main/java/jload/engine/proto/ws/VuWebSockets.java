@@ -43,6 +43,11 @@ public final class VuWebSockets implements WebSockets {
     }
 
     @Override
+    public WebSocket connect(Map<String, ?> options, String url) {
+        return connect(url, WsConnectOptions.from(options));
+    }
+
+    @Override
     public WebSocket connect(String url, WsConnect options) {
         URI uri;
         try {

@@ -1,8 +1,6 @@
 package jload.engine.script.js;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -212,13 +210,13 @@ public final class JsBridge {
     @HostAccess.Export
     public String open(String path) throws IOException {
         requireInit("open()");
-        return Files.readString(runtime.resolveReadable(path));
+        return runtime.files().readString(path);
     }
 
     @HostAccess.Export
     public byte[] openBinary(String path) throws IOException {
         requireInit("open()");
-        return Files.readAllBytes(runtime.resolveReadable(path));
+        return runtime.files().readBytes(path);
     }
 
     /** Builds (once per run) or looks up a SharedArray; returns its elements as JSON strings. */
@@ -249,12 +247,9 @@ public final class JsBridge {
     /** k6-summary's textSummary(data, {indent, enableColors}): the same renderer as the end-of-test summary. */
     @HostAccess.Export
     public String textSummary(String dataJson, String optionsJson) throws java.io.IOException {
-        var data = JSON.readTree(dataJson);
         var opts = JSON.readTree(optionsJson == null ? "{}" : optionsJson);
-        var options = jload.engine.output.summary.TextSummaryOptions.defaults()
-                .withIndent(opts.path("indent").asText(""))
-                .withEnableColors(opts.path("enableColors").asBoolean(false));
-        return jload.engine.output.summary.TextSummary.render(data, options);
+        return jload.engine.output.summary.TextSummary.render(JSON.readTree(dataJson),
+                jload.engine.output.summary.TextSummaryOptions.fromScript(opts));
     }
 
     static Map<String, String> tags(Value tags) {

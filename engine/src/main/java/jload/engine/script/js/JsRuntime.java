@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import jload.engine.script.EngineVu;
+import jload.engine.script.ReadableFiles;
 import jload.engine.script.ScriptFailure;
 import jload.engine.script.ScriptLog;
 import jload.engine.script.ScriptRuntime;
@@ -38,7 +39,7 @@ public final class JsRuntime implements ScriptRuntime {
     private final Engine engine;
     private final Source source;
     private final ModuleFileSystem fileSystem;
-    private final List<Path> readableRoots;
+    private final ReadableFiles files;
     private final String envJson;
     private final ScriptLog log;
     private final SharedArrays sharedArrays = new SharedArrays();
@@ -52,7 +53,7 @@ public final class JsRuntime implements ScriptRuntime {
      */
     public JsRuntime(Path script, List<Path> readableRoots, Map<String, String> env, ScriptLog log) {
         this.script = script.toAbsolutePath().normalize();
-        this.readableRoots = List.copyOf(readableRoots);
+        this.files = new ReadableFiles(this.script, readableRoots);
         this.log = log;
         this.engine = EngineWarmup.takeOrCreate();
         this.fileSystem = new ModuleFileSystem(readableRoots);
@@ -65,7 +66,7 @@ public final class JsRuntime implements ScriptRuntime {
             engine.close();
             throw new ScriptFailure(ScriptFailure.Kind.INIT, "cannot read " + script + ": " + e.getMessage(), null);
         }
-        try (JsVuScript probe = instantiate(new InitOnlyContext(env))) {
+        try (JsVuScript probe = instantiate(new jload.engine.script.InitOnlyVu(env))) {
             this.options = probe.exportedOptions();
             this.exportedFunctions = probe.exportedFunctionNames();
         } catch (RuntimeException e) {
@@ -159,11 +160,9 @@ public final class JsRuntime implements ScriptRuntime {
         return sharedArrays;
     }
 
-    /** A path the script gave to {@code open()}, resolved against the script's folder and checked. */
-    Path resolveReadable(String path) {
-        Path p = script.getParent().resolve(path).normalize();
-        for (Path root : readableRoots) if (p.startsWith(root.toAbsolutePath().normalize())) return p;
-        throw new SecurityException("open('" + path + "'): the file is outside the folders this script may read");
+    /** The files the script may open(). */
+    ReadableFiles files() {
+        return files;
     }
 
     /** "file:line:column" of a failure, with the file relative to the working directory when inside it. */
@@ -185,8 +184,7 @@ public final class JsRuntime implements ScriptRuntime {
     private static String displayPath(String path) {
         Path p = Path.of(path);
         if (p.startsWith(ModuleFileSystem.BUILTIN_ROOT)) return "<jload>/" + p.getFileName();
-        Path cwd = Path.of("").toAbsolutePath();
-        return p.startsWith(cwd) ? cwd.relativize(p).toString() : path;
+        return ReadableFiles.display(p);
     }
 
     @Override
@@ -199,48 +197,6 @@ public final class JsRuntime implements ScriptRuntime {
     /** True the first time {@code key} is seen in this run: for warnings that should print once. */
     boolean warnOnce(String key) {
         return warned.add(key);
-    }
-
-    /** Not a real VU: the one that runs init code to read options (k6's "init context"). */
-    private record InitOnlyContext(Map<String, String> env) implements EngineVu {
-        private static IllegalStateException initOnly(String what) {
-            return new IllegalStateException(what + " is not available in the init context (the top level of the script)");
-        }
-        @Override public jload.engine.metrics.MetricRegistry registry() { throw initOnly("metrics"); }
-        @Override public jload.engine.metrics.BuiltinMetrics builtins() { throw initOnly("metrics"); }
-        @Override public jload.engine.proto.ws.WsClient wsClient() { throw initOnly("k6/ws"); }
-        @Override public jload.engine.metrics.TagSet tagSet() { return jload.engine.metrics.TagSet.EMPTY; }
-        @Override public int vu() { return 0; }
-        @Override public long iteration() { return 0; }
-        @Override public boolean check(String n, boolean p, Map<String, String> t) {
-            throw new IllegalStateException("check() is not available in the init context");
-        }
-        @Override public <T> T group(String n, java.util.function.Supplier<T> b) {
-            throw new IllegalStateException("group() is not available in the init context");
-        }
-        @Override public void sleep(java.time.Duration d) {
-            throw new IllegalStateException("sleep() is not available in the init context");
-        }
-        @Override public jload.Metrics metrics() { return NoMetrics.INSTANCE; }
-        @Override public jload.WebSockets ws() {
-            throw new IllegalStateException("WebSockets cannot be opened in the init context (the top level of the script)");
-        }
-        @Override public jload.Execution execution() {
-            throw new IllegalStateException("execution information is not available in the init context");
-        }
-    }
-
-    /** Metrics made while reading options go nowhere: only VUs record. */
-    private enum NoMetrics implements jload.Metrics, jload.Counter, jload.Gauge, jload.Rate, jload.Trend {
-        INSTANCE;
-        @Override public jload.Counter counter(String name) { return this; }
-        @Override public jload.Gauge gauge(String name) { return this; }
-        @Override public jload.Rate rate(String name) { return this; }
-        @Override public jload.Trend trend(String name, boolean isTime) { return this; }
-        @Override public void add(double value) {}
-        @Override public void add(double value, Map<String, String> tags) {}
-        @Override public void add(boolean value) {}
-        @Override public void add(boolean value, Map<String, String> tags) {}
     }
 
     static Set<String> functionNames(Value exports) {

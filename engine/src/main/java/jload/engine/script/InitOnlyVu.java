@@ -1,0 +1,53 @@
+package jload.engine.script;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Supplier;
+import jload.Counter;
+import jload.Execution;
+import jload.Gauge;
+import jload.Metrics;
+import jload.Rate;
+import jload.Trend;
+import jload.WebSockets;
+import jload.engine.metrics.BuiltinMetrics;
+import jload.engine.metrics.MetricRegistry;
+import jload.engine.metrics.TagSet;
+import jload.engine.proto.ws.WsClient;
+
+/**
+ * Not a real VU: the one that runs a script's init code once to read its options and exported
+ * functions (k6's "init context"). Metrics made there go nowhere; everything a VU does at run
+ * time is refused with a message that says why.
+ */
+public record InitOnlyVu(Map<String, String> env) implements EngineVu {
+    private static IllegalStateException initOnly(String what) {
+        return new IllegalStateException(what + " is not available in the init context (the top level of the script)");
+    }
+
+    @Override public MetricRegistry registry() { throw initOnly("metrics"); }
+    @Override public BuiltinMetrics builtins() { throw initOnly("metrics"); }
+    @Override public WsClient wsClient() { throw initOnly("k6/ws"); }
+    @Override public TagSet tagSet() { return TagSet.EMPTY; }
+    @Override public int vu() { return 0; }
+    @Override public long iteration() { return 0; }
+    @Override public boolean check(String n, boolean p, Map<String, String> t) { throw initOnly("check()"); }
+    @Override public <T> T group(String n, Supplier<T> b) { throw initOnly("group()"); }
+    @Override public void sleep(Duration d) { throw initOnly("sleep()"); }
+    @Override public Metrics metrics() { return NoMetrics.INSTANCE; }
+    @Override public WebSockets ws() { throw initOnly("opening a WebSocket"); }
+    @Override public Execution execution() { throw initOnly("execution information"); }
+
+    /** Metrics made while reading options go nowhere: only VUs record. */
+    private enum NoMetrics implements Metrics, Counter, Gauge, Rate, Trend {
+        INSTANCE;
+        @Override public Counter counter(String name) { return this; }
+        @Override public Gauge gauge(String name) { return this; }
+        @Override public Rate rate(String name) { return this; }
+        @Override public Trend trend(String name, boolean isTime) { return this; }
+        @Override public void add(double value) {}
+        @Override public void add(double value, Map<String, String> tags) {}
+        @Override public void add(boolean value) {}
+        @Override public void add(boolean value, Map<String, String> tags) {}
+    }
+}
