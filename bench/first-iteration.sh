@@ -14,7 +14,7 @@
 # the CPU time the jload process has used (utime+stime from /proc/PID/stat, all threads) and the
 # 1-minute load average: on a shared machine wall time depends on what else runs, CPU time less so.
 #
-# Environment: RUNS (5), RUNS_BIG (3), BIG_N (1000), JLOAD_JAVA_OPTS (passed on, default none),
+# Environment: SCRIPT_LANG (js or groovy: the VU script's language), RUNS (5), RUNS_BIG (3), BIG_N (1000), JLOAD_JAVA_OPTS (passed on, default none),
 # TIMEOUT_S (120 per run), RESULTS_DIR (bench/results/first-iter-<date>), JLOAD (bin/jload).
 set -euo pipefail
 
@@ -24,7 +24,7 @@ RUNS=${RUNS:-5}
 RUNS_BIG=${RUNS_BIG:-3}
 BIG_N=${BIG_N:-1000}
 TIMEOUT_S=${TIMEOUT_S:-120}
-RESULTS_DIR=${RESULTS_DIR:-$bench_dir/results/first-iter-$(date +%Y%m%d-%H%M%S)}
+RESULTS_DIR=${RESULTS_DIR:-$bench_dir/results/first-iter-$SCRIPT_LANG-$(date +%Y%m%d-%H%M%S)}
 
 mkdir -p "$RESULTS_DIR"
 work=$(mktemp -d)
@@ -33,8 +33,8 @@ cleanup() { stop_pid "$pid"; pid=""; rm -rf "$work"; }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-once="$work/once.js"; write_script "$once" 0
-idle="$work/idle.js"; write_script "$idle" 3600
+once="$work/once.$SCRIPT_LANG"; write_script "$once" 0
+idle="$work/idle.$SCRIPT_LANG"; write_script "$idle" 3600
 
 # Build (if needed) and warm the OS file cache, outside of any measurement.
 "$JLOAD" version >/dev/null
@@ -74,7 +74,7 @@ one_run() {
 }
 
 echo "# vus run launch_to_first_iteration_ms cpu_ms_at_first_iteration loadavg_1min" >"$RESULTS_DIR/raw.txt"
-echo "first-iteration: $RUNS runs x 1 VU, $RUNS_BIG runs x $BIG_N VUs ($(nproc) cores); raw data: $RESULTS_DIR" >&2
+echo "first-iteration ($SCRIPT_LANG): $RUNS runs x 1 VU, $RUNS_BIG runs x $BIG_N VUs ($(nproc) cores); raw data: $RESULTS_DIR" >&2
 for r in $(seq "$RUNS"); do
   one_run "u1-r$r" -u 1 -d 2h "$idle"
   echo "1 $r $ms $cpu $load" >>"$RESULTS_DIR/raw.txt"

@@ -11,7 +11,7 @@
 #   KB per VU = (live(N) - live(BASE_N)) / (N - BASE_N) / 1024, paired within a repetition.
 # Prints the median and min..max over REPEATS. Raw histograms and heap_info go to RESULTS_DIR.
 #
-# Environment: REPEATS (3), BASE_N (10), XMX (8g), GC (-XX:+UseG1GC), SETTLE_S (3),
+# Environment: SCRIPT_LANG (js or groovy: the VU script's language), REPEATS (3), BASE_N (10), XMX (8g), GC (-XX:+UseG1GC), SETTLE_S (3),
 # START_TIMEOUT_S (60 + N/40), RESULTS_DIR (bench/results/heap-<date>), JLOAD (bin/jload).
 set -euo pipefail
 
@@ -22,7 +22,7 @@ BASE_N=${BASE_N:-10}
 XMX=${XMX:-8g}
 GC=${GC:--XX:+UseG1GC}
 SETTLE_S=${SETTLE_S:-3}
-RESULTS_DIR=${RESULTS_DIR:-$bench_dir/results/heap-$(date +%Y%m%d-%H%M%S)}
+RESULTS_DIR=${RESULTS_DIR:-$bench_dir/results/heap-$SCRIPT_LANG-$(date +%Y%m%d-%H%M%S)}
 # REPORT_ONLY=1 RESULTS_DIR=... recomputes the summary from an earlier run's raw data.
 if [ $# -gt 0 ]; then NS=("$@"); else NS=(1000 10000); fi
 for n in "${NS[@]}"; do
@@ -38,7 +38,7 @@ cleanup() { stop_pid "$pid"; pid=""; rm -rf "$work"; }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-script="$work/idle.js"
+script="$work/idle.$SCRIPT_LANG"
 write_script "$script" 3600
 
 # Build (if needed) outside of any measurement.
@@ -85,7 +85,7 @@ measure() {
 
 if [ -z "${REPORT_ONLY:-}" ]; then
 echo "# n rep live_bytes heapinfo_used_bytes filler_bytes launch_to_all_started_ms live_minus_graal_compiler_bytes" >"$RESULTS_DIR/raw.txt"
-echo "heap-per-vu: N=${NS[*]} baseline=$BASE_N repeats=$REPEATS -Xmx$XMX $GC ($(nproc) cores); raw data: $RESULTS_DIR" >&2
+echo "heap-per-vu ($SCRIPT_LANG): N=${NS[*]} baseline=$BASE_N repeats=$REPEATS -Xmx$XMX $GC ($(nproc) cores); raw data: $RESULTS_DIR" >&2
 for rep in $(seq "$REPEATS"); do
   measure "$BASE_N" "$rep"
   for n in "${NS[@]}"; do measure "$n" "$rep"; done

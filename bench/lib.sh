@@ -15,10 +15,27 @@ bench_jdk() {
 
 now_ms() { date +%s%3N; }
 
+# The language of the bench's VU script: js (default) or groovy; also its file extension.
+SCRIPT_LANG=${SCRIPT_LANG:-js}
+case $SCRIPT_LANG in
+  js | groovy) ;;
+  *) echo "bench: SCRIPT_LANG must be js or groovy, not '$SCRIPT_LANG'" >&2; exit 2 ;;
+esac
+
 # The bench's VU script: every VU logs one marker line, with a wall-clock timestamp, at the start
 # of its first iteration, then (if SLEEP_S > 0) parks in sleep() for SLEEP_S seconds.
-# write_script FILE SLEEP_S
+# write_script FILE SLEEP_S    (FILE should end in .$SCRIPT_LANG)
 write_script() {
+  if [ "$SCRIPT_LANG" = groovy ]; then
+    cat >"$1" <<EOF
+boolean first = true
+iteration {
+  if (first) { first = false; console.log('JLOAD_BENCH_FIRST_ITER ' + System.currentTimeMillis()) }
+  if ($2 > 0) sleep($2)
+}
+EOF
+    return
+  fi
   cat >"$1" <<EOF
 import { sleep } from 'k6';
 let first = true;
