@@ -248,6 +248,16 @@ public abstract class JloadScript extends Script {
         return host().openBinary(path);
     }
 
+    /**
+     * k6's SharedArray: {@code def users = sharedArray('users') { parseJson(open('users.json')) }}.
+     * The closure runs once per run; every VU gets the same list, read-only (maps and lists in it
+     * too), so a large data set costs its memory once, not once per VU.
+     */
+    public java.util.List<Object> sharedArray(String name, Closure<?> build) {
+        requireInit("sharedArray('" + name + "')");
+        return host().sharedArray(name, build::call);
+    }
+
     /** {@code json(type: 'ping', id: 7)} → {@code {"type":"ping","id":7}}. */
     public String json(Map<String, ?> value) {
         return host().toJson(value);

@@ -41,6 +41,12 @@ public interface ScriptHost {
 
     byte[] openBinary(String path);
 
+    /**
+     * k6's SharedArray: built once per run by the first instance that asks (the options-reading
+     * one), then the same read-only list for every VU.
+     */
+    java.util.List<Object> sharedArray(String name, java.util.function.Supplier<?> build);
+
     /** k6-summary's {@code textSummary(data, {indent, enableColors})}. */
     String textSummary(Object summaryData, Map<String, ?> options);
 }

@@ -172,6 +172,26 @@ class GroovyScenarioTest {
     }
 
     @Test
+    void aSharedArrayIsBuiltOnceAndIsTheSameReadOnlyListForEveryVu() {
+        Jload.Result r = run("""
+                def users = sharedArray('users') {
+                    console.log('building users')
+                    (1..100).collect { [name: "user$it", roles: ['a', 'b']] }
+                }
+                options { vus 4; iterations 8; threshold 'checks', 'rate==1' }
+                iteration {
+                    check(users, 'all there') { it.size() == 100 && it[99].name == 'user100' }
+                    check(users, 'read-only') {
+                        try { it[0].roles << 'c'; false } catch (UnsupportedOperationException e) { true }
+                    }
+                }
+                """);
+        assertEquals(0, r.exitCode(), r::toString);
+        assertEquals(1, r.stderr().lines().filter(l -> l.contains("building users")).count(), r::toString);
+        assertTrue(r.stdout().contains("✓ read-only"), r::toString);
+    }
+
+    @Test
     void metricsCanOnlyBeMadeAtTheTopLevel() {
         Jload.Result r = run("""
                 options { iterations 1 }

@@ -114,6 +114,11 @@ final class GroovyHost implements ScriptHost {
     }
 
     @Override
+    public java.util.List<Object> sharedArray(String name, java.util.function.Supplier<?> build) {
+        return runtime.sharedArray(name, build);
+    }
+
+    @Override
     public String textSummary(Object summaryData, Map<String, ?> textOptions) {
         return TextSummary.render(ScriptJson.tree(summaryData), TextSummaryOptions.fromScript(ScriptJson.tree(textOptions)));
     }

@@ -40,6 +40,7 @@ public final class GroovyRuntime implements ScriptRuntime {
     private final Class<? extends JloadScript> scenario;
     private final JsonNode options;
     private final Set<String> functions;
+    private final Map<String, List<Object>> sharedArrays = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * Compiles the script and runs its top level once, as a VU 0, to read its options and functions.
@@ -123,6 +124,11 @@ public final class GroovyRuntime implements ScriptRuntime {
         }
         host.endInit();
         return new GroovyVuScript(instance, host, script);
+    }
+
+    List<Object> sharedArray(String name, java.util.function.Supplier<?> build) {
+        if (name == null || name.isEmpty()) throw new IllegalArgumentException("sharedArray: a shared array needs a name");
+        return sharedArrays.computeIfAbsent(name, n -> ReadOnlyData.list(build.get(), "sharedArray('" + n + "')"));
     }
 
     ReadableFiles files() {
