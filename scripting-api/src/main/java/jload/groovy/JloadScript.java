@@ -66,6 +66,7 @@ public abstract class JloadScript extends Script {
 
     /** The test's options: k6's options object, written as calls (see {@link OptionsSpec}). */
     public void options(@DelegatesTo(value = OptionsSpec.class, strategy = Closure.DELEGATE_FIRST) Closure<?> spec) {
+        if (!host().readsOptions()) return; // read once per run, not kept by every VU
         OptionsSpec options = new OptionsSpec();
         runWith(options, spec);
         host().declareOptions(options.toMap());

@@ -16,7 +16,13 @@ public interface ScriptHost {
     /** True while the script's top level runs (k6's init context): metrics are made, files opened. */
     boolean inInit();
 
-    /** Receives {@code options { … }} as k6's options object (only the options-reading instance keeps it). */
+    /**
+     * Whether this instance is the one whose options count (the engine reads them once, from an
+     * instance that runs as VU 0); the others skip the block.
+     */
+    boolean readsOptions();
+
+    /** Receives {@code options { … }} as k6's options object. */
     void declareOptions(Map<String, Object> options);
 
     /**

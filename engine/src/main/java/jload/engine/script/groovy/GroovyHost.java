@@ -10,6 +10,7 @@ import jload.VuContext;
 import jload.engine.output.summary.TextSummary;
 import jload.engine.output.summary.TextSummaryOptions;
 import jload.engine.script.EngineVu;
+import jload.engine.script.InitOnlyVu;
 import jload.engine.script.ScriptDurations;
 import jload.engine.script.ScriptJson;
 import jload.groovy.ScriptHost;
@@ -55,6 +56,11 @@ final class GroovyHost implements ScriptHost {
     @Override
     public boolean inInit() {
         return inInit;
+    }
+
+    @Override
+    public boolean readsOptions() {
+        return vu instanceof InitOnlyVu;
     }
 
     @Override
