@@ -17,7 +17,8 @@
 # Prints a table; raw data in RESULTS_DIR (bench/results/ws-<date>/).
 #
 # Environment: BASE_N (10), RAMP_S (WARMUP/4, 1..10), HOLD_S (15 + N/200), SETTLE_S (2), XMX (2g),
-# GC (-XX:+UseG1GC), CLIENT_CPU (0), TARGET_CPU (1), CLIENT_JAVA_OPTS (extra flags for both clients),
+# GC (-XX:+UseG1GC), CLIENT_CPU (0), TARGET_CPU (1), CLIENT_JAVA_OPTS (extra flags for both clients; the bare
+# client also gets bin/jload's own heap flags),
 # SANDBOX_JAVA_OPTS, RESULTS_DIR, JLOAD (bin/jload), SKIP_BARE=1 / SKIP_JLOAD=1.
 set -euo pipefail
 
@@ -45,6 +46,10 @@ done
 [ "$N" -gt "$BASE_N" ] || { echo "bench: N must be > BASE_N ($BASE_N)" >&2; exit 2; }
 awk -v w="$WARMUP" -v i="$INTERVAL" -v r="$RAMP_S" 'BEGIN { exit !(w - i >= r) }' ||
   { echo "bench: WARMUP ($WARMUP) must be >= RAMP_S ($RAMP_S) + INTERVAL ($INTERVAL)" >&2; exit 2; }
+
+# The heap flags bin/jload starts every JVM with (its `heap=(…)` line): the bare client gets them
+# too, so that both clients run the same JVM setup.
+JLOAD_HEAP_FLAGS=$(sed -n 's/^heap=(\(.*\))$/\1/p' "$JLOAD")
 
 jdk=$(bench_jdk)
 JAVA="$jdk/bin/java"
@@ -123,7 +128,7 @@ run_client() {
   local start_timeout=$((120 + n / 20))
   if [ "$kind" = bare ]; then
     # shellcheck disable=SC2086
-    taskset -c "$CLIENT_CPU" "$JAVA" $opts --enable-native-access=ALL-UNNAMED -cp "$repo_root/engine/target/dist/lib/*" \
+    taskset -c "$CLIENT_CPU" "$JAVA" $JLOAD_HEAP_FLAGS $opts --enable-native-access=ALL-UNNAMED -cp "$repo_root/engine/target/dist/lib/*" \
       "$ws_dir/BareNettyEchoClient.java" --url "$target_ws/ws/echo" --connections "$n" \
       --interval-ms "$(awk -v i="$INTERVAL" 'BEGIN { printf "%d", i * 1000 }')" \
       --ramp-ms "$(awk -v r="$ramp" 'BEGIN { printf "%d", r * 1000 }')" \
