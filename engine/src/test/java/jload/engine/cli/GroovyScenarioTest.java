@@ -84,6 +84,17 @@ class GroovyScenarioTest {
     }
 
     @Test
+    void interpolatedStringsInOptionsAreTheirText() {
+        Jload.Result r = run("""
+                def team = 'core'
+                options { iterations 1; tags team: "t-$team"; threshold 'iterations', "count>=${1}" }
+                iteration { }
+                """);
+        assertEquals(0, r.exitCode(), r::toString);
+        assertTrue(r.stdout().contains("✓ 'count>=1'"), r::toString);
+    }
+
+    @Test
     void exceptionsInIterationsAreCountedAndTheRunGoesOn() {
         Jload.Result r = run("""
                 def reached = counter('reached')

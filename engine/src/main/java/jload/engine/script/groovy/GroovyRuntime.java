@@ -1,7 +1,6 @@
 package jload.engine.script.groovy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import groovy.lang.GroovyClassLoader;
 import groovy.lang.GroovyCodeSource;
 import groovy.transform.ThreadInterrupt;
@@ -16,6 +15,7 @@ import jload.engine.script.EngineVu;
 import jload.engine.script.InitOnlyVu;
 import jload.engine.script.ReadableFiles;
 import jload.engine.script.ScriptFailure;
+import jload.engine.script.ScriptJson;
 import jload.engine.script.ScriptLog;
 import jload.engine.script.ScriptRuntime;
 import jload.engine.script.VuScript;
@@ -31,8 +31,6 @@ import org.codehaus.groovy.control.customizers.ImportCustomizer;
  * init context — for its VU; the closures it declares there are that VU's functions.
  */
 public final class GroovyRuntime implements ScriptRuntime {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final Path script;
     private final ReadableFiles files;
     private final ScriptLog log;
@@ -55,7 +53,7 @@ public final class GroovyRuntime implements ScriptRuntime {
         this.scenario = compile();
         GroovyVuScript probe = instantiate(new InitOnlyVu(env));
         Map<String, Object> declared = probe.host().options();
-        this.options = declared == null ? JSON.createObjectNode() : JSON.valueToTree(declared);
+        this.options = ScriptJson.tree(declared == null ? Map.of() : declared);
         this.functions = Collections.unmodifiableSet(new LinkedHashSet<>(probe.host().functions().keySet()));
     }
 
