@@ -259,11 +259,7 @@ public abstract class JloadScript extends Script {
         return host().sharedArray(name, build::call);
     }
 
-    /** {@code json(type: 'ping', id: 7)} → {@code {"type":"ping","id":7}}. */
-    public String json(Map<String, ?> value) {
-        return host().toJson(value);
-    }
-
+    /** {@code json(type: 'ping', id: 7)} → {@code {"type":"ping","id":7}}; any JSON-like value. */
     public String json(Object value) {
         return host().toJson(value);
     }

@@ -31,6 +31,11 @@ final class GroovyHost implements ScriptHost {
         this.runtime = runtime;
     }
 
+    /** How the script spells the block behind an engine function name: "default" is {@code iteration { }}. */
+    static String blockName(String function) {
+        return BLOCK_NAMES.getOrDefault(function, "iteration('" + function + "') { }");
+    }
+
     void endInit() {
         inInit = false;
     }
@@ -72,7 +77,7 @@ final class GroovyHost implements ScriptHost {
 
     @Override
     public void declareFunction(String name, Closure<?> body) {
-        String block = BLOCK_NAMES.getOrDefault(name, "iteration('" + name + "') { }");
+        String block = blockName(name);
         requireTopLevel(block);
         if (functions.putIfAbsent(name, body) != null) throw new IllegalStateException(block + " is declared twice");
     }

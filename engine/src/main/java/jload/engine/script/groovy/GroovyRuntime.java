@@ -121,7 +121,7 @@ public final class GroovyRuntime implements ScriptRuntime {
             throw f.kind() == ScriptFailure.Kind.INTERRUPTED ? f : new ScriptFailure(ScriptFailure.Kind.INIT, f.getMessage(), f.location());
         }
         host.endInit();
-        return new GroovyVuScript(instance, host, script);
+        return new GroovyVuScript(host, script);
     }
 
     List<Object> sharedArray(String name, java.util.function.Supplier<?> build) {

@@ -5,18 +5,15 @@ import java.nio.file.Path;
 import jload.engine.script.ScriptFailure;
 import jload.engine.script.ScriptJson;
 import jload.engine.script.VuScript;
-import jload.groovy.JloadScript;
 
-/** A Groovy scenario instantiated for one VU: its script object, whose top level has run. */
+/** A Groovy scenario instantiated for one VU: the blocks its top level declared (their closures keep the instance). */
 final class GroovyVuScript implements VuScript {
-    private final JloadScript script;
     private final GroovyHost host;
     private final Path file;
     private String lastDataJson;
     private Object lastData;
 
-    GroovyVuScript(JloadScript script, GroovyHost host, Path file) {
-        this.script = script;
+    GroovyVuScript(GroovyHost host, Path file) {
         this.host = host;
         this.file = file;
     }
@@ -33,7 +30,7 @@ final class GroovyVuScript implements VuScript {
     public String call(String function, String dataJson) {
         Closure<?> body = host.function(function);
         if (body == null) {
-            throw new ScriptFailure(ScriptFailure.Kind.EXCEPTION, "the script declares no " + blockName(function), null);
+            throw new ScriptFailure(ScriptFailure.Kind.EXCEPTION, "the script declares no " + GroovyHost.blockName(function), null);
         }
         try {
             Object result = body.getMaximumNumberOfParameters() == 0 ? body.call() : body.call(data(dataJson));
@@ -43,11 +40,6 @@ final class GroovyVuScript implements VuScript {
             if (t instanceof VirtualMachineError fatal) throw fatal;
             throw GroovyFailures.thrown(t, ScriptFailure.Kind.EXCEPTION, file);
         }
-    }
-
-    private static String blockName(String function) {
-        return function.equals("default") ? "iteration { }" : function.equals("setup") || function.equals("teardown")
-                || function.equals("handleSummary") ? function + " { }" : "iteration('" + function + "') { }";
     }
 
     /** setup()'s data, parsed once per VU (each VU gets its own copy, as in k6). */
@@ -69,9 +61,5 @@ final class GroovyVuScript implements VuScript {
     @Override
     public void close() {
         // Nothing to release: the instance is garbage once the VU lets go of it.
-    }
-
-    JloadScript script() {
-        return script;
     }
 }
