@@ -16,13 +16,7 @@ class GroovyScenarioTest {
     Path dir;
 
     private Jload.Result run(String source, String... flags) {
-        Path s = Jload.script(dir, "test.groovy", source);
-        String[] args = new String[flags.length + 3];
-        args[0] = "run";
-        args[1] = "-q";
-        System.arraycopy(flags, 0, args, 2, flags.length);
-        args[args.length - 1] = s.toString();
-        return Jload.run(args);
+        return Jload.runScriptAs(dir, "test.groovy", source, flags);
     }
 
     private Jload.Result runExporting(String source, String... flags) {

@@ -49,7 +49,12 @@ final class Jload {
 
     /** Writes {@code source} as test.js in {@code dir} and runs {@code jload run -q FLAGS test.js}. */
     static Result runScript(Path dir, String source, String... flags) {
-        Path s = script(dir, "test.js", source);
+        return runScriptAs(dir, "test.js", source, flags);
+    }
+
+    /** Writes {@code source} as {@code name} in {@code dir} (its extension picks the language) and runs it. */
+    static Result runScriptAs(Path dir, String name, String source, String... flags) {
+        Path s = script(dir, name, source);
         String[] args = new String[flags.length + 3];
         args[0] = "run";
         args[1] = "-q";
