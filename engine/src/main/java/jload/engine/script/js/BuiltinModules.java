@@ -29,6 +29,11 @@ final class BuiltinModules {
         BY_NAME.put("k6/ws", "k6-ws.mjs");
         BY_NAME.put("k6/websockets", "k6-websockets.mjs");
         BY_NAME.put("k6/experimental/websockets", "k6-websockets.mjs");
+        // The same APIs under the names they had before k6 adopted them (xk6-websockets, xk6-timers,
+        // k6/experimental/timers): each exports what the k6 module exports, nothing else.
+        BY_NAME.put("k6/x/websockets", "k6-websockets.mjs");
+        BY_NAME.put("k6/experimental/timers", "k6-timers.mjs");
+        BY_NAME.put("k6/x/timers", "k6-timers.mjs");
     }
 
     private record RemoteModule(Pattern url, String resource) {}
@@ -46,6 +51,26 @@ final class BuiltinModules {
         if (r != null) return r;
         for (RemoteModule m : REMOTE) if (m.url().matcher(specifier).matches()) return m.resource();
         return null;
+    }
+
+    /**
+     * Whether {@code specifier} names a k6 or jload module ({@code k6/…}, {@code jload/…}): such a
+     * name is never looked up as a file, even when jload does not have the module.
+     */
+    static boolean isReservedName(String specifier) {
+        return specifier.equals("k6") || specifier.equals("jload")
+                || specifier.startsWith("k6/") || specifier.startsWith("jload/");
+    }
+
+    /** Why jload cannot serve {@code specifier}, a reserved name it does not have, in k6's terms. */
+    static String whyMissing(String specifier) {
+        if (specifier.startsWith("k6/x/")) {
+            return "a k6 extension (built into a custom k6 binary with xk6); jload does not run k6 extensions";
+        }
+        if (specifier.startsWith("jload/")) {
+            return "not a jload module; jload has jload, jload/ws and jload/metrics";
+        }
+        return "a k6 module jload does not have yet";
     }
 
     static boolean isRemote(String specifier) {

@@ -66,6 +66,11 @@ public final class JsRuntime implements ScriptRuntime {
             engine.close();
             throw new ScriptFailure(ScriptFailure.Kind.INIT, "cannot read " + script + ": " + e.getMessage(), null);
         }
+        List<MissingModules.Missing> missing = MissingModules.find(this.script, readableRoots);
+        if (!missing.isEmpty()) {
+            engine.close();
+            throw new ScriptFailure(ScriptFailure.Kind.INIT, MissingModules.describe(missing), null);
+        }
         try (JsVuScript probe = instantiate(new jload.engine.script.InitOnlyVu(env))) {
             this.options = probe.exportedOptions();
             this.exportedFunctions = probe.exportedFunctionNames();
@@ -165,20 +170,40 @@ public final class JsRuntime implements ScriptRuntime {
         return files;
     }
 
-    /** "file:line:column" of a failure, with the file relative to the working directory when inside it. */
+    /**
+     * "file:line:column" of a failure, with the file relative to the working directory when inside
+     * it. An error raised inside one of jload's built-in modules (bad arguments, a failed request
+     * with {@code throw}) is placed at the script's call into the module, as a user reads it.
+     */
     static String location(PolyglotException e) {
+        org.graalvm.polyglot.SourceSection inBuiltin = null;
         org.graalvm.polyglot.SourceSection at = e.getSourceLocation();
+        if (at != null && isBuiltin(at)) {
+            inBuiltin = at;
+            at = null;
+        }
         if (at == null) {
             for (PolyglotException.StackFrame f : e.getPolyglotStackTrace()) {
-                if (f.isGuestFrame() && f.getSourceLocation() != null) {
-                    at = f.getSourceLocation();
+                org.graalvm.polyglot.SourceSection loc = f.isGuestFrame() ? f.getSourceLocation() : null;
+                if (loc == null) continue;
+                if (!isBuiltin(loc)) {
+                    at = loc;
                     break;
                 }
+                if (inBuiltin == null) inBuiltin = loc;
             }
         }
+        if (at == null) at = inBuiltin;
         if (at == null || at.getSource() == null) return null;
         String name = at.getSource().getPath() != null ? displayPath(at.getSource().getPath()) : at.getSource().getName();
         return name + ":" + at.getStartLine() + ":" + at.getStartColumn();
+    }
+
+    private static boolean isBuiltin(org.graalvm.polyglot.SourceSection at) {
+        org.graalvm.polyglot.Source src = at.getSource();
+        if (src == null) return false;
+        if (src.getPath() != null) return Path.of(src.getPath()).startsWith(ModuleFileSystem.BUILTIN_ROOT);
+        return src.getName().startsWith("<jload>");
     }
 
     private static String displayPath(String path) {

@@ -28,6 +28,8 @@ final class ModuleFileSystem implements FileSystem {
     static final Path BUILTIN_ROOT = Path.of("/__jload_builtin__");
     /** Remote imports jload does not bundle map here, so that reading them fails with jload's message. */
     private static final Path NOT_BUNDLED = BUILTIN_ROOT.resolve("not-bundled");
+    /** k6/… and jload/… names jload does not have map here: never looked up as files. */
+    private static final Path NOT_PROVIDED = BUILTIN_ROOT.resolve("not-provided");
 
     private final FileSystem disk = FileSystem.newDefaultFileSystem();
     private final List<Path> allowedRoots;
@@ -46,11 +48,20 @@ final class ModuleFileSystem implements FileSystem {
     public Path parsePath(String path) {
         String resource = BuiltinModules.resourceFor(path);
         if (resource != null) return BUILTIN_ROOT.resolve(resource);
+        if (BuiltinModules.isReservedName(path)) return NOT_PROVIDED.resolve(encode(path));
         if (BuiltinModules.isRemote(path)) {
-            return NOT_BUNDLED.resolve(java.net.URLEncoder.encode(path, java.nio.charset.StandardCharsets.UTF_8));
+            return NOT_BUNDLED.resolve(encode(path));
         }
         if (path.startsWith("file:")) return Path.of(URI.create(path));
         return Path.of(path);
+    }
+
+    private static String encode(String specifier) {
+        return java.net.URLEncoder.encode(specifier, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static boolean isUnservable(Path path) {
+        return path.startsWith(NOT_BUNDLED) || path.startsWith(NOT_PROVIDED);
     }
 
     private static boolean isBuiltin(Path path) {
@@ -63,6 +74,10 @@ final class ModuleFileSystem implements FileSystem {
             throw new IOException("jload does not download modules, and " + java.net.URLDecoder.decode(name, java.nio.charset.StandardCharsets.UTF_8)
                     + " is not one it bundles (" + BuiltinModules.knownRemote() + "). Save the module next to your script "
                     + "and import it by a relative path.");
+        }
+        if (path.startsWith(NOT_PROVIDED)) {
+            String specifier = java.net.URLDecoder.decode(name, java.nio.charset.StandardCharsets.UTF_8);
+            throw new IOException("'" + specifier + "' is " + BuiltinModules.whyMissing(specifier));
         }
         if (BuiltinModules.class.getResource("/jload/js/" + name) == null) throw new NoSuchFileException(path.toString());
         return builtinSources.computeIfAbsent(name, BuiltinModules::source);
@@ -79,7 +94,7 @@ final class ModuleFileSystem implements FileSystem {
     public void checkAccess(Path path, Set<? extends AccessMode> modes, LinkOption... linkOptions) throws IOException {
         if (modes.contains(AccessMode.WRITE)) throw new SecurityException("scripts cannot write files");
         if (isBuiltin(path)) {
-            if (!path.startsWith(NOT_BUNDLED)) builtinSource(path);
+            if (!isUnservable(path)) builtinSource(path);
             return;
         }
         disk.checkAccess(checkAllowed(path), modes, linkOptions);
@@ -125,7 +140,7 @@ final class ModuleFileSystem implements FileSystem {
     @Override
     public Map<String, Object> readAttributes(Path path, String attributes, LinkOption... options) throws IOException {
         if (isBuiltin(path)) {
-            long size = path.startsWith(NOT_BUNDLED) ? 0 : builtinSource(path).length;
+            long size = isUnservable(path) ? 0 : builtinSource(path).length;
             return Map.of("isRegularFile", true, "isDirectory", false, "isSymbolicLink", false, "isOther", false,
                     "size", size);
         }
