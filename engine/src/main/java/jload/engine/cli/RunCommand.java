@@ -81,6 +81,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-thresholds", description = "Do not judge thresholds.")
     Boolean noThresholds;
 
+    @Option(names = {"-w", "--throw"}, description = "Failed requests (a refused WebSocket connect, …) throw in the script instead of returning an error (k6's throw option).")
+    Boolean throwErrors;
+
     @Option(names = "--tag", paramLabel = "K=V", description = "A tag added to every sample (repeatable).")
     Map<String, String> tags = new LinkedHashMap<>();
 
@@ -132,6 +135,7 @@ public final class RunCommand implements Callable<Integer> {
             TestPlan plan = PlanBuilder.build(script, runtime.options(), overrides, scriptEnv, runtime.exportedFunctions(), log::warn);
 
             MetricRegistry registry = new MetricRegistry();
+            registry.onNotice(log::warn);
             RunControl control = new RunControl();
             jsonOut = openOutputs(registry, plan);
             runner = new TestRunner(plan, runtime, registry, control, new Protocols(insecureSkipTlsVerify), log::error);
@@ -229,7 +233,7 @@ public final class RunCommand implements Callable<Integer> {
                 duration == null ? null : K6Duration.parse(duration, "--duration"),
                 iterations,
                 stages == null ? null : stages.stream().map(String::trim).map(Stage::parseFlag).toList(),
-                Map.copyOf(tags), summaryTrendStats, noThresholds);
+                Map.copyOf(tags), summaryTrendStats, noThresholds, throwErrors);
     }
 
     private JsonLinesOutput openOutputs(MetricRegistry registry, TestPlan plan) {

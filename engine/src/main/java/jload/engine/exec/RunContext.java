@@ -6,7 +6,10 @@ import jload.engine.metrics.MetricRegistry;
 import jload.engine.metrics.TagSet;
 import jload.engine.proto.Protocols;
 
-/** What every part of a running test shares: metrics, the stop switch (which also holds the test's start), env, global tags, protocol clients. */
+/**
+ * What every part of a running test shares: metrics, the stop switch (which also holds the test's
+ * start), env, global tags, protocol clients, and k6's {@code throw} option (failed requests throw).
+ */
 public record RunContext(
         MetricRegistry registry,
         BuiltinMetrics builtins,
@@ -14,7 +17,8 @@ public record RunContext(
         ErrorLog errors,
         Map<String, String> env,
         TagSet globalTags,
-        Protocols protocols) {
+        Protocols protocols,
+        boolean throwErrors) {
 
     /** Seconds since the test started (after VU initialisation, as in k6); 0 before. */
     public double elapsedSeconds() {

@@ -35,7 +35,7 @@ public final class TestRunner {
         this.script = script;
         BuiltinMetrics builtins = new BuiltinMetrics(registry);
         this.ctx = new RunContext(registry, builtins, control, new ErrorLog(errorPrinter), plan.env(),
-                TagSet.of(plan.tags()), protocols);
+                TagSet.of(plan.tags()), protocols, plan.throwErrors());
         this.judge = new ThresholdJudge(registry, plan.thresholdsEnabled() ? plan.thresholds() : List.of());
     }
 

@@ -19,7 +19,7 @@ final class VuMetrics implements Metrics {
     }
 
     private Metric register(String name, MetricType type, ValueKind kind) {
-        return vu.run().registry().register(name, type, kind);
+        return vu.run().registry().registerCustom(name, type, kind);
     }
 
     @Override

@@ -172,6 +172,11 @@ public final class VuState implements jload.engine.script.EngineVu, Execution {
     }
 
     @Override
+    public boolean throwErrors() {
+        return run.throwErrors();
+    }
+
+    @Override
     public TagSet tagSet() {
         return tags;
     }

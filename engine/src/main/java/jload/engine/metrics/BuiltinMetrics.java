@@ -28,7 +28,7 @@ public final class BuiltinMetrics {
     public BuiltinMetrics(MetricRegistry registry) {
         iterations = registry.register("iterations", MetricType.COUNTER, ValueKind.DEFAULT);
         iterationDuration = registry.register("iteration_duration", MetricType.TREND, ValueKind.TIME);
-        iterationDurationFromIntended = registry.register("iteration_duration_from_intended", MetricType.TREND, ValueKind.TIME);
+        iterationDurationFromIntended = registry.registerJloadOnly("iteration_duration_from_intended", MetricType.TREND, ValueKind.TIME);
         droppedIterations = registry.register("dropped_iterations", MetricType.COUNTER, ValueKind.DEFAULT);
         vus = registry.register("vus", MetricType.GAUGE, ValueKind.DEFAULT);
         vusMax = registry.register("vus_max", MetricType.GAUGE, ValueKind.DEFAULT);
@@ -42,7 +42,7 @@ public final class BuiltinMetrics {
         wsMsgsSent = registry.register("ws_msgs_sent", MetricType.COUNTER, ValueKind.DEFAULT);
         wsMsgsReceived = registry.register("ws_msgs_received", MetricType.COUNTER, ValueKind.DEFAULT);
         wsPing = registry.register("ws_ping", MetricType.TREND, ValueKind.TIME);
-        wsRtt = registry.register("ws_rtt", MetricType.TREND, ValueKind.TIME);
-        wsErrors = registry.register("ws_errors", MetricType.COUNTER, ValueKind.DEFAULT);
+        wsRtt = registry.registerJloadOnly("ws_rtt", MetricType.TREND, ValueKind.TIME);
+        wsErrors = registry.registerJloadOnly("ws_errors", MetricType.COUNTER, ValueKind.DEFAULT);
     }
 }

@@ -12,6 +12,10 @@ public final class Metric {
     private final MetricType type;
     private final ValueKind kind;
     private final Map<TagSet, Series> series = new ConcurrentHashMap<>();
+    /** A jload built-in that k6 does not have: a script's custom metric may take its name over. */
+    private volatile boolean jloadOnly;
+    /** Taken over by a script's metric of the same name: no longer in the registry, samples dropped. */
+    private volatile boolean detached;
 
     Metric(String name, MetricType type, ValueKind kind) {
         this.name = name;
@@ -29,6 +33,22 @@ public final class Metric {
 
     public ValueKind kind() {
         return kind;
+    }
+
+    boolean isJloadOnly() {
+        return jloadOnly;
+    }
+
+    void markJloadOnly() {
+        jloadOnly = true;
+    }
+
+    boolean isDetached() {
+        return detached;
+    }
+
+    void detach() {
+        detached = true;
     }
 
     /** The series for {@code tags}, created on first use. Callers on a hot path keep the result. */

@@ -15,10 +15,11 @@ public record CliOverrides(
         List<Stage> stages,
         Map<String, String> tags,
         List<String> summaryTrendStats,
-        Boolean noThresholds) {
+        Boolean noThresholds,
+        Boolean throwErrors) {
 
     public static CliOverrides none() {
-        return new CliOverrides(null, null, null, null, Map.of(), null, null);
+        return new CliOverrides(null, null, null, null, Map.of(), null, null, null);
     }
 
     /** Whether duration, iterations or stages were given: then the script's own (and its scenarios) are replaced, as in k6. */
@@ -41,7 +42,8 @@ public record CliOverrides(
                 execHere ? stages : lower.stages,
                 mergedTags,
                 summaryTrendStats != null ? summaryTrendStats : lower.summaryTrendStats,
-                noThresholds != null ? noThresholds : lower.noThresholds);
+                noThresholds != null ? noThresholds : lower.noThresholds,
+                throwErrors != null ? throwErrors : lower.throwErrors);
     }
 
     /** The K6_* and JLOAD_* variables k6 reads as options (JLOAD_ wins when both are set). */
@@ -56,6 +58,7 @@ public record CliOverrides(
         String stages = get.apply("STAGES");
         String trend = get.apply("SUMMARY_TREND_STATS");
         String noThresholds = get.apply("NO_THRESHOLDS");
+        String throwErrors = get.apply("THROW");
         return new CliOverrides(
                 vus == null ? null : parseInt("K6_VUS", vus),
                 duration == null ? null : K6Duration.parse(duration, "K6_DURATION"),
@@ -63,7 +66,8 @@ public record CliOverrides(
                 stages == null ? null : java.util.Arrays.stream(stages.split(",")).map(String::trim).map(Stage::parseFlag).toList(),
                 Map.of(),
                 trend == null ? null : List.of(trend.split(",")),
-                noThresholds == null ? null : Boolean.parseBoolean(noThresholds));
+                noThresholds == null ? null : Boolean.parseBoolean(noThresholds),
+                throwErrors == null ? null : Boolean.parseBoolean(throwErrors));
     }
 
     private static long parseLong(String what, String text) {

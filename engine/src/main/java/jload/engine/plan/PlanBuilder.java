@@ -65,7 +65,8 @@ public final class PlanBuilder {
 
         return new TestPlan(script, List.copyOf(scenarios), thresholds, thresholdsEnabled, List.copyOf(trendStats),
                 Map.copyOf(tags), Map.copyOf(env),
-                options.duration("setupTimeout", DEFAULT_TIMEOUT), options.duration("teardownTimeout", DEFAULT_TIMEOUT));
+                options.duration("setupTimeout", DEFAULT_TIMEOUT), options.duration("teardownTimeout", DEFAULT_TIMEOUT),
+                overrides.throwErrors() != null ? overrides.throwErrors() : options.bool("throw", false));
     }
 
     /**
@@ -127,5 +128,5 @@ public final class PlanBuilder {
 
     /** Names of the top-level options jload reads (others are accepted and ignored, as k6 does with unknown ones). */
     public static final Set<String> KNOWN_OPTIONS = Set.of("vus", "duration", "iterations", "stages", "scenarios",
-            "thresholds", "summaryTrendStats", "tags", "noThresholds", "setupTimeout", "teardownTimeout");
+            "thresholds", "summaryTrendStats", "tags", "noThresholds", "setupTimeout", "teardownTimeout", "throw");
 }

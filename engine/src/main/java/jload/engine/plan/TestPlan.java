@@ -17,7 +17,8 @@ public record TestPlan(
         Map<String, String> tags,
         Map<String, String> env,
         Duration setupTimeout,
-        Duration teardownTimeout) {
+        Duration teardownTimeout,
+        boolean throwErrors) {
 
     /**
      * VUs to initialise before the start: the most that scenarios running at the same time need

@@ -18,6 +18,9 @@ public interface EngineVu extends VuContext {
     /** The run's shared WebSocket client (created on first use). */
     WsClient wsClient();
 
+    /** k6's {@code throw} option: a failed request (a refused WebSocket connect, …) throws instead of returning. */
+    boolean throwErrors();
+
     /** The tags this VU's samples carry now. */
     TagSet tagSet();
 }

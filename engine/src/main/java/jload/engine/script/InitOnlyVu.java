@@ -29,6 +29,7 @@ public record InitOnlyVu(Map<String, String> env) implements EngineVu {
     @Override public BuiltinMetrics builtins() { throw initOnly("metrics"); }
     @Override public WsClient wsClient() { throw initOnly("k6/ws"); }
     @Override public TagSet tagSet() { return TagSet.EMPTY; }
+    @Override public boolean throwErrors() { return false; }
     @Override public int vu() { return 0; }
     @Override public long iteration() { return 0; }
     @Override public boolean check(String n, boolean p, Map<String, String> t) { throw initOnly("check()"); }

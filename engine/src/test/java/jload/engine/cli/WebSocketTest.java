@@ -249,7 +249,7 @@ class WebSocketTest {
     }
 
     @Test
-    void k6WsHandlerExceptionsAreCountedAndSleepInAHandlerIsFlaggedOnce() {
+    void k6WsHandlerExceptionsEndTheSessionAndSleepInAHandlerIsFlaggedOnce() {
         Jload.Result r = run("""
                 import ws from 'k6/ws';
                 import { sleep } from 'k6';
@@ -270,7 +270,7 @@ class WebSocketTest {
         assertTrue(r.stderr().contains("handler broke — 3 times at"), r::toString);
         assertEquals(1, r.stderr().lines().filter(l -> l.contains("sleep() inside a k6/ws handler at")).count(), r::toString);
         assertTrue(r.stderr().contains("test.js:9:"), "the warning names the line\n" + r);
-        assertTrue(r.stdout().matches("(?s).*sessions_closed\\.*: 3\\s.*"), "every session still closed\n" + r);
+        assertTrue(r.stdout().matches("(?s).*sessions_closed\\.*: 3\\s.*"), "the exception closed every session, with its handlers\n" + r);
     }
 
     @Test

@@ -42,12 +42,12 @@ class TestPlanTest {
         String options = """
                 { "vus": 3, "duration": "30s" }
                 """;
-        TestPlan vusOnly = plan(options, new CliOverrides(8, null, null, null, Map.of(), null, null));
+        TestPlan vusOnly = plan(options, new CliOverrides(8, null, null, null, Map.of(), null, null, null));
         assertEquals("constant-vus", vusOnly.scenarios().getFirst().common().executor());
         assertEquals(8, vusOnly.scenarios().getFirst().maxVus());
         assertEquals(java.time.Duration.ofSeconds(30), vusOnly.scenarios().getFirst().maxDuration());
 
-        TestPlan iterations = plan(options, new CliOverrides(null, null, 12L, null, Map.of(), null, null));
+        TestPlan iterations = plan(options, new CliOverrides(null, null, 12L, null, Map.of(), null, null, null));
         assertEquals("shared-iterations", iterations.scenarios().getFirst().common().executor());
         assertEquals(3, iterations.scenarios().getFirst().maxVus());
     }
@@ -58,7 +58,7 @@ class TestPlanTest {
         TestPlan p = plan("{ \"vus\": 1, \"iterations\": 100 }", CliOverrides.none().over(env));
         assertEquals("constant-vus", p.scenarios().getFirst().common().executor(), "env duration replaces script iterations");
         assertEquals(6, p.scenarios().getFirst().maxVus(), "JLOAD_ wins over K6_");
-        TestPlan cli = plan("{}", new CliOverrides(2, null, null, null, Map.of(), null, null).over(env));
+        TestPlan cli = plan("{}", new CliOverrides(2, null, null, null, Map.of(), null, null, null).over(env));
         assertEquals(2, cli.scenarios().getFirst().maxVus(), "CLI wins over env");
     }
 }

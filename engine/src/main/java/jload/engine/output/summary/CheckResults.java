@@ -56,16 +56,21 @@ record CheckResults(SummaryMetric total, SummaryMetric succeeded, SummaryMetric 
         totalValues.put("rate", durationMs == 0 ? 0 : total / (durationMs / 1000));
 
         Map<String, Double> okValues = checksValues != null ? checksValues : Map.of(
-                "rate", passes / total, "passes", passes, "fails", fails);
+                "rate", rate(passes, total), "passes", passes, "fails", fails);
 
         // k6 fills checks_failed inverted on purpose: its "passes" are the failed checks.
-        Map<String, Double> failedValues = Map.of("passes", fails, "fails", passes, "rate", fails / total);
+        Map<String, Double> failedValues = Map.of("passes", fails, "fails", passes, "rate", rate(fails, total));
 
         return new CheckResults(
                 new SummaryMetric("checks_total", "counter", "default", totalValues, List.of()),
                 new SummaryMetric("checks_succeeded", "rate", "default", okValues, List.of()),
                 new SummaryMetric("checks_failed", "rate", "default", failedValues, List.of()),
                 checks);
+    }
+
+    /** A rate with no samples is 0, as k6's Rate sink reports it (not 0/0). */
+    private static double rate(double part, double total) {
+        return total == 0 ? 0 : part / total;
     }
 
     private static void collect(JsonNode group, Map<String, Check> into, boolean recurse) {

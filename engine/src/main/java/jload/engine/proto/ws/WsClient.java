@@ -57,13 +57,10 @@ public final class WsClient {
      * @throws IllegalArgumentException for a URL that is not ws:// or wss://
      */
     public WsConnection connect(URI uri, WsOptions options, Mailbox mailbox, WsMetrics metrics) {
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
-        boolean secure = scheme.equals("wss");
-        if (!secure && !scheme.equals("ws")) {
-            throw new IllegalArgumentException("'" + WsUrls.redacted(uri) + "' is not a WebSocket URL; expected ws:// or wss://");
-        }
-        if (uri.getHost() == null) throw new IllegalArgumentException("'" + WsUrls.redacted(uri) + "' has no host");
-        int port = uri.getPort() > 0 ? uri.getPort() : secure ? 443 : 80;
+        String problem = WsUrls.problem(uri);
+        if (problem != null) throw new IllegalArgumentException("'" + WsUrls.redacted(uri) + "': " + problem);
+        boolean secure = uri.getScheme().equalsIgnoreCase("wss");
+        int port = WsUrls.port(uri);
         WsConnection connection = new WsConnection(uri, mailbox, metrics);
 
         HttpHeaders headers = new DefaultHttpHeaders();
@@ -92,6 +89,7 @@ public final class WsClient {
                         // Here, not in the connect listener: that may run after the handshake completed.
                         connection.attach(ch);
                         ChannelPipeline p = ch.pipeline();
+                        p.addLast(new WsByteCounter(metrics));
                         if (secure) p.addLast(tls.newHandler(ch.alloc(), uri.getHost(), port));
                         p.addLast(new HttpClientCodec());
                         p.addLast(new HttpObjectAggregator(64 * 1024));
@@ -105,7 +103,7 @@ public final class WsClient {
         connection.started();
         ChannelFuture f = bootstrap.connect(uri.getHost(), port);
         f.addListener(done -> {
-            if (!done.isSuccess()) connection.connectFailed(WsErrorKind.REFUSED, 0, describe(done.cause()));
+            if (!done.isSuccess()) connection.connectFailed(WsErrorKind.REFUSED, 0, uri.getHost() + ":" + port + ": " + describe(done.cause()));
         });
         return connection;
     }
@@ -121,7 +119,8 @@ public final class WsClient {
         Throwable root = t;
         while (root.getCause() != null && root.getCause() != root) root = root.getCause();
         String msg = root.getMessage();
-        return msg == null ? root.getClass().getSimpleName() : msg;
+        // Netty's native transport prefixes the OS error with the call that failed: not for users.
+        return msg == null ? root.getClass().getSimpleName() : msg.replaceFirst("^\\w+\\(\\.\\.\\) failed with error\\(-?\\d+\\): ", "");
     }
 
 }

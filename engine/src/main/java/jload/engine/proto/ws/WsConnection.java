@@ -29,6 +29,7 @@ public final class WsConnection {
     private volatile long startNanos;
     private volatile int status;
     private volatile Map<String, String> responseHeaders = Map.of();
+    private volatile String responseBody = "";
     private volatile int closeCode = -1;
     private volatile String closeReason = "";
     private volatile boolean closeSent;
@@ -69,6 +70,11 @@ public final class WsConnection {
         return responseHeaders;
     }
 
+    /** The body of a rejected upgrade's response (k6/ws returns it as {@code res.body}); "" otherwise. */
+    public String responseBody() {
+        return responseBody;
+    }
+
     /** The close code, -1 while not closed. 1006: closed without a close frame. */
     public int closeCode() {
         return closeCode;
@@ -82,14 +88,13 @@ public final class WsConnection {
 
     public void send(String text) {
         Channel ch = requireOpen();
-        TextWebSocketFrame frame = new TextWebSocketFrame(text); // encodes once; its size is the payload's
-        metrics.sent(frame.content().readableBytes());
-        write(ch, frame);
+        metrics.sent();
+        write(ch, new TextWebSocketFrame(text));
     }
 
     public void send(byte[] bytes) {
         Channel ch = requireOpen();
-        metrics.sent(bytes.length);
+        metrics.sent();
         write(ch, new BinaryWebSocketFrame(Unpooled.wrappedBuffer(bytes)));
     }
 
@@ -117,6 +122,20 @@ public final class WsConnection {
             pingWrittenNanos = System.nanoTime();
             ch.writeAndFlush(new PingWebSocketFrame());
         });
+    }
+
+    /** Whether a data frame may be sent now: open, and no close frame sent. */
+    public boolean canSend() {
+        return open && !closeSent && channel != null;
+    }
+
+    /**
+     * k6/ws counts a failed attempt as a session: its {@code ws_connecting} (until the failure,
+     * {@code failedAtNanos}) and its {@code ws_session_duration} (until now, when ws.connect returns).
+     */
+    public void countFailedAttemptAsSession(long failedAtNanos) {
+        metrics.connected(failedAtNanos - startNanos);
+        metrics.sessionEnded(System.nanoTime() - startNanos);
     }
 
     /** Sends a close frame (once); the connection is dropped if the server does not answer in time. */
@@ -153,9 +172,10 @@ public final class WsConnection {
         tcpConnected = true;
     }
 
-    void handshakeResponse(int status, Map<String, String> headers) {
+    void handshakeResponse(int status, Map<String, String> headers, String body) {
         this.status = status;
         this.responseHeaders = headers;
+        this.responseBody = body;
     }
 
     void opened() {
@@ -175,7 +195,7 @@ public final class WsConnection {
             String what = switch (kind) {
                 case REJECTED -> "the server rejected the upgrade with status " + status;
                 case TIMEOUT -> "the handshake timed out";
-                case REFUSED -> "cannot connect: " + message;
+                case REFUSED -> "cannot connect to " + message;
                 default -> message;
             };
             mailbox.post(new WsEvent.Opened(this, false, this.status, responseHeaders, what, kind, System.nanoTime()));
@@ -184,13 +204,13 @@ public final class WsConnection {
         if (ch != null) ch.close();
     }
 
-    void text(String text, int bytes) {
-        metrics.received(bytes);
+    void text(String text) {
+        metrics.received();
         mailbox.post(new WsEvent.Text(this, text, System.nanoTime()));
     }
 
     void binary(byte[] data) {
-        metrics.received(data.length);
+        metrics.received();
         mailbox.post(new WsEvent.Binary(this, data, System.nanoTime()));
     }
 
@@ -234,7 +254,7 @@ public final class WsConnection {
             if (!openedPosted.get()) {
                 // Whichever of the connect-failure and close notifications comes first reports it.
                 if (tcpConnected) connectFailed(WsErrorKind.PROTOCOL, status, "the connection closed during the handshake");
-                else connectFailed(WsErrorKind.REFUSED, 0, "connection refused or unreachable");
+                else connectFailed(WsErrorKind.REFUSED, 0, uri.getHost() + ":" + WsUrls.port(uri) + ": connection refused or unreachable");
             }
             return;
         }

@@ -22,7 +22,7 @@ final class WsFrameHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
         switch (frame) {
-            case TextWebSocketFrame text -> connection.text(text.text(), text.content().readableBytes());
+            case TextWebSocketFrame text -> connection.text(text.text());
             case BinaryWebSocketFrame binary -> connection.binary(ByteBufUtil.getBytes(binary.content()));
             case PongWebSocketFrame pong -> connection.pong();
             case CloseWebSocketFrame close -> connection.closeFrame(close.statusCode(), close.reasonText());

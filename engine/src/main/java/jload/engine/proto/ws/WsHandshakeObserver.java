@@ -9,8 +9,8 @@ import java.util.Map;
 
 /**
  * Sits in front of Netty's protocol handler to see what it would hide: the upgrade response's
- * status and headers (k6's res.status and res.headers), and server pings (Netty answers them
- * with a pong itself; the script's 'ping' handler still hears of them).
+ * status, headers and, for a rejection, body (k6/ws's res.status, res.headers, res.body), and
+ * server pings (Netty answers them with a pong itself; the script's 'ping' handler still hears of them).
  */
 final class WsHandshakeObserver extends ChannelInboundHandlerAdapter {
     private final WsConnection connection;
@@ -30,7 +30,8 @@ final class WsHandshakeObserver extends ChannelInboundHandlerAdapter {
         if (msg instanceof FullHttpResponse response) {
             Map<String, String> headers = new LinkedHashMap<>();
             response.headers().forEach(h -> headers.merge(h.getKey(), h.getValue(), (a, b) -> a + ", " + b));
-            connection.handshakeResponse(response.status().code(), Map.copyOf(headers));
+            String body = response.status().code() == 101 ? "" : response.content().toString(java.nio.charset.StandardCharsets.UTF_8);
+            connection.handshakeResponse(response.status().code(), Map.copyOf(headers), body);
         } else if (msg instanceof PingWebSocketFrame) {
             connection.ping(System.nanoTime());
         }

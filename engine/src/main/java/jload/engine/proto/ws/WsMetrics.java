@@ -61,22 +61,26 @@ public final class WsMetrics {
         registry.add(m.wsSessionDuration, tags, nanos / 1e6);
     }
 
-    void sent(int payloadBytes) {
-        if (msgsSent == null) {
-            dataSent = m.dataSent.series(tags);
-            msgsSent = m.wsMsgsSent.series(tags);
-        }
+    void sent() {
+        if (msgsSent == null) msgsSent = m.wsMsgsSent.series(tags);
         registry.add(m.wsMsgsSent, msgsSent, tags, 1);
-        registry.add(m.dataSent, dataSent, tags, WsFrames.wireSize(payloadBytes, true));
     }
 
-    void received(int payloadBytes) {
-        if (msgsReceived == null) {
-            dataReceived = m.dataReceived.series(tags);
-            msgsReceived = m.wsMsgsReceived.series(tags);
-        }
+    void received() {
+        if (msgsReceived == null) msgsReceived = m.wsMsgsReceived.series(tags);
         registry.add(m.wsMsgsReceived, msgsReceived, tags, 1);
-        registry.add(m.dataReceived, dataReceived, tags, WsFrames.wireSize(payloadBytes, false));
+    }
+
+    /** Bytes written to the connection (event loop only): every byte, as k6's data_sent. */
+    void bytesSent(int bytes) {
+        if (dataSent == null) dataSent = m.dataSent.series(tags);
+        registry.add(m.dataSent, dataSent, tags, bytes);
+    }
+
+    /** Bytes read from the connection (event loop only): every byte, as k6's data_received. */
+    void bytesReceived(int bytes) {
+        if (dataReceived == null) dataReceived = m.dataReceived.series(tags);
+        registry.add(m.dataReceived, dataReceived, tags, bytes);
     }
 
     void error(WsErrorKind kind, int status) {

@@ -48,7 +48,7 @@ final class JsVuScript implements VuScript {
     /** Creates the VU's globals and runs the module's init code. */
     static JsVuScript create(Context context, Source source, EngineVu vu, JsRuntime runtime) {
         JsEventLoop loop = new JsEventLoop();
-        JsWebSockets webSockets = new JsWebSockets(vu, loop);
+        JsWebSockets webSockets = new JsWebSockets(vu, loop, runtime);
         JsBridge bridge = new JsBridge(vu, runtime, loop, webSockets);
         try {
             Value bindings = context.getBindings("js");

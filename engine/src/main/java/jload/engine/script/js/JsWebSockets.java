@@ -12,10 +12,12 @@ import org.graalvm.polyglot.Value;
 public final class JsWebSockets {
     private final EngineVu vu;
     private final JsEventLoop loop;
+    private final JsRuntime runtime;
 
-    JsWebSockets(EngineVu vu, JsEventLoop loop) {
+    JsWebSockets(EngineVu vu, JsEventLoop loop, JsRuntime runtime) {
         this.vu = vu;
         this.loop = loop;
+        this.runtime = runtime;
     }
 
     // --- k6/ws ---
@@ -30,14 +32,6 @@ public final class JsWebSockets {
         wsSessionDepth--;
     }
 
-    jload.engine.metrics.MetricRegistry registry() {
-        return vu.registry();
-    }
-
-    jload.engine.metrics.BuiltinMetrics builtins() {
-        return vu.builtins();
-    }
-
     /** Whether a k6/ws session is running (sleep() then warns). */
     @HostAccess.Export
     public boolean inSession() {
@@ -48,7 +42,18 @@ public final class JsWebSockets {
     @HostAccess.Export
     public String k6Connect(String url, Value params, Value callback) {
         if (callback == null || !callback.canExecute()) throw new IllegalArgumentException("ws.connect: the last argument must be a function");
-        return K6WsSession.run(vu, vu.wsClient(), vu.tagSet(), url, params, callback, this);
+        return K6WsSession.run(vu, url, params, callback, this);
+    }
+
+    /**
+     * A failed k6/ws connect returns quietly in k6; jload says so once per distinct failure, so a
+     * script that never looks at {@code res.status} is not silently measuring nothing.
+     */
+    void warnConnectFailed(String url, String message) {
+        if (runtime.warnOnce("k6-ws-connect-failed:" + message)) {
+            runtime.log().warn("k6/ws: an attempt to establish a WebSocket connection to " + jload.engine.proto.ws.WsUrls.asWritten(url)
+                    + " failed: " + message + " (ws.connect returned it in res.status/res.error; repeats are not printed)");
+        }
     }
 
     // --- k6/websockets ---

@@ -1,0 +1,21 @@
+package jload.engine.script.js;
+
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Source;
+
+/**
+ * Errors that jload's built-in modules raise in a script as JavaScript {@code Error}s — caught by
+ * the script's {@code try/catch} with a readable {@code e.message}, located at the script's line —
+ * rather than as Java exceptions, which a script sees as opaque host objects.
+ */
+final class JsErrors {
+    private static final Source NEW_ERROR = Source.newBuilder("js", "(m) => new Error(m)", "<jload>/errors.js").buildLiteral();
+
+    private JsErrors() {}
+
+    /** Throws {@code message} into the script that called the current host method. Never returns. */
+    static RuntimeException thrown(String message) {
+        Context.getCurrent().eval(NEW_ERROR).execute(message).throwException();
+        throw new IllegalStateException("unreachable: " + message);
+    }
+}
