@@ -64,7 +64,10 @@ export class WebSocket {
         event = { type, data: this.binaryType === 'arraybuffer' ? buffer : new Blob(buffer), origin: this.url };
         break;
       }
-      case 'close': event = { type, code: payload[0], reason: payload[1], wasClean: payload[0] === 1000 || payload[0] === 1001 }; break;
+      case 'close': // as k6: no code when there was none (a connect that failed)
+        event = payload[0] ? { type, code: payload[0], reason: payload[1], wasClean: payload[0] === 1000 || payload[0] === 1001 }
+          : { type, reason: payload[1], wasClean: false };
+        break;
       case 'error': event = { type, error: payload }; break;
       default: event = { type };
     }

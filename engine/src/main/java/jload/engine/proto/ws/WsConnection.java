@@ -38,8 +38,12 @@ public final class WsConnection {
     private volatile boolean tcpConnected;
     /** When the last data frame went to the socket (System.nanoTime), taken on the event loop. */
     private volatile long lastWriteNanos;
-    /** When the ping awaiting its pong was written; 0 when none is. Only the event loop uses it. */
-    private long pingWrittenNanos;
+    /**
+     * Pings awaiting their pong: id (the ping's payload, as k6 sends it) → when it was written.
+     * Several may be in flight; a pong is matched by the payload it echoes. Event loop only.
+     */
+    private final java.util.Map<String, Long> pingsInFlight = new java.util.HashMap<>();
+    private long nextPingId;
     private final AtomicBoolean openedPosted = new AtomicBoolean();
     private final AtomicBoolean closedPosted = new AtomicBoolean();
 
@@ -119,8 +123,10 @@ public final class WsConnection {
     public void ping() {
         Channel ch = requireOpen();
         ch.eventLoop().execute(() -> {
-            pingWrittenNanos = System.nanoTime();
-            ch.writeAndFlush(new PingWebSocketFrame());
+            String id = Long.toString(nextPingId++);
+            if (pingsInFlight.size() >= 1024) pingsInFlight.clear(); // a server that never answers
+            pingsInFlight.put(id, System.nanoTime());
+            ch.writeAndFlush(new PingWebSocketFrame(Unpooled.copiedBuffer(id, java.nio.charset.StandardCharsets.US_ASCII)));
         });
     }
 
@@ -134,17 +140,34 @@ public final class WsConnection {
      * {@code failedAtNanos}) and its {@code ws_session_duration} (until now, when ws.connect returns).
      */
     public void countFailedAttemptAsSession(long failedAtNanos) {
-        metrics.connected(failedAtNanos - startNanos);
+        countFailedConnecting(failedAtNanos);
         metrics.sessionEnded(System.nanoTime() - startNanos);
     }
 
-    /** Sends a close frame (once); the connection is dropped if the server does not answer in time. */
+    /** k6/websockets counts a failed attempt's {@code ws_connecting} (until the failure) too, but no session duration. */
+    public void countFailedConnecting(long failedAtNanos) {
+        metrics.connected(failedAtNanos - startNanos);
+    }
+
+    /** Drops the TCP connection without a close frame (k6/websockets does so after a handler's exception). */
+    public void drop() {
+        closedByUs = true;
+        Channel ch = channel;
+        if (ch != null) ch.close();
+    }
+
+    /**
+     * Sends a close frame (once); the connection is dropped if the server does not answer in time.
+     *
+     * @throws IllegalArgumentException for a code a close frame may not carry (1004–1006, 1015, 0–999, …)
+     */
     public void close(int code, String reason) {
         Channel ch = channel;
         if (ch == null || closeSent || !open) return;
+        CloseWebSocketFrame frame = new CloseWebSocketFrame(code, reason == null ? "" : reason); // validates the code
         closeSent = true;
         closedByUs = true;
-        ch.writeAndFlush(new CloseWebSocketFrame(code, reason == null ? "" : reason));
+        ch.writeAndFlush(frame);
         ch.eventLoop().schedule(() -> {
             if (ch.isOpen()) ch.close();
         }, CLOSE_WAIT_MS, TimeUnit.MILLISECONDS);
@@ -218,11 +241,10 @@ public final class WsConnection {
         mailbox.post(new WsEvent.Ping(this, atNanos));
     }
 
-    void pong() {
+    void pong(String payload) {
         long now = System.nanoTime();
-        long written = pingWrittenNanos;
-        pingWrittenNanos = 0;
-        mailbox.post(new WsEvent.Pong(this, now, written == 0 ? -1 : now - written));
+        Long written = pingsInFlight.remove(payload);
+        mailbox.post(new WsEvent.Pong(this, now, written == null ? -1 : now - written));
     }
 
     /** The peer sent a close frame: answer it (unless we started the close) and drop the connection. */

@@ -20,8 +20,9 @@ public sealed interface WsEvent {
     record Ping(WsConnection connection, long atNanos) implements WsEvent {}
 
     /**
-     * A pong; {@code roundTripNanos} is the time from our last ping's write to this pong, both on the
-     * event loop, or -1 when no ping of ours was waiting for it (unsolicited pongs).
+     * A pong; {@code roundTripNanos} is the time from the write of the ping it answers (matched by
+     * the payload it echoes) to this pong, both on the event loop, or -1 when it answers no ping
+     * of ours (unsolicited pongs).
      */
     record Pong(WsConnection connection, long atNanos, long roundTripNanos) implements WsEvent {}
 

@@ -24,7 +24,7 @@ final class WsFrameHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
         switch (frame) {
             case TextWebSocketFrame text -> connection.text(text.text());
             case BinaryWebSocketFrame binary -> connection.binary(ByteBufUtil.getBytes(binary.content()));
-            case PongWebSocketFrame pong -> connection.pong();
+            case PongWebSocketFrame pong -> connection.pong(pong.content().toString(java.nio.charset.StandardCharsets.US_ASCII));
             case CloseWebSocketFrame close -> connection.closeFrame(close.statusCode(), close.reasonText());
             default -> { } // pings are answered by Netty and reported by WsHandshakeObserver
         }

@@ -4,13 +4,24 @@ import java.util.List;
 import java.util.Set;
 import jload.engine.proto.ws.WsConnection;
 import jload.engine.proto.ws.WsEvent;
+import jload.engine.exec.TestAborted;
+import jload.engine.exec.VuInterrupted;
 import org.graalvm.polyglot.HostAccess;
+import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Value;
 
 /**
  * One k6/websockets (browser-style) WebSocket. It connects in the background; its events are
  * dispatched by the VU's {@link JsEventLoop} to the module's JS object, which calls the script's
- * handlers. An exception in a handler is counted and the loop goes on.
+ * handlers — with the semantics of k6's {@code websockets.go}:
+ * <ul>
+ * <li>a failed connect fires 'error' then 'close' (no {@code code}), and counts its ws_connecting;
+ * <li>messages that arrive after {@code close()} are not dispatched;
+ * <li>a server close with another code than 1000/1001, or a dropped connection, fires 'error'
+ *     (Go's close-error text) before 'close';
+ * <li>an exception in a handler drops the connection, fires 'error' (the exception's text) and
+ *     'close', and fails the iteration.
+ * </ul>
  */
 public final class JsBrowserSocket {
     /** k6/websockets' params; anything else throws, as in k6. */
@@ -20,14 +31,12 @@ public final class JsBrowserSocket {
 
     private final WsConnection connection;
     private final Value dispatcher;
-    private final jload.engine.script.EngineVu vu;
     private int readyState = CONNECTING;
     private String protocol = "";
 
-    JsBrowserSocket(WsConnection connection, Value dispatcher, jload.engine.script.EngineVu vu) {
+    JsBrowserSocket(WsConnection connection, Value dispatcher) {
         this.connection = connection;
         this.dispatcher = dispatcher;
-        this.vu = vu;
     }
 
     WsConnection connection() {
@@ -35,6 +44,7 @@ public final class JsBrowserSocket {
     }
 
     void dispatch(WsEvent e) {
+        if (readyState == CLOSED) return;
         switch (e) {
             case WsEvent.Opened o -> {
                 if (o.ok()) {
@@ -42,28 +52,55 @@ public final class JsBrowserSocket {
                     protocol = o.headers().getOrDefault("sec-websocket-protocol", o.headers().getOrDefault("Sec-WebSocket-Protocol", ""));
                     fire("open", null);
                 } else {
-                    readyState = CLOSED;
-                    fire("error", o.error());
-                    fire("close", List.of(1006, ""));
+                    connection.countFailedConnecting(o.atNanos());
+                    closedWithError("websocket: " + o.error(), 0, "");
                 }
             }
-            case WsEvent.Text t -> fire("message", t.text());
-            case WsEvent.Binary b -> fire("binary", b.bytes());
+            case WsEvent.Text t -> {
+                if (readyState == OPEN) fire("message", t.text());
+            }
+            case WsEvent.Binary b -> {
+                if (readyState == OPEN) fire("binary", b.bytes());
+            }
             case WsEvent.Ping p -> fire("ping", null);
             case WsEvent.Pong p -> {
                 connection.metrics().pong(p);
                 fire("pong", null);
             }
-            case WsEvent.Failed f -> fire("error", f.message());
-            case WsEvent.Closed c -> {
-                readyState = CLOSED;
-                fire("close", List.of(c.code(), c.reason()));
-            }
+            case WsEvent.Failed f -> fire("error", "websocket: " + f.message());
+            case WsEvent.Closed c -> closedWithError(CloseErrorText.isError(c.code()) ? CloseErrorText.of(c.code(), c.reason()) : null,
+                    c.code(), c.reason());
         }
     }
 
+    /** k6's connectionClosedWithError: CLOSED, then 'error' (when there is one), then 'close'. */
+    private void closedWithError(String error, int code, String reason) {
+        if (readyState == CLOSED) return;
+        readyState = CLOSED;
+        if (error != null) fire("error", error);
+        fire("close", List.of(code, reason));
+    }
+
+    /**
+     * Calls the module's dispatcher. A handler's exception is the iteration's error, as in k6; before
+     * it leaves, the socket is dropped and its own 'error' and 'close' handlers hear of it.
+     */
     private void fire(String type, Object payload) {
-        HandlerCalls.callCounted(vu, dispatcher, type, payload);
+        try {
+            dispatcher.executeVoid(type, payload);
+        } catch (PolyglotException e) {
+            if (e.isInterrupted() || e.isCancelled() || (e.isHostException()
+                    && (e.asHostException() instanceof VuInterrupted || e.asHostException() instanceof TestAborted))) throw e;
+            if (readyState != CLOSED) {
+                connection.drop();
+                try {
+                    closedWithError(e.getMessage(), 1006, "");
+                } catch (PolyglotException ignored) {
+                    // the first exception is the one the iteration fails with
+                }
+            }
+            throw e;
+        }
     }
 
     @HostAccess.Export
@@ -94,12 +131,24 @@ public final class JsBrowserSocket {
         connection.ping();
     }
 
-    /** Browser semantics: close() without a code closes with 1000 (k6/ws's socket.close() uses 1001). */
+    /**
+     * Browser semantics: close() without a code closes with 1000 (k6/ws's socket.close() uses 1001);
+     * as in k6, a client may only send 1000 or 3000–4999, and a reason of up to 123 bytes.
+     */
     @HostAccess.Export
     public void close(Value code, Value reason) {
         if (readyState >= CLOSING) return;
+        int c = code == null || code.isNull() ? 0 : code.asInt();
+        String r = reason == null || reason.isNull() ? "" : reason.asString();
+        if (c != 0 && c != 1000 && (c < 3000 || c > 4999)) {
+            throw JsErrors.thrown("InvalidAccessError: Failed to execute 'close' on 'WebSocket': "
+                    + "The close code must be either 1000, or between 3000 and 4999. " + c + " is neither");
+        }
+        if (r.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 123) {
+            throw JsErrors.thrown("SyntaxError: Failed to execute 'close' on 'WebSocket': The message must not be greater than 123 bytes");
+        }
         readyState = CLOSING;
-        connection.close(code == null || code.isNull() ? 1000 : code.asInt(), reason == null || reason.isNull() ? "" : reason.asString());
+        connection.close(c == 0 ? 1000 : c, r);
     }
 
     private void requireOpen(String what) {

@@ -77,7 +77,7 @@ public final class JsWebSockets {
         var connection = vu.wsClient().connect(java.net.URI.create(url),
                 new jload.engine.proto.ws.WsOptions(p.headers(), offered, jload.engine.proto.ws.WsOptions.DEFAULT_TIMEOUT, p.deflate(), p.tags()),
                 loop.mailbox(), vu.registry(), vu.builtins(), vu.tagSet());
-        JsBrowserSocket socket = new JsBrowserSocket(connection, dispatcher, vu);
+        JsBrowserSocket socket = new JsBrowserSocket(connection, dispatcher);
         loop.register(socket);
         return socket;
     }
