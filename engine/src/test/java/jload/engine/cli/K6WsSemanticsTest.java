@@ -114,6 +114,26 @@ class K6WsSemanticsTest {
     }
 
     @Test
+    void intervalTicksMissedWhileTheVuWasBusyAreDroppedNotReplayedInABurst() {
+        // k6's socket.setInterval is a Go ticker: after a stall it fires once, then on schedule again.
+        Jload.Result r = run("""
+                import ws from 'k6/ws';
+                import { sleep } from 'k6';
+                export default function () {
+                  let ticks = 0;
+                  ws.connect(__ENV.URL, {}, (s) => {
+                    s.setInterval(() => { if (++ticks === 1) sleep(0.5); }, 50);
+                    s.setTimeout(() => s.close(), 600);
+                  });
+                  console.log('LOG ' + JSON.stringify([ticks]));
+                }
+                """);
+        assertEquals(0, r.exitCode(), r::toString);
+        int ticks = Integer.parseInt(log(r).replaceAll("[\\[\\]]", ""));
+        assertTrue(ticks >= 2 && ticks <= 6, "about 4 ticks, not a burst of the 10 missed during the stall: " + ticks + "\n" + r);
+    }
+
+    @Test
     void aServerCloseWithAnErrorCodeFiresErrorThenClose() {
         // The sandbox closes after the first message with the given code and reason.
         Jload.Result r = Jload.runScript(dir, """

@@ -168,7 +168,11 @@ public final class K6WsSession {
         long now = System.nanoTime();
         while (!ended && !timers.isEmpty() && timers.peek().dueNanos - now <= 0) {
             Timer t = timers.poll();
-            if (t.repeatNanos > 0) timers.add(new Timer(t.id, t.dueNanos + t.repeatNanos, t.fn, t.repeatNanos));
+            if (t.repeatNanos > 0) {
+                // As k6's Go ticker: ticks missed while the VU was busy are dropped, but one runs at once.
+                long next = t.dueNanos + t.repeatNanos;
+                timers.add(new Timer(t.id, next - now <= 0 ? now : next, t.fn, t.repeatNanos));
+            }
             t.fn.executeVoid();
         }
     }
