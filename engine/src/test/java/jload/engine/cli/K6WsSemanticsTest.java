@@ -69,6 +69,7 @@ class K6WsSemanticsTest {
     void closeInTheCallbackEndsTheSessionBeforeOpenFiresAndLaterSendsOnlyReportAnError() throws Exception {
         Jload.Result r = run("""
                 import ws from 'k6/ws';
+                import { sleep } from 'k6';
                 export default function () {
                   const log = [];
                   ws.connect(__ENV.URL, {}, (s) => {
@@ -79,6 +80,7 @@ class K6WsSemanticsTest {
                     s.send('in-callback'); s.close(); log.push('after-close');
                   });
                   console.log('LOG ' + JSON.stringify(log));
+                  sleep(0.3); // the close handshake completes before the run ends
                 }
                 """);
         assertEquals(0, r.exitCode(), r::toString);
@@ -91,6 +93,7 @@ class K6WsSemanticsTest {
         long start = System.nanoTime();
         Jload.Result r = run("""
                 import ws from 'k6/ws';
+                import { sleep } from 'k6';
                 export default function () {
                   const log = [];
                   let n = 0;
@@ -104,6 +107,7 @@ class K6WsSemanticsTest {
                   });
                   log.push('returned');
                   console.log('LOG ' + JSON.stringify(log));
+                  sleep(0.3); // the close handshake completes before the run ends
                 }
                 """);
         assertEquals(0, r.exitCode(), r::toString);

@@ -67,7 +67,7 @@ class TlsTest {
                 import { check } from 'k6';
                 export const options = { iterations: 1 };
                 export default function () {
-                  const s = ws.connect(`wss://127.0.0.1:%d/secure`, { timeout: '5s' });
+                  const s = ws.connect(`wss://127.0.0.1:%d/secure`, { timeout: '20s' }); // a cold JVM's first TLS handshakes can be slow
                   console.log(`OK=${s.ok} ERROR=${s.error}`);
                   if (s.ok) {
                     s.send('over tls');

@@ -37,19 +37,19 @@ public final class JsBridge {
     }
 
     private void requireInit(String what) {
-        if (!initPhase) throw new IllegalStateException(what + " is only available in the init context (the top level of the script)");
+        if (!initPhase) throw JsErrors.thrown(what + " is only available in the init context (the top level of the script)");
     }
 
     // --- k6 ---
 
     @HostAccess.Export
     public boolean check(String name, boolean passed, Value tags) {
-        return vu.check(name, passed, tags(tags));
+        return JsErrors.onBehalfOfScript(() -> vu.check(name, passed, tags(tags)));
     }
 
     @HostAccess.Export
     public Value group(String name, Value body) {
-        return vu.group(name, () -> body.execute());
+        return JsErrors.onBehalfOfScript(() -> vu.group(name, () -> body.execute()));
     }
 
     @HostAccess.Export
@@ -98,7 +98,7 @@ public final class JsBridge {
             case "gauge" -> new JsMetric(null, vu.metrics().gauge(name)::add);
             case "rate" -> new JsMetric(vu.metrics().rate(name), null);
             case "trend" -> new JsMetric(null, vu.metrics().trend(name, isTime)::add);
-            default -> throw new IllegalArgumentException("unknown metric type " + type);
+            default -> throw JsErrors.thrown("unknown metric type " + type);
         };
     }
 
@@ -188,11 +188,15 @@ public final class JsBridge {
 
     @HostAccess.Export
     public void setTag(String key, Value value) {
-        if (value == null || value.isNull()) throw new IllegalArgumentException("exec.vu.tags." + key + ": a tag needs a value");
+        if (value == null || value.isNull()) throw JsErrors.thrown("exec.vu.tags." + key + ": a tag needs a value");
         if (value.hasMembers() || value.hasArrayElements()) {
-            throw new IllegalArgumentException("exec.vu.tags." + key + ": tag values are strings, numbers or booleans");
+            throw JsErrors.thrown("exec.vu.tags." + key + ": tag values are strings, numbers or booleans");
         }
-        vu.execution().setTag(key, value.isString() ? value.asString() : value.toString());
+        String text = value.isString() ? value.asString() : value.toString();
+        JsErrors.onBehalfOfScript(() -> {
+            vu.execution().setTag(key, text);
+            return null;
+        });
     }
 
     @HostAccess.Export
@@ -225,7 +229,7 @@ public final class JsBridge {
         requireInit("new SharedArray()");
         return runtime.sharedArrays().get(name, () -> {
             Value items = build.execute();
-            if (!items.hasArrayElements()) throw new IllegalArgumentException("SharedArray '" + name + "': the function must return an array");
+            if (!items.hasArrayElements()) throw JsErrors.thrown("SharedArray '" + name + "': the function must return an array");
             Value stringify = items.getContext().eval("js", "JSON.stringify");
             List<String> json = new ArrayList<>((int) items.getArraySize());
             for (long i = 0; i < items.getArraySize(); i++) json.add(stringify.execute(items.getArrayElement(i)).asString());
@@ -235,7 +239,7 @@ public final class JsBridge {
 
     @HostAccess.Export
     public double setTimer(Value callback, double delayMs, boolean repeat) {
-        if (!callback.canExecute()) throw new IllegalArgumentException("setTimeout/setInterval: the first argument must be a function");
+        if (!callback.canExecute()) throw JsErrors.thrown("setTimeout/setInterval: the first argument must be a function");
         return loop.schedule(callback, delayMs, repeat);
     }
 

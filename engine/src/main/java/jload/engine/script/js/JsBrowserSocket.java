@@ -153,7 +153,7 @@ public final class JsBrowserSocket {
 
     private void requireOpen(String what) {
         if (readyState != OPEN) {
-            throw new IllegalStateException("WebSocket." + what + "(): the socket is not open (readyState " + readyState + ")");
+            throw JsErrors.thrown("WebSocket." + what + "(): the socket is not open (readyState " + readyState + ")");
         }
     }
 }

@@ -17,6 +17,6 @@ final class JsBytes {
             for (int i = 0; i < out.length; i++) out[i] = (byte) v.getArrayElement(i).asInt();
             return out;
         }
-        throw new IllegalArgumentException("binary data must be an ArrayBuffer, a typed array or an array of bytes");
+        throw JsErrors.thrown("binary data must be an ArrayBuffer, a typed array or an array of bytes");
     }
 }

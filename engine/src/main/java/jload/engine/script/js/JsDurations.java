@@ -12,6 +12,6 @@ final class JsDurations {
         if (v == null || v.isNull()) return fallback;
         if (v.isNumber()) return Duration.ofNanos(Math.round(v.asDouble() * 1_000_000));
         if (v.isString()) return ScriptDurations.parse(v.asString(), "timeout");
-        throw new IllegalArgumentException("a timeout is a duration like '2s' or a number of milliseconds, not " + v);
+        throw JsErrors.thrown("a timeout is a duration like '2s' or a number of milliseconds, not " + v);
     }
 }

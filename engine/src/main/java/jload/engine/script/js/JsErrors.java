@@ -13,6 +13,18 @@ final class JsErrors {
 
     private JsErrors() {}
 
+    /**
+     * Runs engine code on behalf of a script call; the engine's {@link IllegalArgumentException}
+     * (a bad name, tag or URL) reaches the script as a JavaScript Error.
+     */
+    static <T> T onBehalfOfScript(java.util.function.Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (IllegalArgumentException e) {
+            throw thrown(e.getMessage());
+        }
+    }
+
     /** Throws {@code message} into the script that called the current host method. Never returns. */
     static RuntimeException thrown(String message) {
         Context.getCurrent().eval(NEW_ERROR).execute(message).throwException();

@@ -118,7 +118,7 @@ public final class JsWebSocket {
     /** The module passes a function that already wraps the message and coerces the result to boolean. */
     private static Predicate<Message> predicate(Value match) {
         if (match == null || match.isNull()) return m -> true;
-        if (!match.canExecute()) throw new IllegalArgumentException("expect: the first argument must be a function");
+        if (!match.canExecute()) throw JsErrors.thrown("expect: the first argument must be a function");
         return m -> match.execute(new JsMessage(m)).asBoolean();
     }
 

@@ -41,7 +41,7 @@ public final class JsWebSockets {
     /** k6/ws's ws.connect(url, params, callback): blocks until the socket closes; returns the response as JSON. */
     @HostAccess.Export
     public String k6Connect(String url, Value params, Value callback) {
-        if (callback == null || !callback.canExecute()) throw new IllegalArgumentException("ws.connect: the last argument must be a function");
+        if (callback == null || !callback.canExecute()) throw JsErrors.thrown("ws.connect: the last argument must be a function");
         return K6WsSession.run(vu, url, params, callback, this);
     }
 
@@ -64,7 +64,7 @@ public final class JsWebSockets {
         if (params != null && !params.isNull()) {
             for (String key : params.getMemberKeys()) {
                 if (!JsBrowserSocket.PARAMS.contains(key)) {
-                    throw new IllegalArgumentException("WebSocket: unknown param '" + key + "'; expected one of headers, tags, compression, jar");
+                    throw JsErrors.thrown("WebSocket: unknown param '" + key + "'; expected one of headers, tags, compression, jar");
                 }
             }
         }
@@ -97,6 +97,6 @@ public final class JsWebSockets {
         jload.WsConnect connect = new jload.WsConnect(p.headers(), subprotocols,
                 JsDurations.of(o == null ? null : o.getMember("timeout"), java.time.Duration.ofSeconds(60)),
                 p.deflate(), p.tags());
-        return new JsWebSocket(vu.ws().connect(url, connect));
+        return new JsWebSocket(JsErrors.onBehalfOfScript(() -> vu.ws().connect(url, connect)));
     }
 }
