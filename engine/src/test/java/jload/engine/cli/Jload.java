@@ -22,6 +22,13 @@ final class Jload {
             }
         }
 
+        /** The JSON the script printed with {@code console.log('LOG ' + JSON.stringify(…))}. */
+        String scriptLog() {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("LOG (\\[.*\\])").matcher(stderr);
+            if (!m.find()) throw new AssertionError("the script printed no LOG line\n" + this);
+            return m.group(1);
+        }
+
         @Override
         public String toString() {
             return "exit " + exitCode + "\n--- stdout\n" + stdout + "\n--- stderr\n" + stderr;

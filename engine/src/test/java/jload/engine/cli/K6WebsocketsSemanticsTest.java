@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,8 +13,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** k6/websockets as k6's websockets.go behaves where a script's verdict depends on it. */
 class K6WebsocketsSemanticsTest {
-    private static final Pattern LOG = Pattern.compile("LOG (\\[.*\\])");
-
     @TempDir
     Path dir;
     FrameRecordingServer server;
@@ -40,12 +36,6 @@ class K6WebsocketsSemanticsTest {
         return Jload.runScript(dir, script, all);
     }
 
-    private static String log(Jload.Result r) {
-        Matcher m = LOG.matcher(r.stderr());
-        if (!m.find()) throw new AssertionError("the script printed no log\n" + r);
-        return m.group(1);
-    }
-
     /** A socket that logs every event as type[:detail] into log, and prints the log when it closes. */
     private static final String LOGGING_SOCKET = """
             import { WebSocket } from 'k6/websockets';
@@ -66,7 +56,7 @@ class K6WebsocketsSemanticsTest {
                 export default function () { logged('ws://127.0.0.1:1/refused', []); }
                 """, "-i", "1", "--summary-export", export.toString(), "--summary-trend-stats", "avg,count");
         assertEquals(0, r.exitCode(), r::toString);
-        assertTrue(log(r).matches("\\[\"error:websocket: cannot connect to 127\\.0\\.0\\.1:1: .*\",\"close:undefined\"]"), r::toString);
+        assertTrue(r.scriptLog().matches("\\[\"error:websocket: cannot connect to 127\\.0\\.0\\.1:1: .*\",\"close:undefined\"]"), r::toString);
         JsonNode e = r.export(export);
         assertEquals(1, value(e, "ws_connecting", "count"), "the attempt's connecting time, as k6 records it");
         assertTrue(e.path("metrics").path("ws_session_duration").isMissingNode(), "and no session duration");
@@ -80,7 +70,7 @@ class K6WebsocketsSemanticsTest {
                 }
                 """, "-i", "1");
         assertEquals(0, r.exitCode(), r::toString);
-        assertEquals("[\"open\",\"message:one\",\"error:websocket: close 4000: bye\",\"close:4000\"]", log(r));
+        assertEquals("[\"open\",\"message:one\",\"error:websocket: close 4000: bye\",\"close:4000\"]", r.scriptLog());
     }
 
     @Test
@@ -91,7 +81,7 @@ class K6WebsocketsSemanticsTest {
                 }
                 """, "-i", "1");
         assertEquals(0, r.exitCode(), r::toString);
-        assertEquals("[\"open\",\"close:1000\"]", log(r), "the echoes of a and b came back while closing");
+        assertEquals("[\"open\",\"close:1000\"]", r.scriptLog(), "the echoes of a and b came back while closing");
     }
 
     @Test
@@ -103,7 +93,7 @@ class K6WebsocketsSemanticsTest {
                 }
                 """, "-i", "1");
         assertEquals(0, r.exitCode(), r::toString);
-        assertTrue(log(r).matches("\\[\"open\",\"message:not json\",\"error:SyntaxError: .*\",\"close:1006\"]"), r::toString);
+        assertTrue(r.scriptLog().matches("\\[\"open\",\"message:not json\",\"error:SyntaxError: .*\",\"close:1006\"]"), r::toString);
         assertTrue(r.stderr().matches("(?s).*ERRO.*SyntaxError.*test\\.js:12:.*"), "the iteration failed at the handler's line\n" + r);
     }
 

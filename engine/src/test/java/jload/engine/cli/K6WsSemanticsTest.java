@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,8 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
  * the wire as the server received it.
  */
 class K6WsSemanticsTest {
-    private static final Pattern LOG = Pattern.compile("LOG (\\[.*\\])");
-
     @TempDir
     Path dir;
     FrameRecordingServer server;
@@ -43,13 +39,6 @@ class K6WsSemanticsTest {
         all[1] = "URL=" + server.url("/echo");
         System.arraycopy(flags, 0, all, 2, flags.length);
         return Jload.runScript(dir, script, all);
-    }
-
-    /** The JSON array the script printed with console.log('LOG ' + JSON.stringify(log)). */
-    private static String log(Jload.Result r) {
-        Matcher m = LOG.matcher(r.stderr());
-        if (!m.find()) throw new AssertionError("the script printed no log\n" + r);
-        return m.group(1);
     }
 
     /** The frames of the only connection, once the client has closed it. */
@@ -84,7 +73,7 @@ class K6WsSemanticsTest {
                 }
                 """);
         assertEquals(0, r.exitCode(), r::toString);
-        assertEquals("[\"close\",\"after-close\",\"open\",\"error:websocket: close sent\"]", log(r));
+        assertEquals("[\"close\",\"after-close\",\"open\",\"error:websocket: close sent\"]", r.scriptLog());
         assertEquals("[text:in-callback, close:1001]", framesReceived().toString(), "nothing after the close frame");
     }
 
@@ -111,7 +100,7 @@ class K6WsSemanticsTest {
                 }
                 """);
         assertEquals(0, r.exitCode(), r::toString);
-        assertEquals("[\"sent 1\",\"sent 2\",\"sent 3\",\"close:1001\",\"error:websocket: close sent\",\"returned\"]", log(r));
+        assertEquals("[\"sent 1\",\"sent 2\",\"sent 3\",\"close:1001\",\"error:websocket: close sent\",\"returned\"]", r.scriptLog());
         assertEquals("[text:tick 1, text:tick 2, text:tick 3, close:1001]", framesReceived().toString());
         assertFalse(r.stderr().contains("ERRO"), "nothing thrown\n" + r);
         assertTrue(System.nanoTime() - start < 20_000_000_000L, "ws.connect returned after the close");
@@ -133,7 +122,7 @@ class K6WsSemanticsTest {
                 }
                 """);
         assertEquals(0, r.exitCode(), r::toString);
-        int ticks = Integer.parseInt(log(r).replaceAll("[\\[\\]]", ""));
+        int ticks = Integer.parseInt(r.scriptLog().replaceAll("[\\[\\]]", ""));
         assertTrue(ticks >= 2 && ticks <= 6, "about 4 ticks, not a burst of the 10 missed during the stall: " + ticks + "\n" + r);
     }
 
@@ -158,7 +147,7 @@ class K6WsSemanticsTest {
                 }
                 """, "--sandbox");
         assertEquals(0, r.exitCode(), r::toString);
-        assertEquals("[\"error:websocket: close 4000: bye\",\"close:4000\",\"close:1000\"]", log(r));
+        assertEquals("[\"error:websocket: close 4000: bye\",\"close:4000\",\"close:1000\"]", r.scriptLog());
     }
 
     @Test
@@ -236,7 +225,7 @@ class K6WsSemanticsTest {
                 }
                 """);
         assertEquals(0, r.exitCode(), r::toString);
-        assertTrue(log(r).startsWith("[\"true websocket: cannot connect to 127.0.0.1:1"), r::toString);
+        assertTrue(r.scriptLog().startsWith("[\"true websocket: cannot connect to 127.0.0.1:1"), r::toString);
         assertTrue(r.stderr().contains("test.js:11:"), "the uncaught one is located at the script's call\n" + r);
         assertFalse(r.stderr().contains("<jload>"), r::toString);
     }
