@@ -78,8 +78,9 @@ public final class Vu {
         state.closeSockets();
     }
 
+    /** After the run (the pool closed every VU's sockets, in parallel, before the summary): no waiting here. */
     void close() {
-        state.closeSockets();
+        state.dropSockets();
         script.close();
     }
 }

@@ -195,6 +195,11 @@ public final class VuState implements jload.engine.script.EngineVu, Execution {
         if (ws != null) ws.closeAll(java.time.Duration.ofSeconds(2));
     }
 
+    /** The run is over: sockets still open say goodbye (1001) without waiting for an answer. */
+    void dropSockets() {
+        if (ws != null) ws.closeAll(java.time.Duration.ZERO);
+    }
+
     @Override
     public Execution execution() {
         return this;

@@ -65,6 +65,7 @@ public final class VuWebSockets implements WebSockets {
         while (!socket.handshakeDone()) {
             if (!pump(deadline)) {
                 socket.giveUp("no answer to the handshake within " + options.timeout().toMillis() + " ms");
+                sockets.remove(connection);
                 break;
             }
         }
@@ -88,7 +89,8 @@ public final class VuWebSockets implements WebSockets {
             WsEvent e = (WsEvent) event;
             SyncWebSocket s = sockets.get(e.connection());
             if (s != null) s.on(e);
-            if (e instanceof WsEvent.Closed) sockets.remove(e.connection());
+            // A socket is done when it closed, or when it never opened (no Closed follows a failed connect).
+            if (e instanceof WsEvent.Closed || e instanceof WsEvent.Opened o && !o.ok()) sockets.remove(e.connection());
         } while ((event = mailbox.poll()) != null);
         return true;
     }
