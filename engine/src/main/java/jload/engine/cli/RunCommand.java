@@ -29,6 +29,7 @@ import jload.engine.plan.Stage;
 import jload.engine.plan.TestPlan;
 import jload.engine.proto.Protocols;
 import jload.engine.sandbox.SandboxServer;
+import jload.engine.script.InitStopper;
 import jload.engine.script.ScriptFailure;
 import jload.engine.script.ScriptLoader;
 import jload.engine.script.ScriptRuntime;
@@ -131,16 +132,18 @@ public final class RunCommand implements Callable<Integer> {
             List<Path> roots = new ArrayList<>();
             roots.add(script.toAbsolutePath().normalize().getParent());
             roots.addAll(allowRead);
-            runtime = ScriptLoader.load(script, roots, scriptEnv, log);
+            // From here a stop signal is handled: init code (the options-reading one included) is cancelled.
+            RunControl control = new RunControl();
+            InitStopper inits = new InitStopper();
+            Signals.onInterrupt(control, log, inits::stopAll);
+            runtime = ScriptLoader.load(script, roots, scriptEnv, log, inits);
             TestPlan plan = PlanBuilder.build(script, runtime.options(), overrides, scriptEnv, runtime.exportedFunctions(), log::warn);
 
             MetricRegistry registry = new MetricRegistry();
             registry.onNotice(log::warn);
-            RunControl control = new RunControl();
             jsonOut = openOutputs(registry, plan);
             runner = new TestRunner(plan, runtime, registry, control, new Protocols(insecureSkipTlsVerify), log::error);
             if (!quiet) printBanner(screen, plan);
-            Signals.onInterrupt(control, log);
             runner.initialize();
 
             TestRunner r = runner;

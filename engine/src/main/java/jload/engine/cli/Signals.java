@@ -13,7 +13,8 @@ import sun.misc.Signal;
 final class Signals {
     private Signals() {}
 
-    static void onInterrupt(RunControl control, Log log) {
+    /** @param stopInit cancels init code running now (a stop during initialisation ends it, not just what follows) */
+    static void onInterrupt(RunControl control, Log log, Runnable stopInit) {
         java.util.concurrent.atomic.AtomicInteger received = new java.util.concurrent.atomic.AtomicInteger();
         for (String name : new String[] {"INT", "TERM"}) {
             try {
@@ -25,6 +26,7 @@ final class Signals {
                     log.warn("stopping the test (signal " + sig.getName() + "); the summary and outputs will still be written. "
                             + "Press Ctrl-C again to stop at once.");
                     control.stop(StopReason.SIGNAL, "SIG" + sig.getName());
+                    stopInit.run();
                 });
             } catch (IllegalArgumentException e) {
                 // the signal is not available on this platform

@@ -69,7 +69,9 @@ final class ArrivalRate {
             idle.add(vu);
         } catch (jload.engine.script.ScriptFailure f) {
             planned.decrementAndGet();
-            run.context().errors().record(f.location(), "initialising a VU failed: " + f.getMessage(), run.config().name());
+            if (f.kind() != jload.engine.script.ScriptFailure.Kind.INTERRUPTED) { // not when the run is being stopped
+                run.context().errors().record(f.location(), "initialising a VU failed: " + f.getMessage(), run.config().name());
+            }
         }
     }
 }

@@ -22,6 +22,10 @@ import jload.engine.thresholds.MetricThresholds;
  * {@code --out json=FILE}: every sample as a line of JSON, in k6's format — a {@code Metric} record
  * the first time a metric is seen, then one {@code Point} per sample. VU threads only enqueue
  * (lock-free); one writer thread formats and writes.
+ *
+ * <p>The file only ever receives whole lines, each ending with a newline: records are formatted
+ * into memory and written in batches of complete lines. So whenever the process ends — even halted
+ * by a second Ctrl-C — every line in the file parses, and a run that recorded nothing leaves it empty.
  */
 public final class JsonLinesOutput implements SampleListener, AutoCloseable {
     private record Sample(Metric metric, TagSet tags, double value, long epochNanos) {}
@@ -32,6 +36,8 @@ public final class JsonLinesOutput implements SampleListener, AutoCloseable {
     private final Set<String> announced = ConcurrentHashMap.newKeySet();
     private final Map<String, java.util.List<String>> thresholdsByMetric = new ConcurrentHashMap<>();
     private final OutputStream file;
+    /** Whole lines not yet in the file; the generator writes here. */
+    private final java.io.ByteArrayOutputStream lines = new java.io.ByteArrayOutputStream(1 << 16);
     private final JsonGenerator json;
     private final Thread writer;
     private volatile boolean closing;
@@ -40,9 +46,9 @@ public final class JsonLinesOutput implements SampleListener, AutoCloseable {
     public JsonLinesOutput(Path path, java.util.List<MetricThresholds> thresholds) throws IOException {
         Path parent = path.toAbsolutePath().getParent();
         if (parent != null) Files.createDirectories(parent);
-        this.file = new java.io.BufferedOutputStream(Files.newOutputStream(path), 1 << 16);
-        this.json = new JsonFactory().createGenerator(file, JsonEncoding.UTF8);
-        this.json.setRootValueSeparator(new com.fasterxml.jackson.core.io.SerializedString("\n"));
+        this.file = Files.newOutputStream(path);
+        this.json = new JsonFactory().createGenerator(lines, JsonEncoding.UTF8);
+        this.json.setRootValueSeparator(null);
         for (MetricThresholds t : thresholds) {
             thresholdsByMetric.computeIfAbsent(t.selector().metricName(), k -> new java.util.ArrayList<>())
                     .addAll(t.thresholds().stream().map(x -> x.expression().source()).toList());
@@ -74,13 +80,21 @@ public final class JsonLinesOutput implements SampleListener, AutoCloseable {
                 any = true;
                 if (announced.add(s.metric().name())) writeMetric(s.metric());
                 writePoint(s);
+                if (lines.size() >= 1 << 16) writeLines();
             }
-            if (any) json.flush();
+            if (any) writeLines();
         } catch (IOException e) {
             failure = e;
             queue.clear();
         }
         return any;
+    }
+
+    /** Moves the formatted records — whole lines only — to the file. */
+    private void writeLines() throws IOException {
+        json.flush();
+        lines.writeTo(file);
+        lines.reset();
     }
 
     private void writeMetric(Metric m) throws IOException {
@@ -97,6 +111,7 @@ public final class JsonLinesOutput implements SampleListener, AutoCloseable {
         json.writeEndObject();
         json.writeStringField("metric", m.name());
         json.writeEndObject();
+        json.writeRaw('\n');
     }
 
     private void writePoint(Sample s) throws IOException {
@@ -112,6 +127,7 @@ public final class JsonLinesOutput implements SampleListener, AutoCloseable {
         json.writeEndObject();
         json.writeEndObject();
         json.writeEndObject();
+        json.writeRaw('\n');
     }
 
     /** Writes what is queued and closes the file. */
@@ -123,7 +139,6 @@ public final class JsonLinesOutput implements SampleListener, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        json.writeRaw('\n');
         json.close();
         file.close();
         if (failure != null) throw failure;

@@ -137,4 +137,16 @@ class OutputsTest {
         String expected = Files.readString(Path.of("src/test/resources/summary/golden-run.txt"));
         assertEquals(expected.replaceAll(" {2,}", " "), masked.replaceAll(" {2,}", " "));
     }
+
+    @Test
+    void aRunThatFailsInVuInitLeavesAnEmptyJsonOutputNotABlankLine() throws Exception {
+        Path script = Jload.script(dir, "t.js", """
+                if (__VU === 1) throw new Error('init failed');
+                export default function () {}
+                """);
+        Path out = dir.resolve("points.jsonl");
+        Jload.Result r = Jload.run("run", "-q", "--out", "json=" + out, script.toString());
+        assertEquals(107, r.exitCode(), r::toString);
+        assertEquals("", Files.readString(out), "no record, so no line at all");
+    }
 }

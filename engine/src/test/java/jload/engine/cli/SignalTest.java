@@ -28,19 +28,11 @@ class SignalTest {
         Path points = dir.resolve("points.jsonl");
         Path stdout = dir.resolve("stdout.txt");
         Path stderr = dir.resolve("stderr.txt");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(List.of(java,
-                "--sun-misc-unsafe-memory-access=allow", "--enable-native-access=ALL-UNNAMED",
-                "-Dpolyglot.engine.WarnInterpreterOnly=false",
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "run", "--summary-export", export.toString(), "--out", "json=" + points, script.toString()))
-                .redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+        Process p = start(stdout, stderr, "run", "--summary-export", export.toString(), "--out", "json=" + points, script.toString());
         try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             // Several iterations complete before the signal, so there is something to summarise.
-            while (iterations(stderr) < 6 && System.nanoTime() < deadline) Thread.sleep(100);
-            assertTrue(iterations(stderr) >= 6, "the run never got going:\n" + read(stderr));
-            new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
+            awaitLines(stderr, "iterating", 6);
+            signal(p);
             assertTrue(p.waitFor(30, TimeUnit.SECONDS), "jload did not stop after SIGINT");
         } finally {
             p.destroyForcibly();
@@ -51,10 +43,118 @@ class SignalTest {
         assertTrue(read(stdout).contains("TOTAL RESULTS"), "summary printed\n" + read(stdout) + err);
         assertTrue(Files.readString(export).contains("\"iterations\""), "summary export written");
         assertTrue(Files.readString(points).contains("\"metric\":\"iterations\""), "JSON output written");
+        assertEveryLineParses(points);
     }
 
-    private static long iterations(Path stderr) throws IOException {
-        return read(stderr).lines().filter(l -> l.contains("iterating")).count();
+    @Test
+    void sigintDuringVuInitStopsInitCodeThatNeverReturns() throws Exception {
+        Path script = Jload.script(dir, "busy-init.js", """
+                let n = 0;
+                if (__VU > 0) { console.log('busy in init'); while (true) { n++; } }
+                export const options = { vus: 2, duration: '60s' };
+                export default function () {}
+                """);
+        Path points = dir.resolve("points.jsonl");
+        Path stdout = dir.resolve("stdout.txt");
+        Path stderr = dir.resolve("stderr.txt");
+        Process p = start(stdout, stderr, "run", "--out", "json=" + points, script.toString());
+        try {
+            awaitLines(stderr, "busy in init", 1);
+            signal(p);
+            assertTrue(p.waitFor(20, TimeUnit.SECONDS), "jload kept running after the first SIGINT:\n" + read(stderr));
+        } finally {
+            p.destroyForcibly();
+        }
+        String err = read(stderr);
+        assertEquals(105, p.exitValue(), err);
+        assertTrue(err.contains("stopping the test"), err);
+        assertTrue(err.contains("stopped while initialising"), err);
+        assertEveryLineParses(points);
+    }
+
+    @Test
+    void sigintDuringTheOptionsReadingInitExits105WithTheSameLine() throws Exception {
+        Path script = Jload.script(dir, "busy-options.js", """
+                if (__VU === 0) { console.log('reading options'); while (true) {} }
+                export default function () {}
+                """);
+        Path stdout = dir.resolve("stdout.txt");
+        Path stderr = dir.resolve("stderr.txt");
+        Process p = start(stdout, stderr, "run", script.toString());
+        try {
+            awaitLines(stderr, "reading options", 1);
+            signal(p);
+            assertTrue(p.waitFor(20, TimeUnit.SECONDS), "jload kept running after the first SIGINT:\n" + read(stderr));
+        } finally {
+            p.destroyForcibly();
+        }
+        String err = read(stderr);
+        assertEquals(105, p.exitValue(), err);
+        assertTrue(err.contains("stopping the test"), err);
+    }
+
+    @Test
+    void aSecondSigintStopsAtOnceAndLeavesOnlyWholeJsonLines() throws Exception {
+        Path script = Jload.script(dir, "busy.js", """
+                import { Counter } from 'k6/metrics';
+                const c = new Counter('lots');
+                export const options = { vus: 4, duration: '60s' };
+                export default function () { for (let i = 0; i < 200; i++) c.add(1, { i: String(i) }); console.log('iterating'); }
+                """);
+        Path points = dir.resolve("points.jsonl");
+        Path stdout = dir.resolve("stdout.txt");
+        Path stderr = dir.resolve("stderr.txt");
+        Process p = start(stdout, stderr, "run", "--out", "json=" + points, script.toString());
+        try {
+            awaitLines(stderr, "iterating", 50);
+            signal(p);
+            signal(p);
+            assertTrue(p.waitFor(20, TimeUnit.SECONDS), "jload did not stop after the second SIGINT");
+        } finally {
+            p.destroyForcibly();
+        }
+        assertEquals(105, p.exitValue(), read(stderr));
+        assertTrue(Files.size(points) > 0, "points were written before the stop");
+        assertEveryLineParses(points);
+    }
+
+    private static Process start(Path stdout, Path stderr, String... args) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new java.util.ArrayList<>(List.of(java,
+                "--sun-misc-unsafe-memory-access=allow", "--enable-native-access=ALL-UNNAMED",
+                "-Dpolyglot.engine.WarnInterpreterOnly=false",
+                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+    }
+
+    private static void awaitLines(Path stderr, String text, int count) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (lines(stderr, text) < count && System.nanoTime() < deadline) Thread.sleep(100);
+        assertTrue(lines(stderr, text) >= count, "never saw '" + text + "' " + count + " times:\n" + read(stderr));
+    }
+
+    private static void signal(Process p) throws Exception {
+        new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
+    }
+
+    /** JSON Lines as other tools read them: empty, or whole lines that each parse, the last ending with a newline. */
+    private static void assertEveryLineParses(Path points) throws IOException {
+        String text = read(points);
+        if (text.isEmpty()) return;
+        assertTrue(text.endsWith("\n"), "the file ends with a newline");
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (String line : text.split("\n")) {
+            try {
+                json.readTree(line).get("type").asText();
+            } catch (RuntimeException | IOException e) {
+                throw new AssertionError("a line that does not parse: " + line, e);
+            }
+        }
+    }
+
+    private static long lines(Path stderr, String text) throws IOException {
+        return read(stderr).lines().filter(l -> l.contains(text)).count();
     }
 
     private static String read(Path p) throws IOException {

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import jload.engine.script.EngineVu;
 import jload.engine.script.InitOnlyVu;
+import jload.engine.script.InitStopper;
 import jload.engine.script.ReadableFiles;
 import jload.engine.script.ScriptFailure;
 import jload.engine.script.ScriptJson;
@@ -32,6 +33,7 @@ import org.codehaus.groovy.control.customizers.ImportCustomizer;
  */
 public final class GroovyRuntime implements ScriptRuntime {
     private final Path script;
+    private final InitStopper inits;
     private final ReadableFiles files;
     private final ScriptLog log;
     private final GroovyClassLoader loader;
@@ -45,7 +47,8 @@ public final class GroovyRuntime implements ScriptRuntime {
      *
      * @throws ScriptFailure of kind INIT on a compilation error or an exception at the top level
      */
-    public GroovyRuntime(Path script, List<Path> readableRoots, Map<String, String> env, ScriptLog log) {
+    public GroovyRuntime(Path script, List<Path> readableRoots, Map<String, String> env, ScriptLog log, InitStopper inits) {
+        this.inits = inits;
         this.script = script.toAbsolutePath().normalize();
         this.files = new ReadableFiles(this.script, readableRoots);
         this.log = log;
@@ -114,7 +117,11 @@ public final class GroovyRuntime implements ScriptRuntime {
         GroovyHost host = new GroovyHost(vu, this);
         instance.jloadHost(host);
         try {
-            instance.run();
+            Thread initThread = Thread.currentThread();
+            // Groovy code checks for interruption in its loops (the ThreadInterrupt transform).
+            inits.run(initThread::interrupt, () -> instance.run());
+        } catch (ScriptFailure f) {
+            throw f;
         } catch (Throwable t) {
             if (t instanceof VirtualMachineError fatal) throw fatal;
             ScriptFailure f = GroovyFailures.thrown(t, ScriptFailure.Kind.INIT, script);

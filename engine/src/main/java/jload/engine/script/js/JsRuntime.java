@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import jload.engine.script.EngineVu;
+import jload.engine.script.InitStopper;
 import jload.engine.script.ReadableFiles;
 import jload.engine.script.ScriptFailure;
 import jload.engine.script.ScriptLog;
@@ -36,6 +37,7 @@ public final class JsRuntime implements ScriptRuntime {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path script;
+    private final InitStopper inits;
     private final Engine engine;
     private final Source source;
     private final ModuleFileSystem fileSystem;
@@ -51,7 +53,8 @@ public final class JsRuntime implements ScriptRuntime {
      *
      * @throws ScriptFailure of kind INIT on a syntax error or an exception in init code
      */
-    public JsRuntime(Path script, List<Path> readableRoots, Map<String, String> env, ScriptLog log) {
+    public JsRuntime(Path script, List<Path> readableRoots, Map<String, String> env, ScriptLog log, InitStopper inits) {
+        this.inits = inits;
         this.script = script.toAbsolutePath().normalize();
         this.files = new ReadableFiles(this.script, readableRoots);
         this.log = log;
@@ -135,7 +138,8 @@ public final class JsRuntime implements ScriptRuntime {
         Context context = contextBuilder(engine)
                 .allowIO(IOAccess.newBuilder().fileSystem(fileSystem).build())
                 .build();
-        return JsVuScript.create(context, source, vu, this);
+        // Cancelling the context (from the signal's thread) ends init code even in a busy loop.
+        return inits.run(() -> context.close(true), () -> JsVuScript.create(context, source, vu, this));
     }
 
     /** A VU context's options (without its file system): explicit host access, ES module exports, no console/print/load builtins. */
