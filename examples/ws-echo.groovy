@@ -18,11 +18,11 @@ options {
     threshold 'ws_errors', 'count==0'
 }
 
-WebSocket socket = null // top-level state lives for the VU's lifetime: one socket per VU, reused
+WebSocket socket = null // top-level state lives for the VU's lifetime: one socket per VU, kept (persist) and reused
 
 iteration {
     if (socket == null || !socket.isOpen()) {
-        socket = ws.connect("${env.TARGET}/ws/echo", headers: [Origin: 'http://localhost'], tags: [name: 'echo'])
+        socket = ws.connect("${env.TARGET}/ws/echo", headers: [Origin: 'http://localhost'], tags: [name: 'echo'], persist: true)
         check(socket, 'connected (101)') { it.ok() && it.status() == 101 }
         if (!socket.ok()) return
     }

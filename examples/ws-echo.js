@@ -1,5 +1,6 @@
 // WebSocket round trips with jload's synchronous API: each VU keeps one socket open across
-// iterations, sends a message and waits for its echo. ws_rtt (send → matching reply) is judged.
+// iterations ({ persist: true }; without it jload closes a socket when the iteration that opened
+// it ends), sends a message and waits for its echo. ws_rtt (send → matching reply) is judged.
 //
 //   bin/jload run --sandbox examples/ws-echo.js                  # against jload's built-in target
 //   bin/jload run -e TARGET=ws://127.0.0.1:8080 examples/ws-echo.js
@@ -20,7 +21,7 @@ let socket = null; // module state lives for the VU's lifetime: one socket per V
 
 export default function () {
   if (socket === null || !socket.open) {
-    socket = ws.connect(`${__ENV.TARGET}/ws/echo`, { headers: { Origin: 'http://localhost' }, tags: { name: 'echo' } });
+    socket = ws.connect(`${__ENV.TARGET}/ws/echo`, { headers: { Origin: 'http://localhost' }, tags: { name: 'echo' }, persist: true });
     check(socket, { 'connected (101)': (s) => s.ok && s.status === 101 });
     if (!socket.ok) return;
   }

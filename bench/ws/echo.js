@@ -62,7 +62,7 @@ export default function () {
   const p = PHASES[(t >= START_MS) * 2 + (Math.floor(t / 5000) % 2)];
   if (p !== phase) exec.vu.tags.phase = phase = p;
   if (socket === null || !socket.open) {
-    socket = ws.connect(URL);
+    socket = ws.connect(URL, { persist: true });
     if (!socket.ok) {
       console.error(`VU ${__VU}: connect failed: ${socket.error}`);
       socket = null;

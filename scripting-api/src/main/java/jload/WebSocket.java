@@ -23,13 +23,16 @@ public interface WebSocket {
     /** The upgrade response's headers. */
     Map<String, String> headers();
 
-    /** Why the connect failed, or null. */
+    /** Why the connect failed, or what broke the open socket (a message over maxMessageSize, …); null when nothing did. */
     String error();
 
     boolean isOpen();
 
-    /** The close code once closed (1006: without a close frame), else -1. */
+    /** The close code as soon as the socket has closed (1006: without a close frame), else -1. */
     int closeCode();
+
+    /** The close frame's reason once closed ("" when it gave none), else "". */
+    String closeReason();
 
     void send(String text);
 

@@ -35,6 +35,7 @@ export class Socket {
   get error() { return this._h.error(); }
   get open() { return this._h.isOpen(); }
   get closeCode() { return this._h.closeCode(); }
+  get closeReason() { return this._h.closeReason(); }
 
   send(data) {
     if (typeof data === 'string') this._h.sendText(data);

@@ -142,7 +142,7 @@ public final class RunCommand implements Callable<Integer> {
             MetricRegistry registry = new MetricRegistry();
             registry.onNotice(log::warn);
             jsonOut = openOutputs(registry, plan);
-            runner = new TestRunner(plan, runtime, registry, control, new Protocols(insecureSkipTlsVerify), log::error);
+            runner = new TestRunner(plan, runtime, registry, control, new Protocols(insecureSkipTlsVerify), log::error, log::warn);
             if (!quiet) printBanner(screen, plan);
             runner.initialize();
 
@@ -161,6 +161,7 @@ public final class RunCommand implements Callable<Integer> {
             else if (result.teardownFailure() != null) log.error(result.teardownFailure().getMessage());
             if (result.markedFailed() != null) log.error("the script marked the test as failed: " + result.markedFailed());
             reportErrors(log, runner);
+            warnAboutOversizedMessages(log, runner.context().builtins().wsErrors);
             String pauses = result.gcPauses().describe();
             if (pauses != null) log.warn(pauses);
 
@@ -279,6 +280,17 @@ public final class RunCommand implements Callable<Integer> {
     private static void reportErrors(Log log, TestRunner runner) {
         for (var e : runner.errors().entries()) {
             if (e.count() > 1) log.warn(e.message() + " — " + e.count() + " times at " + e.where());
+        }
+    }
+
+    /** Said once, after the run: an incoming message over maxMessageSize closed its connection. */
+    private static void warnAboutOversizedMessages(Log log, jload.engine.metrics.Metric wsErrors) {
+        double count = wsErrors.snapshot(java.util.Map.of("kind", "message_too_big")).sum();
+        if (count > 0) {
+            log.warn(String.format(java.util.Locale.ROOT, "%.0f incoming WebSocket message%s larger than maxMessageSize: jload closed "
+                    + "%s connection%s with 1009 (ws_errors{kind:message_too_big}). If such messages are expected, raise "
+                    + "maxMessageSize in ws.connect's options (default 16 MiB)", count, count == 1 ? " was" : "s were",
+                    count == 1 ? "its" : "their", count == 1 ? "" : "s"));
         }
     }
 

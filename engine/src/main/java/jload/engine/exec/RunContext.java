@@ -8,7 +8,8 @@ import jload.engine.proto.Protocols;
 
 /**
  * What every part of a running test shares: metrics, the stop switch (which also holds the test's
- * start), env, global tags, protocol clients, and k6's {@code throw} option (failed requests throw).
+ * start), env, global tags, protocol clients, k6's {@code throw} option (failed requests throw),
+ * and the once-per-run warnings.
  */
 public record RunContext(
         MetricRegistry registry,
@@ -18,7 +19,8 @@ public record RunContext(
         Map<String, String> env,
         TagSet globalTags,
         Protocols protocols,
-        boolean throwErrors) {
+        boolean throwErrors,
+        RunWarnings warnings) {
 
     /** Seconds since the test started (after VU initialisation, as in k6); 0 before. */
     public double elapsedSeconds() {

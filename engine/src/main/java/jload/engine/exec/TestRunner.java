@@ -30,12 +30,12 @@ public final class TestRunner {
     private volatile VuPool pool;
 
     public TestRunner(TestPlan plan, ScriptRuntime script, MetricRegistry registry, RunControl control,
-                      Protocols protocols, Consumer<String> errorPrinter) {
+                      Protocols protocols, Consumer<String> errorPrinter, Consumer<String> warningPrinter) {
         this.plan = plan;
         this.script = script;
         BuiltinMetrics builtins = new BuiltinMetrics(registry);
         this.ctx = new RunContext(registry, builtins, control, new ErrorLog(errorPrinter), plan.env(),
-                TagSet.of(plan.tags()), protocols, plan.throwErrors());
+                TagSet.of(plan.tags()), protocols, plan.throwErrors(), new RunWarnings(warningPrinter));
         this.judge = new ThresholdJudge(registry, plan.thresholdsEnabled() ? plan.thresholds() : List.of());
     }
 

@@ -54,6 +54,7 @@ public final class Vu {
         } finally {
             runner = null;
             Thread.interrupted(); // an interrupt aimed at this iteration must not leak into the next
+            state.endIteration();
         }
         long end = System.nanoTime();
         if (outcome != IterationOutcome.INTERRUPTED) {

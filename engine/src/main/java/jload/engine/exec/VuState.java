@@ -32,6 +32,8 @@ public final class VuState implements jload.engine.script.EngineVu, Execution {
     private final Map<String, TagSet> checkTags = new HashMap<>();
     private final Map<Metric, Series> seriesCache = new HashMap<>();
     private jload.engine.proto.ws.VuWebSockets ws;
+    /** Between beginIteration and endIteration (not in init, setup or teardown). */
+    private boolean inIteration;
 
     public VuState(int id, RunContext run) {
         this.id = id;
@@ -55,6 +57,14 @@ public final class VuState implements jload.engine.script.EngineVu, Execution {
         }
         this.iterationInScenario++;
         this.iterationInTest = iterationInTest;
+        inIteration = true;
+        if (ws != null) ws.beginIteration();
+    }
+
+    /** Called on the VU's thread after each iteration, however it ended. */
+    void endIteration() {
+        inIteration = false;
+        if (ws != null) ws.endIteration(id);
     }
 
     TagSet tags() {
@@ -185,7 +195,8 @@ public final class VuState implements jload.engine.script.EngineVu, Execution {
     public jload.WebSockets ws() {
         if (ws == null) {
             ws = new jload.engine.proto.ws.VuWebSockets(run.protocols()::ws, run.registry(), run.builtins(),
-                    () -> tags, run.control().startNanos());
+                    () -> tags, run.control().startNanos(), run.warnings()::once);
+            if (inIteration) ws.beginIteration();
         }
         return ws;
     }

@@ -24,6 +24,8 @@ public final class BuiltinMetrics {
     public final Metric wsRtt;
     /** jload: failed connects and abnormal closes, tagged with kind (and status). */
     public final Metric wsErrors;
+    /** jload: jload/ws sockets jload closed because the iteration that opened them ended (not persisted). */
+    public final Metric wsSessionsClosedByJload;
 
     public BuiltinMetrics(MetricRegistry registry) {
         iterations = registry.register("iterations", MetricType.COUNTER, ValueKind.DEFAULT);
@@ -44,5 +46,6 @@ public final class BuiltinMetrics {
         wsPing = registry.register("ws_ping", MetricType.TREND, ValueKind.TIME);
         wsRtt = registry.registerJloadOnly("ws_rtt", MetricType.TREND, ValueKind.TIME);
         wsErrors = registry.registerJloadOnly("ws_errors", MetricType.COUNTER, ValueKind.DEFAULT);
+        wsSessionsClosedByJload = registry.registerJloadOnly("ws_sessions_closed_by_jload", MetricType.COUNTER, ValueKind.DEFAULT);
     }
 }

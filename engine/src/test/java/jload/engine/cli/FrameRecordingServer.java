@@ -47,6 +47,8 @@ final class FrameRecordingServer implements AutoCloseable {
     private final ServerSocket server;
     private final List<List<Frame>> connections = new CopyOnWriteArrayList<>();
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicInteger open = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger mostOpen = new java.util.concurrent.atomic.AtomicInteger();
 
     FrameRecordingServer() throws IOException {
         server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -56,6 +58,11 @@ final class FrameRecordingServer implements AutoCloseable {
     /** ws://127.0.0.1:PORT/path */
     String url(String path) {
         return "ws://127.0.0.1:" + server.getLocalPort() + path;
+    }
+
+    /** The most connections that were open at the same time. */
+    int mostOpenAtOnce() {
+        return mostOpen.get();
     }
 
     /** The frames each connection sent so far, one list per connection in accept order. */
@@ -78,6 +85,7 @@ final class FrameRecordingServer implements AutoCloseable {
     }
 
     private void serve(Socket s, List<Frame> frames) {
+        mostOpen.accumulateAndGet(open.incrementAndGet(), Math::max);
         try (s; InputStream in = s.getInputStream(); OutputStream out = s.getOutputStream()) {
             String key = handshakeKey(in);
             out.write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
@@ -97,6 +105,8 @@ final class FrameRecordingServer implements AutoCloseable {
             }
         } catch (IOException e) {
             // the client went away
+        } finally {
+            open.decrementAndGet();
         }
     }
 

@@ -71,7 +71,7 @@ class WebSocketTest {
                 let s = null;
                 export default function () {
                   exec.vu.tags.phase = exec.vu.iterationInScenario < 2 ? 'warmup' : 'measure';
-                  if (s === null) s = ws.connect(`${__ENV.TARGET}/ws/echo`);
+                  if (s === null) s = ws.connect(`${__ENV.TARGET}/ws/echo`, { persist: true });
                   s.send('a');
                   s.expect((m) => m.text === 'a', { timeout: '2s' });
                   if (exec.vu.iterationInScenario === 3) group('inner', () => { s.send('b'); s.expect((m) => m.text === 'b', { timeout: '2s' }); });

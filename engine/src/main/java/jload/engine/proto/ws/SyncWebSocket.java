@@ -107,9 +107,15 @@ final class SyncWebSocket implements WebSocket {
         return !closed && connection.isOpen();
     }
 
+    /** Known as soon as the event loop saw the close, without waiting for the VU to read its events. */
     @Override
     public int closeCode() {
-        return closed ? connection.closeCode() : -1;
+        return isOpen() ? -1 : connection.closeCode();
+    }
+
+    @Override
+    public String closeReason() {
+        return isOpen() ? "" : connection.closeReason();
     }
 
     @Override

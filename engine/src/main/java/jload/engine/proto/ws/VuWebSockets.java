@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import jload.WebSocket;
@@ -19,6 +20,11 @@ import jload.engine.proto.Mailbox;
  * One VU's WebSockets for the synchronous API. All its sockets share the VU's mailbox; whichever
  * call is waiting drains every queued event and routes each to its socket, so one wake-up serves
  * them all. Used only by the VU's thread.
+ *
+ * <p>A socket opened during an iteration is closed (1001, counted in {@code ws_sessions_closed_by_jload})
+ * when that iteration ends — normally or by an exception — unless it was opened with
+ * {@code persist: true}, or outside an iteration (init, setup): the load the user asked for stays
+ * the load applied, even when iterations fail before their {@code close()}.
  */
 public final class VuWebSockets implements WebSockets {
     private final Supplier<WsClient> client;
@@ -28,13 +34,22 @@ public final class VuWebSockets implements WebSockets {
     private final Supplier<TagSet> vuTags;
     private final long zeroNanos;
     private final Map<WsConnection, SyncWebSocket> sockets = new IdentityHashMap<>();
+    private final java.util.function.BiConsumer<String, String> warnOnce;
+    private boolean inIteration;
+    /** Opened by the running iteration without persist: closed when it ends. */
+    private final List<SyncWebSocket> openedThisIteration = new ArrayList<>();
+    /** Kept on purpose (persist, or opened outside an iteration), while open. */
+    private final List<SyncWebSocket> kept = new ArrayList<>();
+    /** How many kept sockets were open after the previous iteration. */
+    private int keptAfterLastIteration;
 
     /**
      * @param vuTags    the VU's tags now (scenario, group, exec.vu.tags, …)
      * @param zeroNanos the test's start, for messages' receivedAt
      */
     public VuWebSockets(Supplier<WsClient> client, MetricRegistry registry, BuiltinMetrics builtins,
-                        Supplier<TagSet> vuTags, long zeroNanos) {
+                        Supplier<TagSet> vuTags, long zeroNanos, java.util.function.BiConsumer<String, String> warnOnce) {
+        this.warnOnce = warnOnce;
         this.client = client;
         this.registry = registry;
         this.builtins = builtins;
@@ -56,10 +71,11 @@ public final class VuWebSockets implements WebSockets {
             throw new IllegalArgumentException("'" + url + "' is not a valid URL: " + e.getReason());
         }
         WsOptions wsOptions = new WsOptions(options.headers(), options.subprotocols(), options.timeout(),
-                options.compression(), options.tags());
+                options.compression(), options.tags(), options.maxMessageSize());
         WsConnection connection = client.get().connect(uri, wsOptions, mailbox, registry, builtins, vuTags.get());
         SyncWebSocket socket = new SyncWebSocket(this, connection, zeroNanos);
         sockets.put(connection, socket);
+        (inIteration && !options.persist() ? openedThisIteration : kept).add(socket);
         // Netty's own handshake timeout fires first; this bound only guards against a lost event.
         long deadline = System.nanoTime() + options.timeout().plusSeconds(5).toNanos();
         while (!socket.handshakeDone()) {
@@ -106,6 +122,35 @@ public final class VuWebSockets implements WebSockets {
         while (!sockets.isEmpty() && pump(deadline)) {
             // route the Closed events
         }
+    }
+
+    /** The VU starts an iteration: what it opens from now on without persist is closed when it ends. */
+    public void beginIteration() {
+        inIteration = true;
+        openedThisIteration.clear();
+    }
+
+    /**
+     * The iteration ended (normally, by an exception or interrupted): its sockets still open are
+     * closed going away, without waiting. And a VU whose kept sockets keep growing is told once.
+     */
+    public void endIteration(int vu) {
+        inIteration = false;
+        for (SyncWebSocket s : openedThisIteration) {
+            if (s.isOpen()) {
+                s.connection().close(1001, "");
+                s.connection().metrics().closedByJload();
+            }
+        }
+        openedThisIteration.clear();
+        kept.removeIf(s -> !s.isOpen());
+        int held = kept.size();
+        if (held > keptAfterLastIteration && keptAfterLastIteration > 0) {
+            warnOnce.accept("ws-persist-pileup", "VU " + vu + " keeps " + held + " WebSockets open with { persist: true } after an "
+                    + "iteration, more than after the one before (" + keptAfterLastIteration + "): persistent sockets are piling "
+                    + "up. Close those no longer needed, or reuse one (the load applied is no longer the load you asked for)");
+        }
+        keptAfterLastIteration = held;
     }
 
     /** The VU's tags now. */

@@ -28,9 +28,6 @@ import jload.engine.proto.Mailbox;
  * they timestamp frames and post them to the owning VU's {@link Mailbox}.
  */
 public final class WsClient {
-    /** The largest message jload reassembles from fragments. */
-    static final int MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
-
     private final IoLoops loops;
     private final SslContext tls;
 
@@ -70,7 +67,7 @@ public final class WsClient {
                 .subprotocol(options.subprotocols().isEmpty() ? null : String.join(",", options.subprotocols()))
                 .customHeaders(headers)
                 .allowExtensions(true)
-                .maxFramePayloadLength(MAX_MESSAGE_BYTES)
+                .maxFramePayloadLength(options.maxMessageSize())
                 // k6 semantics: the script sees close frames and pongs; no Origin unless asked for.
                 .handleCloseFrames(false)
                 .dropPongFrames(false)
@@ -93,11 +90,11 @@ public final class WsClient {
                         if (secure) p.addLast(tls.newHandler(ch.alloc(), uri.getHost(), port));
                         p.addLast(new HttpClientCodec());
                         p.addLast(new HttpObjectAggregator(64 * 1024));
-                        if (options.compression()) p.addLast(new WebSocketClientCompressionHandler(MAX_MESSAGE_BYTES));
+                        if (options.compression()) p.addLast(new WebSocketClientCompressionHandler(options.maxMessageSize()));
                         p.addLast(new WsHandshakeObserver(connection));
                         p.addLast(new WebSocketClientProtocolHandler(config));
-                        p.addLast(new WebSocketFrameAggregator(MAX_MESSAGE_BYTES));
-                        p.addLast(new WsFrameHandler(connection));
+                        p.addLast(new WebSocketFrameAggregator(options.maxMessageSize()));
+                        p.addLast(new WsFrameHandler(connection, options.maxMessageSize()));
                     }
                 });
         connection.started();

@@ -9,8 +9,9 @@ import jload.WsConnect;
 import jload.engine.script.ScriptDurations;
 
 /** {@link WsConnect} from named arguments (Groovy's {@code ws.connect(url, headers: […], timeout: '5s')}). */
-final class WsConnectOptions {
-    private static final Set<String> NAMES = Set.of("headers", "subprotocols", "timeout", "compression", "tags");
+public final class WsConnectOptions {
+    private static final Set<String> NAMES = Set.of("headers", "subprotocols", "timeout", "compression", "tags",
+            "persist", "maxMessageSize");
 
     private WsConnectOptions() {}
 
@@ -18,7 +19,7 @@ final class WsConnectOptions {
         for (String key : options.keySet()) {
             if (!NAMES.contains(key)) {
                 throw new IllegalArgumentException("ws.connect: unknown option '" + key
-                        + "'; expected headers, subprotocols, timeout, compression or tags");
+                        + "'; expected headers, subprotocols, timeout, compression, tags, persist or maxMessageSize");
             }
         }
         WsConnect defaults = WsConnect.defaults();
@@ -26,7 +27,17 @@ final class WsConnectOptions {
         return new WsConnect(strings(options.get("headers"), "headers"), list(options.get("subprotocols")),
                 ScriptDurations.of(options.get("timeout"), defaults.timeout(), "ws.connect timeout"),
                 "deflate".equals(String.valueOf(compression)) || Boolean.TRUE.equals(compression),
-                strings(options.get("tags"), "tags"));
+                strings(options.get("tags"), "tags"), Boolean.TRUE.equals(options.get("persist")),
+                maxMessageSize(options.get("maxMessageSize")));
+    }
+
+    /** A maxMessageSize option (a whole number of bytes), or the default when absent. */
+    public static int maxMessageSize(Object value) {
+        if (value == null) return WsConnect.DEFAULT_MAX_MESSAGE_SIZE;
+        if (value instanceof Number n && n.doubleValue() >= 1 && n.doubleValue() <= Integer.MAX_VALUE && n.doubleValue() == Math.floor(n.doubleValue())) {
+            return n.intValue();
+        }
+        throw new IllegalArgumentException("ws.connect maxMessageSize: expected a whole number of bytes ≥ 1, not " + value);
     }
 
     static java.time.Duration timeout(Map<String, ?> options, String call) {

@@ -36,6 +36,10 @@ public final class WsConnection {
     /** Whether the VU asked to close (then whatever code comes back is not the server's failure). */
     private volatile boolean closedByUs;
     private volatile boolean tcpConnected;
+    /** The handshake succeeded at some point (failures after it are the open socket's, not the connect's). */
+    private volatile boolean everOpened;
+    /** A failure on the open socket was already counted in ws_errors: its close is not counted again. */
+    private volatile boolean failureCounted;
     /** When the last data frame went to the socket (System.nanoTime), taken on the event loop. */
     private volatile long lastWriteNanos;
     /**
@@ -204,6 +208,7 @@ public final class WsConnection {
     void opened() {
         long now = System.nanoTime();
         status = status == 0 ? 101 : status;
+        everOpened = true;
         open = true;
         metrics.connected(now - startNanos);
         if (openedPosted.compareAndSet(false, true)) {
@@ -261,12 +266,35 @@ public final class WsConnection {
         }
     }
 
-    void failed(WsErrorKind kind, String message) {
-        if (!open) {
+    /**
+     * Something broke on an open socket. {@code counted}: a failure of its own kind in ws_errors
+     * (a protocol violation, a message too big), after which the close is not counted again; an I/O
+     * error (a reset) is not — the abnormal close that follows is what ws_errors counts.
+     */
+    void failed(WsErrorKind kind, String message, boolean counted) {
+        if (!everOpened) {
             connectFailed(kind, status, message);
             return;
         }
+        if (closedPosted.get()) return;
+        if (counted) {
+            failureCounted = true;
+            metrics.error(kind, 0);
+        }
         mailbox.post(new WsEvent.Failed(this, kind, message, System.nanoTime()));
+    }
+
+    /** After a failure on the open socket: a close frame with {@code code} (unless one was sent), then the TCP connection. */
+    void closeAfterFailure(int code) {
+        if (closeCode < 0) closeCode = code; // also when Netty's decoder already sent it and closed
+        Channel ch = channel;
+        if (ch == null || !ch.isActive()) return;
+        if (!closeSent) {
+            closeSent = true;
+            ch.writeAndFlush(new CloseWebSocketFrame(code, "")).addListener(f -> ch.close());
+        } else {
+            ch.close();
+        }
     }
 
     private void closedByTransport() {
@@ -280,11 +308,17 @@ public final class WsConnection {
             }
             return;
         }
+        // Reported once the loop is done with what it is doing now: when a protocol failure closed
+        // the channel, its exception reaches WsFrameHandler after this, and it must come first.
+        channel.eventLoop().execute(this::reportClosed);
+    }
+
+    private void reportClosed() {
         if (!closedPosted.compareAndSet(false, true)) return;
         long now = System.nanoTime();
         if (closeCode < 0) closeCode = 1006;
         metrics.sessionEnded(now - startNanos);
-        if (isAbnormal(closeCode)) metrics.error(WsErrorKind.CLOSED_ABNORMALLY, 0);
+        if (isAbnormal(closeCode) && !failureCounted) metrics.error(WsErrorKind.CLOSED_ABNORMALLY, 0);
         mailbox.post(new WsEvent.Closed(this, closeCode, closeReason, now));
     }
 

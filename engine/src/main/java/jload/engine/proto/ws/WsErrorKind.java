@@ -11,7 +11,9 @@ public enum WsErrorKind {
     /** The connection ended without a close frame, or with an error close code (1011, …). */
     CLOSED_ABNORMALLY("closed_abnormally"),
     /** A malformed frame or handshake, TLS failure, … */
-    PROTOCOL("protocol_error");
+    PROTOCOL("protocol_error"),
+    /** An incoming message larger than the connect's maxMessageSize: jload closed the connection with 1009. */
+    MESSAGE_TOO_BIG("message_too_big");
 
     public final String tag;
 

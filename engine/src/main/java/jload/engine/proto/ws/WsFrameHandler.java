@@ -14,9 +14,11 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 /** Turns what the socket delivers into the connection's events, on the event loop. Never runs script code. */
 final class WsFrameHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
     private final WsConnection connection;
+    private final int maxMessageSize;
 
-    WsFrameHandler(WsConnection connection) {
+    WsFrameHandler(WsConnection connection, int maxMessageSize) {
         this.connection = connection;
+        this.maxMessageSize = maxMessageSize;
     }
 
     @Override
@@ -46,9 +48,24 @@ final class WsFrameHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
             int status = h.response() != null ? h.response().status().code() : connection.status();
             connection.connectFailed(status > 0 && status != 101 ? WsErrorKind.REJECTED : WsErrorKind.PROTOCOL, status,
                     WsClient.describe(cause));
+            ctx.close();
+        } else if (isTooBig(cause)) {
+            connection.failed(WsErrorKind.MESSAGE_TOO_BIG, "a message larger than maxMessageSize (" + maxMessageSize
+                    + " bytes) arrived; jload closed the connection with 1009", true);
+            connection.closeAfterFailure(1009);
+        } else if (cause instanceof java.io.IOException) {
+            connection.failed(WsErrorKind.CLOSED_ABNORMALLY, WsClient.describe(cause), false);
+            ctx.close();
         } else {
-            connection.failed(WsErrorKind.PROTOCOL, WsClient.describe(cause));
+            connection.failed(WsErrorKind.PROTOCOL, WsClient.describe(cause), true);
+            connection.closeAfterFailure(1002);
         }
-        ctx.close();
+    }
+
+    /** A single frame over the limit (Netty's decoder) or fragments adding up to more (the aggregator). */
+    private static boolean isTooBig(Throwable cause) {
+        return cause instanceof io.netty.handler.codec.TooLongFrameException
+                || cause instanceof io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException c
+                        && c.closeStatus() == io.netty.handler.codec.http.websocketx.WebSocketCloseStatus.MESSAGE_TOO_BIG;
     }
 }

@@ -83,6 +83,11 @@ public final class WsMetrics {
         registry.add(m.dataReceived, dataReceived, tags, bytes);
     }
 
+    /** jload/ws: the socket was closed by jload when the iteration that opened it ended. */
+    void closedByJload() {
+        registry.add(m.wsSessionsClosedByJload, tags, 1);
+    }
+
     void error(WsErrorKind kind, int status) {
         TagSet t = tags.with("kind", kind.tag);
         if (status > 0) t = t.with("status", Integer.toString(status));

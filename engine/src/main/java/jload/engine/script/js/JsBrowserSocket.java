@@ -33,6 +33,8 @@ public final class JsBrowserSocket {
     private final Value dispatcher;
     private int readyState = CONNECTING;
     private String protocol = "";
+    /** jload already fired 'error' for what closed the socket (a message too big, a reset): no second one for its close code. */
+    private boolean failureReported;
 
     JsBrowserSocket(WsConnection connection, Value dispatcher) {
         this.connection = connection;
@@ -67,9 +69,12 @@ public final class JsBrowserSocket {
                 connection.metrics().pong(p);
                 fire("pong", null);
             }
-            case WsEvent.Failed f -> fire("error", "websocket: " + f.message());
-            case WsEvent.Closed c -> closedWithError(CloseErrorText.isError(c.code()) ? CloseErrorText.of(c.code(), c.reason()) : null,
-                    c.code(), c.reason());
+            case WsEvent.Failed f -> {
+                failureReported = true;
+                fire("error", "websocket: " + f.message());
+            }
+            case WsEvent.Closed c -> closedWithError(CloseErrorText.isError(c.code()) && !failureReported
+                    ? CloseErrorText.of(c.code(), c.reason()) : null, c.code(), c.reason());
         }
     }
 

@@ -80,6 +80,11 @@ public final class JsWebSocket {
     }
 
     @HostAccess.Export
+    public String closeReason() {
+        return socket.closeReason();
+    }
+
+    @HostAccess.Export
     public void sendText(String text) {
         socket.send(text);
     }

@@ -84,7 +84,7 @@ public final class JsWebSockets {
 
     // --- jload/ws ---
 
-    /** ws.connect(url, {headers, subprotocols, timeout, compression, tags}) from the jload/ws module. */
+    /** ws.connect(url, {headers, subprotocols, timeout, compression, tags, persist, maxMessageSize}) from the jload/ws module. */
     @HostAccess.Export
     public JsWebSocket connect(String url, Value options) {
         Value o = options == null || options.isNull() ? null : options;
@@ -94,9 +94,13 @@ public final class JsWebSockets {
             for (long i = 0; i < sp.getArraySize(); i++) subprotocols.add(sp.getArrayElement(i).asString());
         }
         WsParams p = WsParams.read(o);
-        jload.WsConnect connect = new jload.WsConnect(p.headers(), subprotocols,
+        Value persist = o == null ? null : o.getMember("persist");
+        Value maxSize = o == null ? null : o.getMember("maxMessageSize");
+        jload.WsConnect connect = JsErrors.onBehalfOfScript(() -> new jload.WsConnect(p.headers(), subprotocols,
                 JsDurations.of(o == null ? null : o.getMember("timeout"), java.time.Duration.ofSeconds(60)),
-                p.deflate(), p.tags());
+                p.deflate(), p.tags(), persist != null && persist.isBoolean() && persist.asBoolean(),
+                jload.engine.proto.ws.WsConnectOptions.maxMessageSize(maxSize == null || maxSize.isNull() ? null
+                        : maxSize.isNumber() ? (Object) maxSize.asDouble() : maxSize.toString())));
         return new JsWebSocket(JsErrors.onBehalfOfScript(() -> vu.ws().connect(url, connect)));
     }
 }

@@ -58,6 +58,8 @@ public final class K6WsSession {
     private long nextTimerId = 1;
     /** k6's "done": the session is over; nothing more is dispatched and ws.connect returns. */
     private boolean ended;
+    /** jload already fired 'error' for what closed the socket (a message too big, a reset): no second one for its close code. */
+    private boolean failureReported;
     /** JS functions of the script's realm, made once per session rather than per event. */
     private Value newUint8Array;
     private Value newError;
@@ -186,14 +188,17 @@ public final class K6WsSession {
                 connection.metrics().pong(p);
                 fire("pong");
             }
-            case WsEvent.Failed f -> fire("error", errorValue("websocket: " + f.message()));
+            case WsEvent.Failed f -> {
+                failureReported = true;
+                fire("error", errorValue("websocket: " + f.message()));
+            }
             case WsEvent.Closed c -> closedByServer(c.code(), c.reason());
             case WsEvent.Opened o -> { }
         }
     }
 
     private void closedByServer(int code, String reason) {
-        if (CloseErrorText.isError(code)) fire("error", errorValue(CloseErrorText.of(code, reason)));
+        if (CloseErrorText.isError(code) && !failureReported) fire("error", errorValue(CloseErrorText.of(code, reason)));
         if (ended) return; // an 'error' handler closed the session itself
         ended = true;
         fire("close", Value.asValue(code));

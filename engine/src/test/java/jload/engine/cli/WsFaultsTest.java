@@ -1,0 +1,105 @@
+package jload.engine.cli;
+
+import static jload.engine.cli.Jload.value;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What jload/ws does when things go wrong: failed iterations, oversized messages, server closes. */
+class WsFaultsTest {
+    @TempDir
+    Path dir;
+    FrameRecordingServer server;
+
+    @BeforeEach
+    void startServer() throws Exception {
+        server = new FrameRecordingServer();
+    }
+
+    @AfterEach
+    void stopServer() throws Exception {
+        server.close();
+    }
+
+    @Test
+    void aSocketOpenedInAFailedIterationIsClosedWhenTheIterationEnds() {
+        Path export = dir.resolve("e.json");
+        Jload.Result r = Jload.runScript(dir, """
+                import { ws } from 'jload';
+                export const options = { vus: 1, iterations: 10 };
+                export default function () {
+                  const s = ws.connect(__ENV.URL);
+                  s.send('not json');
+                  JSON.parse(s.expect(() => true, { timeout: '2s' }).text); // throws before any close()
+                }
+                """, "-e", "URL=" + server.url("/echo"), "--summary-export", export.toString());
+        assertEquals(0, r.exitCode(), r::toString);
+        JsonNode e = r.export(export);
+        assertEquals(10, value(e, "ws_sessions_closed_by_jload", "count"));
+        assertTrue(server.mostOpenAtOnce() <= 2, "connections did not pile up: " + server.mostOpenAtOnce() + " open at once");
+    }
+
+    @Test
+    void persistentSocketsAreKeptAndAPileUpIsToldOnce() {
+        Path export = dir.resolve("e.json");
+        Jload.Result r = Jload.runScript(dir, """
+                import { ws } from 'jload';
+                export const options = { vus: 2, iterations: 8 };
+                const kept = [];
+                export default function () {
+                  kept.push(ws.connect(__ENV.URL, { persist: true })); // one more every iteration
+                  kept.forEach((s, i) => { s.send(`m${i}`); s.expect((m) => m.text === `m${i}`, { timeout: '2s' }); });
+                }
+                """, "-e", "URL=" + server.url("/echo"), "--summary-export", export.toString());
+        assertEquals(0, r.exitCode(), r::toString);
+        assertTrue(r.export(export).path("metrics").path("ws_sessions_closed_by_jload").isMissingNode(), "nothing closed by jload");
+        assertTrue(server.mostOpenAtOnce() >= 6, "kept open across iterations: " + server.mostOpenAtOnce());
+        assertEquals(1, r.stderr().lines().filter(l -> l.contains("persistent sockets are piling up")).count(), r::toString);
+    }
+
+    @Test
+    void aMessageOverMaxMessageSizeIsReportedNotJustADroppedConnection() {
+        Path export = dir.resolve("e.json");
+        Jload.Result r = Jload.runScript(dir, """
+                import { ws } from 'jload';
+                import { check } from 'k6';
+                export const options = { iterations: 1, thresholds: { checks: ['rate==1'], 'ws_errors{kind:message_too_big}': ['count>=0'] } };
+                export default function () {
+                  for (const path of ['/ws/echo', '/ws/echo?fragments=4']) { // one frame, or fragments adding up
+                    const s = ws.connect(`${__ENV.TARGET}${path}`, { maxMessageSize: 1000 });
+                    s.send('x'.repeat(2000));
+                    check(s.expect(() => true, { timeout: '2s' }), { 'no message': (m) => m === null });
+                    check(s, { 'closed with 1009, saying why': (x) =>
+                        !x.open && x.closeCode === 1009 && x.error.includes('larger than maxMessageSize (1000 bytes)') });
+                  }
+                }
+                """, "--sandbox", "--summary-export", export.toString());
+        assertEquals(0, r.exitCode(), r::toString);
+        JsonNode e = r.export(export);
+        assertEquals(2, value(e, "ws_errors{kind:message_too_big}", "count"), e.path("metrics").toPrettyString());
+        assertEquals(2, value(e, "ws_errors", "count"), "not counted again as an abnormal close");
+        assertEquals(1, r.stderr().lines().filter(l -> l.contains("larger than maxMessageSize")).count(), r::toString);
+    }
+
+    @Test
+    void theCloseCodeAndReasonAreThereAsSoonAsTheCloseArrives() {
+        Jload.Result r = Jload.runScript(dir, """
+                import { ws } from 'jload';
+                import { check, sleep } from 'k6';
+                export const options = { iterations: 1, thresholds: { checks: ['rate==1'] } };
+                export default function () {
+                  const s = ws.connect(`${__ENV.TARGET}/ws/echo?closeAfter=1&closeCode=4000&closeReason=bye`);
+                  s.send('one');
+                  sleep(0.5); // no expect() or messages(): nothing reads the socket's events
+                  check(s, { 'closed, code and reason known': (x) => !x.open && x.closeCode === 4000 && x.closeReason === 'bye' });
+                }
+                """, "--sandbox");
+        assertEquals(0, r.exitCode(), r::toString);
+    }
+}
