@@ -60,7 +60,10 @@ final class EchoEndpoint implements EndpointHandler {
         private void afterEcho() {
             echoed++;
             closeHook.filter(hook -> echoed == hook.afterMessages())
-                    .ifPresent(hook -> connection.close(hook.code(), hook.reason()));
+                    .ifPresent(hook -> {
+                        if (hook.code() == EchoCloseHook.DROP) connection.closeConnection(EchoCloseHook.DROP, "dropped by the sandbox");
+                        else connection.close(hook.code(), hook.reason());
+                    });
         }
     }
 }

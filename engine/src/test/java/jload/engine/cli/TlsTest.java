@@ -79,12 +79,14 @@ class TlsTest {
     }
 
     @Test
-    void aSelfSignedCertificateIsRefusedByDefault() {
-        Jload.Result r = run();
+    void aSelfSignedCertificateIsRefusedByDefault() throws Exception {
+        Path points = dir.resolve("points.jsonl");
+        Jload.Result r = run("--out", "json=" + points);
         assertEquals(0, r.exitCode(), r::toString);
         assertTrue(r.stderr().contains("OK=false"), r::toString);
         // The reason names what failed, for the person reading the log.
         assertTrue(r.stderr().matches("(?s).*ERROR=.*(certificat|PKIX|trust).*"), r::toString);
+        assertTrue(java.nio.file.Files.readString(points).contains("\"kind\":\"tls\""), "counted as ws_errors{kind:tls}");
     }
 
     @Test

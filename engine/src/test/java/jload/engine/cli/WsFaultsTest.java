@@ -102,4 +102,33 @@ class WsFaultsTest {
                 """, "--sandbox");
         assertEquals(0, r.exitCode(), r::toString);
     }
+
+    @Test
+    void eachFailureHasItsKind() {
+        Path export = dir.resolve("e.json");
+        Jload.Result r = Jload.runScript(dir, """
+                import { ws } from 'jload';
+                export const options = { iterations: 1, thresholds: {
+                  'ws_errors{kind:dns}': ['count==1'], 'ws_errors{kind:refused}': ['count==1'],
+                  'ws_errors{kind:handshake_status,status:503}': ['count==1'],
+                  'ws_errors{kind:abnormal_close}': ['count==1'], 'ws_errors{kind:server_close,code:4000}': ['count==1'],
+                  'ws_errors{kind:server_close,code:1011}': ['count==1'], ws_errors: ['count==6'] } };
+                function oneEcho(path) {
+                  const s = ws.connect(`${__ENV.TARGET}${path}`);
+                  s.send('one');
+                  s.expect(() => false, { timeout: '1s' });
+                }
+                export default function () {
+                  ws.connect('ws://nonexistent-host.invalid/x', { timeout: '10s' });
+                  ws.connect('ws://127.0.0.1:1/x', { timeout: '10s' });
+                  ws.connect(`${__ENV.TARGET}/ws/reject?status=503`);
+                  oneEcho('/ws/echo?closeAfter=1&closeCode=1006');
+                  oneEcho('/ws/echo?closeAfter=1&closeCode=4000');
+                  oneEcho('/ws/echo?closeAfter=1&closeCode=1011');
+                  oneEcho('/ws/echo?closeAfter=1&closeCode=1000');
+                }
+                """, "--sandbox", "--summary-export", export.toString());
+        assertEquals(0, r.exitCode(), "every kind counted once\n" + r);
+        assertTrue(r.stderr().isEmpty() || !r.stderr().contains("ERRO"), r::toString);
+    }
 }

@@ -55,7 +55,7 @@ class EchoEndpointTest extends SandboxTestSupport {
     @Test
     void rejectsCloseHooksThatCannotBeHonoured() {
         assertEquals(400, TestClient.rejectedUpgradeStatus(http, ws("/ws/echo?closeAfter=0")));
-        assertEquals(400, TestClient.rejectedUpgradeStatus(http, ws("/ws/echo?closeAfter=1&closeCode=1006")));
+        assertEquals(400, TestClient.rejectedUpgradeStatus(http, ws("/ws/echo?closeAfter=1&closeCode=1005")));
         assertEquals(400, TestClient.rejectedUpgradeStatus(http, ws("/ws/echo?closeAfter=many")));
     }
 }

@@ -100,7 +100,9 @@ public final class WsClient {
         connection.started();
         ChannelFuture f = bootstrap.connect(uri.getHost(), port);
         f.addListener(done -> {
-            if (!done.isSuccess()) connection.connectFailed(WsErrorKind.REFUSED, 0, uri.getHost() + ":" + port + ": " + describe(done.cause()));
+            if (!done.isSuccess()) {
+                connection.connectFailed(WsErrorKind.ofConnectFailure(done.cause()), 0, uri.getHost() + ":" + port + ": " + describe(done.cause()));
+            }
         });
         return connection;
     }

@@ -218,12 +218,14 @@ public final class WsConnection {
 
     void connectFailed(WsErrorKind kind, int status, String message) {
         if (status > 0) this.status = status;
-        metrics.error(kind, status);
-        if (openedPosted.compareAndSet(false, true)) {
+        if (openedPosted.compareAndSet(false, true)) { // the first report of the failure is the one counted and told
+            metrics.error(kind, status);
             String what = switch (kind) {
-                case REJECTED -> "the server rejected the upgrade with status " + status;
-                case TIMEOUT -> "the handshake timed out";
+                case HANDSHAKE_STATUS -> "the server rejected the upgrade with status " + status;
+                case TIMEOUT -> message.contains("handshake") ? "the handshake timed out" : "connecting timed out: " + message;
                 case REFUSED -> "cannot connect to " + message;
+                case DNS -> "cannot resolve the host: " + message;
+                case TLS -> "the TLS handshake failed: " + message;
                 default -> message;
             };
             mailbox.post(new WsEvent.Opened(this, false, this.status, responseHeaders, what, kind, System.nanoTime()));
@@ -301,11 +303,12 @@ public final class WsConnection {
         boolean wasOpen = open;
         open = false;
         if (!wasOpen) {
-            if (!openedPosted.get()) {
-                // Whichever of the connect-failure and close notifications comes first reports it.
+            // A close before the handshake ended is a failed connect. Reported after what the loop is
+            // doing now, so that a more precise report (the connect's cause: DNS, TLS, …) wins.
+            channel.eventLoop().execute(() -> {
                 if (tcpConnected) connectFailed(WsErrorKind.PROTOCOL, status, "the connection closed during the handshake");
                 else connectFailed(WsErrorKind.REFUSED, 0, uri.getHost() + ":" + WsUrls.port(uri) + ": connection refused or unreachable");
-            }
+            });
             return;
         }
         // Reported once the loop is done with what it is doing now: when a protocol failure closed
@@ -318,7 +321,10 @@ public final class WsConnection {
         long now = System.nanoTime();
         if (closeCode < 0) closeCode = 1006;
         metrics.sessionEnded(now - startNanos);
-        if (isAbnormal(closeCode) && !failureCounted) metrics.error(WsErrorKind.CLOSED_ABNORMALLY, 0);
+        if (isAbnormal(closeCode) && !failureCounted) {
+            if (closeCode == 1006) metrics.error(WsErrorKind.ABNORMAL_CLOSE, 0);
+            else metrics.serverClosed(closeCode);
+        }
         mailbox.post(new WsEvent.Closed(this, closeCode, closeReason, now));
     }
 

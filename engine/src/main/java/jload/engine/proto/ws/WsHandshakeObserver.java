@@ -25,6 +25,15 @@ final class WsHandshakeObserver extends ChannelInboundHandlerAdapter {
         ctx.fireChannelActive();
     }
 
+    /** A failed TLS handshake is the connect's failure, of kind tls, whatever closes the channel next. */
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+        if (evt instanceof io.netty.handler.ssl.SslHandshakeCompletionEvent done && !done.isSuccess()) {
+            connection.connectFailed(WsErrorKind.TLS, 0, WsClient.describe(done.cause()));
+        }
+        ctx.fireUserEventTriggered(evt);
+    }
+
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof FullHttpResponse response) {

@@ -88,6 +88,11 @@ public final class WsMetrics {
         registry.add(m.wsSessionsClosedByJload, tags, 1);
     }
 
+    /** The server closed with an error code: ws_errors{kind:server_close, code}. */
+    void serverClosed(int code) {
+        registry.add(m.wsErrors, tags.with("kind", WsErrorKind.SERVER_CLOSE.tag).with("code", Integer.toString(code)), 1);
+    }
+
     void error(WsErrorKind kind, int status) {
         TagSet t = tags.with("kind", kind.tag);
         if (status > 0) t = t.with("status", Integer.toString(status));
