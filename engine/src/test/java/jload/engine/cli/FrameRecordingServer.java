@@ -46,6 +46,7 @@ final class FrameRecordingServer implements AutoCloseable {
 
     private final ServerSocket server;
     private final List<List<Frame>> connections = new CopyOnWriteArrayList<>();
+    private final List<String> upgradeRequests = new CopyOnWriteArrayList<>();
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private final java.util.concurrent.atomic.AtomicInteger open = new java.util.concurrent.atomic.AtomicInteger();
     private final java.util.concurrent.atomic.AtomicInteger mostOpen = new java.util.concurrent.atomic.AtomicInteger();
@@ -58,6 +59,11 @@ final class FrameRecordingServer implements AutoCloseable {
     /** ws://127.0.0.1:PORT/path */
     String url(String path) {
         return "ws://127.0.0.1:" + server.getLocalPort() + path;
+    }
+
+    /** Each connection's HTTP upgrade request, as received (request line and headers). */
+    List<String> upgradeRequests() {
+        return List.copyOf(upgradeRequests);
     }
 
     /** The most connections that were open at the same time. */
@@ -87,7 +93,7 @@ final class FrameRecordingServer implements AutoCloseable {
     private void serve(Socket s, List<Frame> frames) {
         mostOpen.accumulateAndGet(open.incrementAndGet(), Math::max);
         try (s; InputStream in = s.getInputStream(); OutputStream out = s.getOutputStream()) {
-            String key = handshakeKey(in);
+            String key = handshakeKey(in, upgradeRequests);
             out.write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                     + "Sec-WebSocket-Accept: " + accept(key) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.flush();
@@ -110,7 +116,7 @@ final class FrameRecordingServer implements AutoCloseable {
         }
     }
 
-    private static String handshakeKey(InputStream in) throws IOException {
+    private static String handshakeKey(InputStream in, List<String> requests) throws IOException {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         int b;
         while ((b = in.read()) >= 0) {
@@ -119,6 +125,7 @@ final class FrameRecordingServer implements AutoCloseable {
             int n = h.length;
             if (n >= 4 && h[n - 4] == '\r' && h[n - 3] == '\n' && h[n - 2] == '\r' && h[n - 1] == '\n') break;
         }
+        requests.add(head.toString(StandardCharsets.US_ASCII));
         for (String line : head.toString(StandardCharsets.US_ASCII).split("\r\n")) {
             int colon = line.indexOf(':');
             if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase("Sec-WebSocket-Key")) {

@@ -131,4 +131,33 @@ class WsFaultsTest {
         assertEquals(0, r.exitCode(), "every kind counted once\n" + r);
         assertTrue(r.stderr().isEmpty() || !r.stderr().contains("ERRO"), r::toString);
     }
+
+    @Test
+    void credentialsInTheUrlGoAsBasicAuthAndNeverIntoAnyOutput() throws Exception {
+        Path export = dir.resolve("e.json");
+        Path points = dir.resolve("points.jsonl");
+        String url = server.url("/echo").replace("ws://", "ws://alice:s3cr3t-pw@");
+        Jload.Result r = Jload.runScript(dir, """
+                import { ws } from 'jload';
+                import ws6 from 'k6/ws';
+                export const options = { iterations: 1 };
+                export default function () {
+                  const s = ws.connect(__ENV.URL);
+                  s.send('hi');
+                  s.expect((m) => m.text === 'hi', { timeout: '2s' });
+                  s.close();
+                  ws.connect('ws://alice:s3cr3t-pw@127.0.0.1:1/refused?token=s3cr3t-pw', { timeout: '5s' });
+                  ws6.connect('ws://alice:s3cr3t-pw@127.0.0.1:1/refused?token=s3cr3t-pw', {}, () => {});
+                  ws.connect('ws://alice:s3cr3t-pw@[not a url');
+                }
+                """, "-e", "URL=" + url, "--summary-export", export.toString(), "--out", "json=" + points);
+        assertEquals(0, r.exitCode(), r::toString);
+        String basic = java.util.Base64.getEncoder().encodeToString("alice:s3cr3t-pw".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertTrue(server.upgradeRequests().getFirst().matches("(?is).*\\bauthorization: Basic " + basic + "\r\n.*"), server.upgradeRequests().getFirst());
+        assertTrue(!server.upgradeRequests().getFirst().contains("s3cr3t-pw"), "not in the request line or Host");
+        for (String output : new String[] {r.stdout(), r.stderr(), java.nio.file.Files.readString(export), java.nio.file.Files.readString(points)}) {
+            assertTrue(!output.contains("s3cr3t-pw"), "the password (or a token) leaked:\n" + output);
+        }
+        assertTrue(r.stderr().contains("not a valid URL"), "the errors were reported\n" + r);
+    }
 }

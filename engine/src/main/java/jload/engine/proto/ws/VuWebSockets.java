@@ -68,7 +68,7 @@ public final class VuWebSockets implements WebSockets {
         try {
             uri = new URI(url);
         } catch (java.net.URISyntaxException e) {
-            throw new IllegalArgumentException("'" + url + "' is not a valid URL: " + e.getReason());
+            throw new IllegalArgumentException("'" + WsUrls.asWritten(url) + "' is not a valid URL: " + e.getReason());
         }
         WsOptions wsOptions = new WsOptions(options.headers(), options.subprotocols(), options.timeout(),
                 options.compression(), options.tags(), options.maxMessageSize());

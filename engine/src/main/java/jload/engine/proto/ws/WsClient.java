@@ -62,6 +62,13 @@ public final class WsClient {
 
         HttpHeaders headers = new DefaultHttpHeaders();
         options.headers().forEach(headers::add);
+        // ws://user:password@host/…: the credentials go as Basic auth on the upgrade (unless the script
+        // set its own Authorization), never into a tag, a message or the request line.
+        if (uri.getRawUserInfo() != null && !headers.contains(io.netty.handler.codec.http.HttpHeaderNames.AUTHORIZATION)) {
+            String credentials = java.net.URLDecoder.decode(uri.getRawUserInfo(), java.nio.charset.StandardCharsets.UTF_8);
+            headers.add(io.netty.handler.codec.http.HttpHeaderNames.AUTHORIZATION, "Basic "
+                    + java.util.Base64.getEncoder().encodeToString(credentials.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
         WebSocketClientProtocolConfig config = WebSocketClientProtocolConfig.newBuilder()
                 .webSocketUri(uri)
                 .subprotocol(options.subprotocols().isEmpty() ? null : String.join(",", options.subprotocols()))
