@@ -30,6 +30,23 @@ public final class InspectCommand implements Callable<Integer> {
     @Option(names = {"-e", "--env"}, paramLabel = "K=V", description = "A variable for the script's __ENV (repeatable).")
     Map<String, String> env = new LinkedHashMap<>();
 
+    /**
+     * As a run does after VU init: every threshold names a metric that exists — built in, or created
+     * by the init code (as it ran to read the options) — with an aggregation its type has.
+     */
+    private static void checkThresholdMetrics(TestPlan plan, ScriptRuntime runtime) {
+        jload.engine.metrics.MetricRegistry registry = new jload.engine.metrics.MetricRegistry();
+        new jload.engine.metrics.BuiltinMetrics(registry);
+        for (var m : runtime.declaredMetrics()) {
+            try {
+                registry.registerCustom(m.name(), m.type(), m.kind());
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(e.getMessage());
+            }
+        }
+        new jload.engine.exec.ThresholdJudge(registry, plan.thresholds()).validate();
+    }
+
     @Override
     public Integer call() {
         Log log = new Log(new Screen(System.err, false), false, false);
@@ -37,6 +54,7 @@ public final class InspectCommand implements Callable<Integer> {
         scriptEnv.putAll(env);
         try (ScriptRuntime runtime = ScriptLoader.load(script, List.of(script.toAbsolutePath().normalize().getParent()), scriptEnv, log)) {
             TestPlan plan = PlanBuilder.build(script, runtime.options(), CliOverrides.fromEnvironment(System.getenv()), scriptEnv, runtime.exportedFunctions(), log::warn);
+            checkThresholdMetrics(plan, runtime);
             System.out.println("script: " + script);
             System.out.println("max duration (incl. graceful stop): " + K6Duration.format(plan.maxDuration()));
             System.out.println("VUs initialised before the start: " + plan.initialVus());

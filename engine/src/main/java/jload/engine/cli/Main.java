@@ -32,6 +32,13 @@ public final class Main implements Runnable {
     /** Runs the CLI and returns the exit code (tests call this in-process). */
     public static int execute(String... args) {
         CommandLine cli = new CommandLine(new Main());
+        // Every subcommand answers -h/--help with its own help and exit 0 (the parameter errors point there).
+        for (CommandLine sub : cli.getSubcommands().values()) {
+            if (!sub.getCommandSpec().optionsMap().containsKey("--help")) {
+                sub.getCommandSpec().addOption(CommandLine.Model.OptionSpec.builder("-h", "--help")
+                        .usageHelp(true).description("Show this help and exit.").build());
+            }
+        }
         cli.setParameterExceptionHandler((ex, argv) -> {
             CommandLine cmd = ex.getCommandLine();
             cmd.getErr().println("jload: " + ex.getMessage());

@@ -33,14 +33,20 @@ public final class ThresholdJudge {
      * @throws ConfigException naming the threshold and what was expected (exit 104)
      */
     public void validate() {
+        java.util.List<String> problems = new java.util.ArrayList<>();
         for (MetricThresholds t : evaluator.thresholds()) {
             Metric m = registry.get(t.selector().metricName());
             try {
                 if (m == null) throw ThresholdException.noSuchMetric(t.selector());
                 t.validateFor(kind(m.type()));
             } catch (ThresholdException e) {
-                throw new ConfigException(e.getMessage());
+                problems.add(e.getMessage());
             }
+        }
+        // Every one at once: fixing them one run at a time is a slow way to port a script.
+        if (problems.size() == 1) throw new ConfigException(problems.getFirst());
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems.size() + " invalid thresholds:\n  " + String.join("\n  ", problems));
         }
     }
 

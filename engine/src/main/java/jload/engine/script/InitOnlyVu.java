@@ -12,15 +12,26 @@ import jload.Trend;
 import jload.WebSockets;
 import jload.engine.metrics.BuiltinMetrics;
 import jload.engine.metrics.MetricRegistry;
+import jload.engine.metrics.MetricType;
+import jload.engine.metrics.ValueKind;
+import java.util.List;
 import jload.engine.metrics.TagSet;
 import jload.engine.proto.ws.WsClient;
 
 /**
  * Not a real VU: the one that runs a script's init code once to read its options and exported
- * functions (k6's "init context"). Metrics made there go nowhere; everything a VU does at run
- * time is refused with a message that says why.
+ * functions (k6's "init context"). Metrics made there record nothing, but are listed in
+ * {@code declared} (so {@code jload inspect} can check thresholds against them); everything a VU
+ * does at run time is refused with a message that says why.
  */
-public record InitOnlyVu(Map<String, String> env) implements EngineVu {
+public record InitOnlyVu(Map<String, String> env, List<DeclaredMetric> declared) implements EngineVu {
+    /** A custom metric the init code creates. */
+    public record DeclaredMetric(String name, MetricType type, ValueKind kind) {}
+
+    public InitOnlyVu(Map<String, String> env) {
+        this(env, new java.util.concurrent.CopyOnWriteArrayList<>());
+    }
+
     private static IllegalStateException initOnly(String what) {
         return new IllegalStateException(what + " is not available in the init context (the top level of the script)");
     }
@@ -35,7 +46,21 @@ public record InitOnlyVu(Map<String, String> env) implements EngineVu {
     @Override public boolean check(String n, boolean p, Map<String, String> t) { throw initOnly("check()"); }
     @Override public <T> T group(String n, Supplier<T> b) { throw initOnly("group()"); }
     @Override public void sleep(Duration d) { throw initOnly("sleep()"); }
-    @Override public Metrics metrics() { return NoMetrics.INSTANCE; }
+    @Override public Metrics metrics() {
+        return new Metrics() {
+            @Override public Counter counter(String name) { return declare(name, MetricType.COUNTER, ValueKind.DEFAULT); }
+            @Override public Gauge gauge(String name) { return declare(name, MetricType.GAUGE, ValueKind.DEFAULT); }
+            @Override public Rate rate(String name) { return declare(name, MetricType.RATE, ValueKind.DEFAULT); }
+            @Override public Trend trend(String name, boolean isTime) {
+                return declare(name, MetricType.TREND, isTime ? ValueKind.TIME : ValueKind.DEFAULT);
+            }
+        };
+    }
+
+    private NoMetrics declare(String name, MetricType type, ValueKind kind) {
+        declared.add(new DeclaredMetric(name, type, kind));
+        return NoMetrics.INSTANCE;
+    }
     @Override public WebSockets ws() { throw initOnly("opening a WebSocket"); }
     @Override public Execution execution() { throw initOnly("execution information"); }
 

@@ -14,6 +14,9 @@ public interface ScriptRuntime extends AutoCloseable {
     /** The names of the functions the script exports ({@code default}, {@code setup}, …). */
     Set<String> exportedFunctions();
 
+    /** The custom metrics the init code created when it ran to read the options. */
+    java.util.List<InitOnlyVu.DeclaredMetric> declaredMetrics();
+
     /** Runs the script's init code for a new VU. Throws {@link ScriptFailure} when init fails. */
     VuScript newVu(EngineVu context);
 

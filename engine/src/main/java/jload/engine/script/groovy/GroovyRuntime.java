@@ -33,6 +33,7 @@ import org.codehaus.groovy.control.customizers.ImportCustomizer;
  */
 public final class GroovyRuntime implements ScriptRuntime {
     private final Path script;
+    private final List<InitOnlyVu.DeclaredMetric> declaredMetrics;
     private final InitStopper inits;
     private final ReadableFiles files;
     private final ScriptLog log;
@@ -54,7 +55,9 @@ public final class GroovyRuntime implements ScriptRuntime {
         this.log = log;
         this.loader = new GroovyClassLoader(GroovyRuntime.class.getClassLoader(), compilerConfiguration());
         this.scenario = compile();
-        GroovyVuScript probe = instantiate(new InitOnlyVu(env));
+        InitOnlyVu reader = new InitOnlyVu(env);
+        GroovyVuScript probe = instantiate(reader);
+        this.declaredMetrics = List.copyOf(reader.declared());
         Map<String, Object> declared = probe.host().options();
         this.options = ScriptJson.tree(declared == null ? Map.of() : declared);
         this.functions = Collections.unmodifiableSet(new LinkedHashSet<>(probe.host().functions().keySet()));
@@ -95,6 +98,11 @@ public final class GroovyRuntime implements ScriptRuntime {
     @Override
     public JsonNode options() {
         return options;
+    }
+
+    @Override
+    public List<InitOnlyVu.DeclaredMetric> declaredMetrics() {
+        return declaredMetrics;
     }
 
     @Override

@@ -47,6 +47,7 @@ public final class JsRuntime implements ScriptRuntime {
     private final SharedArrays sharedArrays = new SharedArrays();
     private final JsonNode options;
     private final Set<String> exportedFunctions;
+    private final List<jload.engine.script.InitOnlyVu.DeclaredMetric> declaredMetrics;
 
     /**
      * Parses the script and runs its init code once (as k6 does) to read its options and exports.
@@ -74,7 +75,9 @@ public final class JsRuntime implements ScriptRuntime {
             engine.close();
             throw new ScriptFailure(ScriptFailure.Kind.INIT, MissingModules.describe(missing), null);
         }
-        try (JsVuScript probe = instantiate(new jload.engine.script.InitOnlyVu(env))) {
+        jload.engine.script.InitOnlyVu reader = new jload.engine.script.InitOnlyVu(env);
+        try (JsVuScript probe = instantiate(reader)) {
+            this.declaredMetrics = List.copyOf(reader.declared());
             this.options = probe.exportedOptions();
             this.exportedFunctions = probe.exportedFunctionNames();
         } catch (RuntimeException e) {
@@ -122,6 +125,11 @@ public final class JsRuntime implements ScriptRuntime {
     @Override
     public JsonNode options() {
         return options;
+    }
+
+    @Override
+    public List<jload.engine.script.InitOnlyVu.DeclaredMetric> declaredMetrics() {
+        return declaredMetrics;
     }
 
     @Override
