@@ -145,6 +145,7 @@ public final class RunCommand implements Callable<Integer> {
             runner = new TestRunner(plan, runtime, registry, control, new Protocols(insecureSkipTlsVerify), log::error, log::warn);
             if (!quiet) printBanner(screen, plan);
             runner.initialize();
+            inits.endInitialisation();
 
             TestRunner r = runner;
             Progress progress = quiet ? null : new Progress(screen, r::scenarioRuns,

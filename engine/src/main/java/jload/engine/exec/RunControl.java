@@ -14,6 +14,8 @@ public final class RunControl {
     private volatile String stopDetail;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Set<ScenarioRun> running = ConcurrentHashMap.newKeySet();
+    /** Work outside scenarios that a stop interrupts too (setup()). */
+    private final Set<Runnable> interruptible = ConcurrentHashMap.newKeySet();
     private final java.util.concurrent.atomic.LongAdder completed = new java.util.concurrent.atomic.LongAdder();
     private final java.util.concurrent.atomic.LongAdder interrupted = new java.util.concurrent.atomic.LongAdder();
     private volatile long startNanos;
@@ -27,6 +29,20 @@ public final class RunControl {
         }
         stopped.countDown();
         for (ScenarioRun run : running) run.interruptAll();
+        for (Runnable interrupt : interruptible) interrupt.run();
+    }
+
+    /** Undoes {@link #interruptOnStop}. */
+    interface StopHook extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /** While the returned hook is open, a stop calls {@code interrupt} (at once if already stopped). */
+    StopHook interruptOnStop(Runnable interrupt) {
+        interruptible.add(interrupt);
+        if (isStopped()) interrupt.run();
+        return () -> interruptible.remove(interrupt);
     }
 
     public boolean isStopped() {

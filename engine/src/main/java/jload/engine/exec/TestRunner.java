@@ -80,6 +80,8 @@ public final class TestRunner {
         RuntimeException teardownFailure = null;
         try {
             setupData = callLifecycle("setup", null, plan.setupTimeout());
+            // Stopped before setup() finished: no iteration runs, and teardown(data) would have no data.
+            boolean setupCut = ctx.control().isStopped() && script.exportedFunctions().contains("setup");
             List<Thread> threads = new ArrayList<>();
             for (var config : plan.scenarios()) {
                 ScenarioRun run = new ScenarioRun(config, ctx, pool, setupData);
@@ -98,7 +100,7 @@ public final class TestRunner {
             }
             for (Thread t : threads) t.join();
             try {
-                callLifecycle("teardown", setupData, plan.teardownTimeout());
+                if (!setupCut) callLifecycle("teardown", setupData, plan.teardownTimeout());
             } catch (LifecycleTimeout | ScriptFailure e) {
                 // The run happened: it is still summarised and judged; the exit code says teardown failed.
                 teardownFailure = e;
@@ -128,14 +130,20 @@ public final class TestRunner {
         try (VuScript vu = script.newVu(state)) {
             String[] result = new String[1];
             RuntimeException[] failure = new RuntimeException[1];
-            Thread t = Thread.ofVirtual().name(function).start(() -> {
+            Thread t = Thread.ofVirtual().name(function).unstarted(() -> {
                 try {
                     result[0] = vu.call(function, data);
                 } catch (RuntimeException e) {
                     failure[0] = e;
                 }
             });
-            if (!t.join(timeout)) {
+            // A stop (Ctrl-C) interrupts setup; teardown runs to its end (bounded by teardownTimeout), as in k6.
+            boolean finished;
+            try (RunControl.StopHook hook = function.equals("setup") ? ctx.control().interruptOnStop(() -> vu.interrupt(t)) : () -> { }) {
+                t.start();
+                finished = t.join(timeout);
+            }
+            if (!finished) {
                 vu.interrupt(t);
                 t.join(java.time.Duration.ofSeconds(5));
                 throw new LifecycleTimeout(function, timeout);

@@ -6,8 +6,10 @@ import java.util.function.Supplier;
 
 /**
  * Init code running now — the options-reading init and each VU's — and how to stop it: a stop
- * signal during initialisation cancels all of it, including init code that never returns (a busy
- * loop), and any init that would start afterwards fails at once as {@link ScriptFailure.Kind#INTERRUPTED}.
+ * signal cancels all of it, including init code that never returns (a busy loop). During the
+ * initialisation phase (until {@link #endInitialisation()}) any init that would start afterwards
+ * fails at once as {@link ScriptFailure.Kind#INTERRUPTED}; after it, the VUs that setup, teardown
+ * and handleSummary run on must still initialise after a stop, so only running inits are cancelled.
  */
 public final class InitStopper {
     private final Set<Runnable> running = ConcurrentHashMap.newKeySet();
@@ -28,10 +30,18 @@ public final class InitStopper {
         }
     }
 
-    /** Stops every init running now and every later one. From any thread, e.g. a signal handler. */
+    private volatile boolean initialising = true;
+
+    /** Stops every init running now and, while initialising, every later one. From any thread, e.g. a signal handler. */
     public void stopAll() {
-        stopped = true;
+        if (initialising) stopped = true;
         for (Runnable cancel : running) cancel.run();
+    }
+
+    /** The VUs the test starts with are initialised: later stops no longer refuse new inits. */
+    public void endInitialisation() {
+        initialising = false;
+        stopped = false;
     }
 
     private static ScriptFailure interrupted() {

@@ -47,6 +47,59 @@ class SignalTest {
     }
 
     @Test
+    void sigintDuringSetupInterruptsItSkipsTeardownAndStillWritesTheOutputs() throws Exception {
+        Path script = Jload.script(dir, "slow-setup.js", """
+                import { sleep } from 'k6';
+                export const options = { vus: 1, duration: '60s' };
+                export function setup() { console.log('in setup'); sleep(60); }
+                export default function () { console.log('iterating'); sleep(1); }
+                export function teardown() { console.log('in teardown'); }
+                """);
+        Path export = dir.resolve("summary.json");
+        Path stdout = dir.resolve("stdout.txt");
+        Path stderr = dir.resolve("stderr.txt");
+        Process p = start(stdout, stderr, "run", "--summary-export", export.toString(), script.toString());
+        try {
+            awaitLines(stderr, "in setup", 1);
+            signal(p);
+            assertTrue(p.waitFor(20, TimeUnit.SECONDS), "setup() was not interrupted:\n" + read(stderr));
+        } finally {
+            p.destroyForcibly();
+        }
+        String err = read(stderr);
+        assertEquals(105, p.exitValue(), err);
+        assertEquals(0, lines(stderr, "iterating"), err);
+        assertEquals(0, lines(stderr, "in teardown"), "teardown(data) needs setup's data\n" + err);
+        assertTrue(Files.exists(export), "summary export written\n" + err);
+    }
+
+    @Test
+    void afterASigintDuringIterationsTeardownAndHandleSummaryStillRun() throws Exception {
+        Path script = Jload.script(dir, "lifecycle.js", """
+                import { sleep } from 'k6';
+                export const options = { vus: 2, duration: '60s' };
+                export default function () { console.log('iterating'); sleep(0.2); }
+                export function teardown() { console.log('in teardown'); }
+                export function handleSummary(data) { return { [__ENV.OUT]: JSON.stringify(data.metrics.iterations) }; }
+                """);
+        Path summary = dir.resolve("handled.json");
+        Path stdout = dir.resolve("stdout.txt");
+        Path stderr = dir.resolve("stderr.txt");
+        Process p = start(stdout, stderr, "run", "-e", "OUT=" + summary, script.toString());
+        try {
+            awaitLines(stderr, "iterating", 4);
+            signal(p);
+            assertTrue(p.waitFor(30, TimeUnit.SECONDS), "jload did not stop after SIGINT");
+        } finally {
+            p.destroyForcibly();
+        }
+        String err = read(stderr);
+        assertEquals(105, p.exitValue(), err);
+        assertEquals(1, lines(stderr, "in teardown"), err);
+        assertTrue(Files.readString(summary).contains("\"values\""), "handleSummary's file\n" + err);
+    }
+
+    @Test
     void sigintDuringVuInitStopsInitCodeThatNeverReturns() throws Exception {
         Path script = Jload.script(dir, "busy-init.js", """
                 let n = 0;
