@@ -21,12 +21,19 @@ public final class InitStopper {
      */
     public <T> T run(Runnable cancel, Supplier<T> init) {
         if (stopped) throw interrupted();
-        running.add(cancel);
+        java.util.concurrent.atomic.AtomicBoolean cancelled = new java.util.concurrent.atomic.AtomicBoolean();
+        Runnable once = () -> {
+            cancelled.set(true);
+            cancel.run();
+        };
+        running.add(once);
         try {
             if (stopped) throw interrupted(); // stopped between the check and the add
             return init.get();
         } finally {
-            running.remove(cancel);
+            running.remove(once);
+            // A cancel may have interrupted this thread (Groovy init); what the thread does next must not see it.
+            if (cancelled.get()) Thread.interrupted();
         }
     }
 
@@ -34,12 +41,14 @@ public final class InitStopper {
 
     /** Stops every init running now and, while initialising, every later one. From any thread, e.g. a signal handler. */
     public void stopAll() {
-        if (initialising) stopped = true;
+        synchronized (this) {
+            if (initialising) stopped = true;
+        }
         for (Runnable cancel : running) cancel.run();
     }
 
     /** The VUs the test starts with are initialised: later stops no longer refuse new inits. */
-    public void endInitialisation() {
+    public synchronized void endInitialisation() {
         initialising = false;
         stopped = false;
     }

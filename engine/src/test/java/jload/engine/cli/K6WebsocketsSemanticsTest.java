@@ -98,6 +98,20 @@ class K6WebsocketsSemanticsTest {
     }
 
     @Test
+    void closeWhileConnectingClosesAsSoonAsItOpensWithoutOpen() throws Exception {
+        long start = System.nanoTime();
+        Jload.Result r = run(LOGGING_SOCKET + """
+                export default function () {
+                  const s = logged(__ENV.URL, []);
+                  s.close();
+                }
+                """, "-i", "1");
+        assertEquals(0, r.exitCode(), r::toString);
+        assertEquals("[\"close:1000\"]", r.scriptLog(), "no 'open' after close()");
+        assertTrue(System.nanoTime() - start < 20_000_000_000L, "the iteration ended");
+    }
+
+    @Test
     void closeTakesOnlyTheCodesAClientMaySendAsK6Does() {
         Jload.Result r = run("""
                 import { WebSocket } from 'k6/websockets';

@@ -28,6 +28,8 @@ final class SyncWebSocket implements WebSocket {
     private boolean closed;
     /** The round trip of the last answered ping (see {@link WsEvent.Pong}); -1 while one is awaited. */
     private long pingRoundTripNanos = -1;
+    /** The id of the ping ping() waits for: a late pong to an earlier one must not answer it. */
+    private String awaitedPing;
     private long dropped;
 
     SyncWebSocket(VuWebSockets owner, WsConnection connection, long zeroNanos) {
@@ -47,7 +49,7 @@ final class SyncWebSocket implements WebSocket {
     void giveUp(String why) {
         handshakeDone = true;
         error = why;
-        connection.close(1001, "");
+        connection.drop();
     }
 
     /** One event for this socket, routed by the VU's pump. */
@@ -62,7 +64,7 @@ final class SyncWebSocket implements WebSocket {
             case WsEvent.Text t -> keep(new ReceivedMessage(t.text(), null, t.atNanos(), zeroNanos));
             case WsEvent.Binary b -> keep(new ReceivedMessage(null, b.bytes(), b.atNanos(), zeroNanos));
             case WsEvent.Pong p -> {
-                if (p.roundTripNanos() >= 0) pingRoundTripNanos = p.roundTripNanos();
+                if (p.roundTripNanos() >= 0 && p.id().equals(awaitedPing)) pingRoundTripNanos = p.roundTripNanos();
             }
             case WsEvent.Closed c -> closed = true;
             case WsEvent.Failed f -> error = f.message();
@@ -189,7 +191,7 @@ final class SyncWebSocket implements WebSocket {
     public double ping(Duration timeout) {
         long deadline = System.nanoTime() + VuWebSockets.clamp(timeout).toNanos();
         pingRoundTripNanos = -1;
-        connection.ping();
+        awaitedPing = connection.ping();
         while (pingRoundTripNanos < 0 && !closed) {
             if (!owner.pump(deadline)) return Double.NaN;
         }

@@ -65,7 +65,7 @@ public final class WsClient {
         // ws://user:password@host/…: the credentials go as Basic auth on the upgrade (unless the script
         // set its own Authorization), never into a tag, a message or the request line.
         if (uri.getRawUserInfo() != null && !headers.contains(io.netty.handler.codec.http.HttpHeaderNames.AUTHORIZATION)) {
-            String credentials = java.net.URLDecoder.decode(uri.getRawUserInfo(), java.nio.charset.StandardCharsets.UTF_8);
+            String credentials = uri.getUserInfo().contains(":") ? uri.getUserInfo() : uri.getUserInfo() + ":"; // RFC 7617
             headers.add(io.netty.handler.codec.http.HttpHeaderNames.AUTHORIZATION, "Basic "
                     + java.util.Base64.getEncoder().encodeToString(credentials.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         }

@@ -47,7 +47,11 @@ public final class WsConnection {
      * Several may be in flight; a pong is matched by the payload it echoes. Event loop only.
      */
     private final java.util.Map<String, Long> pingsInFlight = new java.util.HashMap<>();
-    private long nextPingId;
+    private final java.util.concurrent.atomic.AtomicLong nextPingId = new java.util.concurrent.atomic.AtomicLong();
+    /** A close the VU asked for before the handshake ended: sent as soon as it does. 0 when none. */
+    private volatile int closeRequestedCode;
+    /** The transport closed without a close frame: the 1006 may still become what jload sent (1009, 1002). */
+    private volatile boolean closedWithoutFrame;
     private final AtomicBoolean openedPosted = new AtomicBoolean();
     private final AtomicBoolean closedPosted = new AtomicBoolean();
 
@@ -124,14 +128,16 @@ public final class WsConnection {
     }
 
     /** Sends a ping; its round trip, timed from the write as ws_rtt is, comes with the {@link WsEvent.Pong}. */
-    public void ping() {
+    /** Sends a ping; returns its id (its payload), which the {@link WsEvent.Pong} that answers it carries. */
+    public String ping() {
         Channel ch = requireOpen();
+        String id = Long.toString(nextPingId.getAndIncrement());
         ch.eventLoop().execute(() -> {
-            String id = Long.toString(nextPingId++);
             if (pingsInFlight.size() >= 1024) pingsInFlight.clear(); // a server that never answers
             pingsInFlight.put(id, System.nanoTime());
             ch.writeAndFlush(new PingWebSocketFrame(Unpooled.copiedBuffer(id, java.nio.charset.StandardCharsets.US_ASCII)));
         });
+        return id;
     }
 
     /** Whether a data frame may be sent now: open, and no close frame sent. */
@@ -166,9 +172,41 @@ public final class WsConnection {
      * @throws IllegalArgumentException for a code a close frame may not carry (1004–1006, 1015, 0–999, …)
      */
     public void close(int code, String reason) {
+        sendClose(new CloseWebSocketFrame(code, reason == null ? "" : reason), code); // the constructor validates the code
+    }
+
+    /**
+     * k6/ws's close: any code the script gives goes on the wire as it is (gorilla writes what it is
+     * given; 1005 as an empty close frame), where {@link #close} refuses codes a close frame may not carry.
+     */
+    public void closeAnyCode(int code) {
+        CloseWebSocketFrame frame;
+        if (code == 1005) {
+            frame = new CloseWebSocketFrame(true, 0, Unpooled.EMPTY_BUFFER);
+        } else if (io.netty.handler.codec.http.websocketx.WebSocketCloseStatus.isValidStatusCode(code)) {
+            frame = new CloseWebSocketFrame(code, "");
+        } else {
+            frame = new CloseWebSocketFrame(true, 0, Unpooled.buffer(2).writeShort(code));
+        }
+        sendClose(frame, code);
+    }
+
+    private void sendClose(CloseWebSocketFrame frame, int code) {
         Channel ch = channel;
-        if (ch == null || closeSent || !open) return;
-        CloseWebSocketFrame frame = new CloseWebSocketFrame(code, reason == null ? "" : reason); // validates the code
+        if (closeSent) {
+            frame.release();
+            return;
+        }
+        if (!open) {
+            frame.release();
+            // Still connecting: the close goes out as soon as the handshake ends (a failed one ends it too).
+            if (!everOpened) {
+                closedByUs = true;
+                closeRequestedCode = code;
+                if (open) closeRequested(); // opened meanwhile
+            }
+            return;
+        }
         closeSent = true;
         closedByUs = true;
         ch.writeAndFlush(frame);
@@ -214,6 +252,13 @@ public final class WsConnection {
         if (openedPosted.compareAndSet(false, true)) {
             mailbox.post(new WsEvent.Opened(this, true, status, responseHeaders, null, null, now));
         }
+        if (closeRequestedCode != 0) closeRequested();
+    }
+
+    private void closeRequested() {
+        int code = closeRequestedCode;
+        closeRequestedCode = 0;
+        if (code != 0) closeAnyCode(code);
     }
 
     void connectFailed(WsErrorKind kind, int status, String message) {
@@ -251,7 +296,7 @@ public final class WsConnection {
     void pong(String payload) {
         long now = System.nanoTime();
         Long written = pingsInFlight.remove(payload);
-        mailbox.post(new WsEvent.Pong(this, now, written == null ? -1 : now - written));
+        mailbox.post(new WsEvent.Pong(this, payload, now, written == null ? -1 : now - written));
     }
 
     /** The peer sent a close frame: answer it (unless we started the close) and drop the connection. */
@@ -288,7 +333,7 @@ public final class WsConnection {
 
     /** After a failure on the open socket: a close frame with {@code code} (unless one was sent), then the TCP connection. */
     void closeAfterFailure(int code) {
-        if (closeCode < 0) closeCode = code; // also when Netty's decoder already sent it and closed
+        if (closeCode < 0 || closedWithoutFrame) closeCode = code; // also when Netty's decoder already sent it and closed
         Channel ch = channel;
         if (ch == null || !ch.isActive()) return;
         if (!closeSent) {
@@ -310,6 +355,10 @@ public final class WsConnection {
                 else connectFailed(WsErrorKind.REFUSED, 0, uri.getHost() + ":" + WsUrls.port(uri) + ": connection refused or unreachable");
             });
             return;
+        }
+        if (closeCode < 0) { // known at once (SyncWebSocket.closeCode), though a failure may still name it
+            closeCode = 1006;
+            closedWithoutFrame = true;
         }
         // Reported once the loop is done with what it is doing now: when a protocol failure closed
         // the channel, its exception reaches WsFrameHandler after this, and it must come first.

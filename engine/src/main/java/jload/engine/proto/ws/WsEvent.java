@@ -24,7 +24,7 @@ public sealed interface WsEvent {
      * the payload it echoes) to this pong, both on the event loop, or -1 when it answers no ping
      * of ours (unsolicited pongs).
      */
-    record Pong(WsConnection connection, long atNanos, long roundTripNanos) implements WsEvent {}
+    record Pong(WsConnection connection, String id, long atNanos, long roundTripNanos) implements WsEvent {}
 
     /** The socket is closed. {@code code} 1006 means it closed without a close frame. */
     record Closed(WsConnection connection, int code, String reason, long atNanos) implements WsEvent {}

@@ -2,12 +2,9 @@ package jload.engine.proto.ws;
 
 import java.net.URI;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** URLs as jload shows and tags them: never with a password or a query string (tokens live there). */
 public final class WsUrls {
-    private static final Pattern PASSWORD = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*://[^/?#@:]*):[^/?#@]*@");
 
     private WsUrls() {}
 
@@ -23,7 +20,8 @@ public final class WsUrls {
 
     /**
      * The URL exactly as the script wrote it, for messages about a URL that may not even parse —
-     * except a password (shown as ***) and the query (shown as ?…), where tokens live.
+     * except its user info (shown as ***: a token may be the user name, a password may hold an
+     * '@') and its query (shown as ?…), where tokens live.
      */
     public static String asWritten(String url) {
         String s = url;
@@ -32,8 +30,12 @@ public final class WsUrls {
             int fragment = s.indexOf('#', query);
             s = s.substring(0, query) + "?…" + (fragment >= 0 ? s.substring(fragment) : "");
         }
-        Matcher m = PASSWORD.matcher(s);
-        return m.find() ? m.group(1) + ":***@" + s.substring(m.end()) : s;
+        int scheme = s.indexOf("://");
+        int authority = scheme < 0 ? 0 : scheme + 3;
+        int end = authority;
+        while (end < s.length() && "/?#".indexOf(s.charAt(end)) < 0) end++;
+        int at = s.lastIndexOf('@', end - 1);
+        return at >= authority ? s.substring(0, authority) + "***" + s.substring(at) : s;
     }
 
     /** The port a ws:// or wss:// URL connects to: its own, or the scheme's default. */

@@ -49,7 +49,9 @@ public final class JsBrowserSocket {
         if (readyState == CLOSED) return;
         switch (e) {
             case WsEvent.Opened o -> {
-                if (o.ok()) {
+                if (o.ok() && readyState == CLOSING) {
+                    // close() while connecting (k6: 'open' never fires); the connection closes as soon as it opened
+                } else if (o.ok()) {
                     readyState = OPEN;
                     protocol = o.headers().getOrDefault("sec-websocket-protocol", o.headers().getOrDefault("Sec-WebSocket-Protocol", ""));
                     fire("open", null);

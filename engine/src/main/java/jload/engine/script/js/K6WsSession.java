@@ -87,7 +87,13 @@ public final class K6WsSession {
                 new WsOptions(p.headers(), List.of(), WsOptions.DEFAULT_TIMEOUT, p.deflate(), p.tags()),
                 mailbox, vu.registry(), vu.builtins(), vu.tagSet());
         K6WsSession session = new K6WsSession(connection, mailbox);
-        WsEvent.Opened opened = session.awaitOpened();
+        WsEvent.Opened opened;
+        try {
+            opened = session.awaitOpened();
+        } catch (VuInterrupted e) {
+            connection.close(1001, ""); // sent as soon as the handshake ends, if it does
+            throw e;
+        }
         if (!opened.ok()) {
             connection.countFailedAttemptAsSession(opened.atNanos());
             return failed(vu, bridge, url, connection.status(), connection.responseHeaders(), connection.responseBody(), opened.error());
@@ -135,7 +141,7 @@ public final class K6WsSession {
         while (true) {
             Object e = take(deadline);
             if (e == null) {
-                connection.close(1001, "");
+                connection.drop();
                 return new WsEvent.Opened(connection, false, 0, Map.of(), "no answer to the handshake", null, System.nanoTime());
             }
             if (e instanceof WsEvent.Opened o) return o;
@@ -171,9 +177,11 @@ public final class K6WsSession {
         while (!ended && !timers.isEmpty() && timers.peek().dueNanos - now <= 0) {
             Timer t = timers.poll();
             if (t.repeatNanos > 0) {
-                // As k6's Go ticker: ticks missed while the VU was busy are dropped, but one runs at once.
+                // Like k6's Go ticker, it keeps its schedule: ticks missed while the VU was busy are
+                // dropped (not replayed in a burst); the next one is the first scheduled after now.
                 long next = t.dueNanos + t.repeatNanos;
-                timers.add(new Timer(t.id, next - now <= 0 ? now : next, t.fn, t.repeatNanos));
+                if (next - now <= 0) next += ((now - next) / t.repeatNanos + 1) * t.repeatNanos;
+                timers.add(new Timer(t.id, next, t.fn, t.repeatNanos));
             }
             t.fn.executeVoid();
         }
@@ -208,7 +216,7 @@ public final class K6WsSession {
     private void closeByScript(int code) {
         if (ended) return;
         ended = true;
-        connection.close(code, "");
+        connection.closeAnyCode(code); // as gorilla: whatever code the script gives
         fire("close", Value.asValue(code));
     }
 
