@@ -1,6 +1,7 @@
 // Globals every k6 script may use without importing: __ENV, console, open, timers.
 // __jload is the engine's bridge; scripts should not use it directly.
-(function () {
+// (Named: a per-VU init function that Truffle must not compile, see JsRuntime.RUN_ONCE_PER_VU.)
+(function jloadGlobals() {
   'use strict';
   const b = globalThis.__jload;
   Object.defineProperty(globalThis, '__jload', { enumerable: false });

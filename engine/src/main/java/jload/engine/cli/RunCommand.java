@@ -142,10 +142,15 @@ public final class RunCommand implements Callable<Integer> {
             MetricRegistry registry = new MetricRegistry();
             registry.onNotice(log::warn);
             jsonOut = openOutputs(registry, plan);
-            runner = new TestRunner(plan, runtime, registry, control, new Protocols(insecureSkipTlsVerify), log::error, log::warn);
+            Protocols protocols = new Protocols(insecureSkipTlsVerify);
+            runner = new TestRunner(plan, runtime, registry, control, protocols, log::error, log::warn);
             if (!quiet) printBanner(screen, plan);
             runner.initialize();
             inits.endInitialisation();
+            if (runtime.usesWebSockets() && !control.isStopped()) {
+                var took = protocols.warmUpWebSockets(target == null ? null : target.wsBase().resolve("/ws/echo"));
+                log.debug("WebSocket client warmed up in " + took.toMillis() + " ms (before the test: not measured)");
+            }
 
             TestRunner r = runner;
             Progress progress = quiet ? null : new Progress(screen, r::scenarioRuns,

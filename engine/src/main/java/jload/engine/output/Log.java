@@ -28,6 +28,11 @@ public final class Log implements ScriptLog {
         line(level, message, "console");
     }
 
+    /** Only with -v. */
+    public void debug(String message) {
+        line("debug", message, null);
+    }
+
     public void info(String message) {
         line("info", message, null);
     }

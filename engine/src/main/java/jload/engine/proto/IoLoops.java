@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class IoLoops implements AutoCloseable {
     private final EventLoopGroup group;
     private final Class<? extends SocketChannel> channelType;
+    private final Class<? extends io.netty.channel.ServerChannel> serverChannelType;
     private final java.util.Map<EventLoop, LoopTimeouts> timeouts = new java.util.concurrent.ConcurrentHashMap<>();
 
     public IoLoops() {
@@ -39,6 +40,8 @@ public final class IoLoops implements AutoCloseable {
         IoHandlerFactory io = Epoll.isAvailable() ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         this.group = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(), threads, io);
         this.channelType = Epoll.isAvailable() ? EpollSocketChannel.class : NioSocketChannel.class;
+        this.serverChannelType = Epoll.isAvailable() ? io.netty.channel.epoll.EpollServerSocketChannel.class
+                : io.netty.channel.socket.nio.NioServerSocketChannel.class;
     }
 
     /** The next loop, round robin: a VU's home. */
@@ -59,6 +62,16 @@ public final class IoLoops implements AutoCloseable {
 
     public Class<? extends SocketChannel> channelType() {
         return channelType;
+    }
+
+    /** For jload's own loopback servers (the WebSocket warm-up's echo). */
+    public Class<? extends io.netty.channel.ServerChannel> serverChannelType() {
+        return serverChannelType;
+    }
+
+    /** Every loop, for a server that accepts on them. */
+    public EventLoopGroup group() {
+        return group;
     }
 
     @Override

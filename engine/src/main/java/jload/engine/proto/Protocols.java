@@ -35,6 +35,16 @@ public final class Protocols implements AutoCloseable {
         return c;
     }
 
+    /**
+     * Runs the WebSocket client's code before the test ({@link WsWarmup}), against {@code target}
+     * (an echo jload itself started) or an echo of its own when null. Returns how long it took.
+     */
+    public java.time.Duration warmUpWebSockets(java.net.URI target) {
+        long start = System.nanoTime();
+        jload.engine.proto.ws.WsWarmup.run(ws(), loops(), target, java.time.Duration.ofSeconds(3));
+        return java.time.Duration.ofNanos(System.nanoTime() - start);
+    }
+
     @Override
     public synchronized void close() {
         if (loops != null) loops.close();

@@ -14,6 +14,9 @@ public interface ScriptRuntime extends AutoCloseable {
     /** The names of the functions the script exports ({@code default}, {@code setup}, …). */
     Set<String> exportedFunctions();
 
+    /** Whether the script may open WebSockets (jload warms the client up before the test, so its first handshakes are not cold). */
+    boolean usesWebSockets();
+
     /** The custom metrics the init code created when it ran to read the options. */
     java.util.List<InitOnlyVu.DeclaredMetric> declaredMetrics();
 

@@ -92,6 +92,9 @@ public final class WsClient {
                     protected void initChannel(SocketChannel ch) {
                         // Here, not in the connect listener: that may run after the handshake completed.
                         connection.attach(ch);
+                        // The connect is timed from here, on the loop, just before it dials: the wait for
+                        // the loop (busy with other VUs' scripts) before that is jload's, not the target's.
+                        connection.started();
                         ChannelPipeline p = ch.pipeline();
                         p.addLast(new WsByteCounter(metrics));
                         if (secure) p.addLast(tls.newHandler(ch.alloc(), uri.getHost(), port));
@@ -104,7 +107,6 @@ public final class WsClient {
                         p.addLast(new WsFrameHandler(connection, options.maxMessageSize()));
                     }
                 });
-        connection.started();
         ChannelFuture f = bootstrap.connect(uri.getHost(), port);
         f.addListener(done -> {
             if (!done.isSuccess()) {

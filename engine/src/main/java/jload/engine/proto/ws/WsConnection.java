@@ -59,6 +59,7 @@ public final class WsConnection {
         this.uri = uri;
         this.mailbox = mailbox;
         this.metrics = metrics;
+        this.startNanos = System.nanoTime(); // until the loop starts the connect ({@link #started})
     }
 
     public URI uri() {

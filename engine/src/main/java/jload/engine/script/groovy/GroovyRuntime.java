@@ -100,6 +100,16 @@ public final class GroovyRuntime implements ScriptRuntime {
         return options;
     }
 
+    /** Groovy scenarios reach WebSockets through {@code ws.connect}: a look at the source is enough. */
+    @Override
+    public boolean usesWebSockets() {
+        try {
+            return java.util.regex.Pattern.compile("\\bws\\s*\\.\\s*connect\\b").matcher(java.nio.file.Files.readString(script)).find();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     @Override
     public List<InitOnlyVu.DeclaredMetric> declaredMetrics() {
         return declaredMetrics;

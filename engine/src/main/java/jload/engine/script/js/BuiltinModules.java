@@ -73,6 +73,12 @@ final class BuiltinModules {
         return "a k6 module jload does not have yet";
     }
 
+    /** Whether importing {@code specifier} gives the script a WebSocket client. */
+    static boolean isWebSocketModule(String specifier) {
+        String resource = BY_NAME.get(specifier);
+        return resource != null && java.util.Set.of("k6-ws.mjs", "k6-websockets.mjs", "jload-ws.mjs", "jload.mjs").contains(resource);
+    }
+
     static boolean isRemote(String specifier) {
         return specifier.startsWith("http://") || specifier.startsWith("https://");
     }

@@ -48,6 +48,7 @@ public final class JsRuntime implements ScriptRuntime {
     private final JsonNode options;
     private final Set<String> exportedFunctions;
     private final List<jload.engine.script.InitOnlyVu.DeclaredMetric> declaredMetrics;
+    private final boolean usesWebSockets;
 
     /**
      * Parses the script and runs its init code once (as k6 does) to read its options and exports.
@@ -70,7 +71,9 @@ public final class JsRuntime implements ScriptRuntime {
             engine.close();
             throw new ScriptFailure(ScriptFailure.Kind.INIT, "cannot read " + script + ": " + e.getMessage(), null);
         }
-        List<MissingModules.Missing> missing = MissingModules.find(this.script, readableRoots);
+        List<LocalImports.Import> imports = LocalImports.of(this.script, readableRoots);
+        this.usesWebSockets = imports.stream().anyMatch(i -> BuiltinModules.isWebSocketModule(i.specifier()));
+        List<MissingModules.Missing> missing = MissingModules.find(imports);
         if (!missing.isEmpty()) {
             engine.close();
             throw new ScriptFailure(ScriptFailure.Kind.INIT, MissingModules.describe(missing), null);
@@ -96,10 +99,21 @@ public final class JsRuntime implements ScriptRuntime {
      * 1,000 WebSocket VUs × 1 msg/s, client on one core, 45 s warm-up): 126 CPU-ms per 1,000
      * messages in latency mode, 284 in throughput mode (a third of it still compiling), 182 with
      * no compilation at all. {@code -Djload.js.mode=throughput} restores the default.
+     *
+     * <p>Code that runs once per VU — module bodies and linking, a script's top level, jload's
+     * globals, the host's bindings — is never compiled: with a thousand VUs it crosses the
+     * compilation threshold during VU initialisation, and compiling it only costs (on the
+     * generator's one core, while the Graal compiler is itself still cold: 0.5–3 s per such
+     * compilation). {@code -Djload.js.compileOnly=…} replaces the filter (Truffle's CompileOnly).
      */
+    /** Truffle call targets that run once per VU (see {@link #newEngine}), by name. */
+    static final String RUN_ONCE_PER_VU = "~:module:,~:program,~ParsedProgramRoot,~ModuleScriptRoot,~TopLevelAwait,"
+            + "~.putMember,~jloadGlobals";
+
     static Engine newEngine() {
         try {
-            return engineBuilder().option("engine.Mode", System.getProperty("jload.js.mode", "latency")).build();
+            return engineBuilder().option("engine.Mode", System.getProperty("jload.js.mode", "latency"))
+                    .option("engine.CompileOnly", System.getProperty("jload.js.compileOnly", RUN_ONCE_PER_VU)).build();
         } catch (IllegalArgumentException e) {
             // Interpreted (no runtime compilation): compilation modes do not exist there.
             return engineBuilder().build();
@@ -125,6 +139,11 @@ public final class JsRuntime implements ScriptRuntime {
     @Override
     public JsonNode options() {
         return options;
+    }
+
+    @Override
+    public boolean usesWebSockets() {
+        return usesWebSockets;
     }
 
     @Override

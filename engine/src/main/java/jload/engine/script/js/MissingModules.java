@@ -1,16 +1,7 @@
 package jload.engine.script.js;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import jload.engine.script.ReadableFiles;
 
 /**
  * Before any VU starts: every import of a {@code k6/…} or {@code jload/…} module that jload does not
@@ -23,33 +14,12 @@ final class MissingModules {
 
     private MissingModules() {}
 
-    static List<Missing> find(Path script, List<Path> readableRoots) {
-        List<Path> roots = readableRoots.stream().map(p -> p.toAbsolutePath().normalize()).toList();
+    static List<Missing> find(List<LocalImports.Import> imports) {
         List<Missing> missing = new ArrayList<>();
-        Set<Path> seen = new HashSet<>();
-        Deque<Path> files = new ArrayDeque<>();
-        Path main = script.toAbsolutePath().normalize();
-        files.add(main);
-        seen.add(main);
-        while (!files.isEmpty()) {
-            Path file = files.poll();
-            String source;
-            try {
-                source = Files.readString(file, StandardCharsets.UTF_8);
-            } catch (IOException | RuntimeException e) {
-                continue; // GraalJS reports an unreadable module itself, with its own reason
-            }
-            for (ImportScanner.Import imp : ImportScanner.scan(source)) {
-                String spec = imp.specifier();
-                if (BuiltinModules.resourceFor(spec) != null) continue;
-                if (BuiltinModules.isReservedName(spec)) {
-                    missing.add(new Missing(spec, ReadableFiles.display(file) + ":" + imp.line() + ":" + imp.column()));
-                } else if (spec.startsWith("./") || spec.startsWith("../") || spec.startsWith("/")) {
-                    Path target = file.getParent().resolve(spec).normalize();
-                    if (Files.isRegularFile(target) && roots.stream().anyMatch(target::startsWith) && seen.add(target)) {
-                        files.add(target);
-                    }
-                }
+        for (LocalImports.Import imp : imports) {
+            String spec = imp.specifier();
+            if (BuiltinModules.resourceFor(spec) == null && BuiltinModules.isReservedName(spec)) {
+                missing.add(new Missing(spec, imp.where()));
             }
         }
         return missing;
