@@ -19,8 +19,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * came off the wire — including anything after a close frame, which a real WebSocket library
  * would hide. It echoes text frames, answers a close with the same code, and keeps reading until
  * the client drops the TCP connection. Plain sockets and a thread per connection: tests only.
+ * A JUnit extension: {@code @RegisterExtension final FrameRecordingServer server = new FrameRecordingServer();}
+ * gives each test a fresh one.
  */
-final class FrameRecordingServer implements AutoCloseable {
+final class FrameRecordingServer implements org.junit.jupiter.api.extension.BeforeEachCallback,
+        org.junit.jupiter.api.extension.AfterEachCallback {
     static final int TEXT = 1, BINARY = 2, CLOSE = 8, PING = 9, PONG = 10;
     private static final String GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
 
@@ -44,14 +47,15 @@ final class FrameRecordingServer implements AutoCloseable {
         }
     }
 
-    private final ServerSocket server;
+    private ServerSocket server;
     private final List<List<Frame>> connections = new CopyOnWriteArrayList<>();
     private final List<String> upgradeRequests = new CopyOnWriteArrayList<>();
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private final java.util.concurrent.atomic.AtomicInteger open = new java.util.concurrent.atomic.AtomicInteger();
     private final java.util.concurrent.atomic.AtomicInteger mostOpen = new java.util.concurrent.atomic.AtomicInteger();
 
-    FrameRecordingServer() throws IOException {
+    @Override
+    public void beforeEach(org.junit.jupiter.api.extension.ExtensionContext context) throws IOException {
         server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread.ofPlatform().daemon().name("frame-recorder-accept").start(this::acceptLoop);
     }
@@ -183,7 +187,7 @@ final class FrameRecordingServer implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException {
+    public void afterEach(org.junit.jupiter.api.extension.ExtensionContext context) throws IOException {
         server.close();
         for (Socket s : sockets) s.close();
     }

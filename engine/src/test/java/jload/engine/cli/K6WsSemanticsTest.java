@@ -8,9 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -21,17 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 class K6WsSemanticsTest {
     @TempDir
     Path dir;
-    FrameRecordingServer server;
-
-    @BeforeEach
-    void startServer() throws Exception {
-        server = new FrameRecordingServer();
-    }
-
-    @AfterEach
-    void stopServer() throws Exception {
-        server.close();
-    }
+    @RegisterExtension
+    final FrameRecordingServer server = new FrameRecordingServer();
 
     private Jload.Result run(String script, String... flags) {
         String[] all = new String[flags.length + 2];

@@ -12,10 +12,42 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Ctrl-C in a real process: the run stops, and the summary and every output are still written. */
+/**
+ * Ctrl-C in a real process, in every phase of a run (docs/cli.md's table): the run stops, says so,
+ * exits 105, and writes what it promised.
+ */
 class SignalTest {
     @TempDir
     Path dir;
+
+    /** What a signalled run left: its exit code and output. */
+    private record Stopped(int exit, String stdout, String stderr) {}
+
+    /**
+     * Starts {@code jload ARGS} in a JVM of its own, waits until its stderr has {@code count} lines
+     * containing {@code text}, sends {@code signals} SIGINTs, and waits (bounded) for it to exit.
+     */
+    private Stopped signalled(String text, int count, int signals, String... args) throws Exception {
+        Path stdout = dir.resolve("stdout.txt");
+        Path stderr = dir.resolve("stderr.txt");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new java.util.ArrayList<>(List.of(java,
+                "--sun-misc-unsafe-memory-access=allow", "--enable-native-access=ALL-UNNAMED",
+                "-Dpolyglot.engine.WarnInterpreterOnly=false",
+                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (lines(stderr, text) < count && System.nanoTime() < deadline) Thread.sleep(100);
+            assertTrue(lines(stderr, text) >= count, "never saw '" + text + "' " + count + " times:\n" + read(stderr));
+            for (int i = 0; i < signals; i++) new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
+            assertTrue(p.waitFor(30, TimeUnit.SECONDS), "jload kept running after " + signals + " SIGINT(s):\n" + read(stderr));
+            return new Stopped(p.exitValue(), read(stdout), read(stderr));
+        } finally {
+            p.destroyForcibly();
+        }
+    }
 
     @Test
     void sigintStopsGracefullyAndStillWritesEveryOutput() throws Exception {
@@ -26,21 +58,11 @@ class SignalTest {
                 """);
         Path export = dir.resolve("summary.json");
         Path points = dir.resolve("points.jsonl");
-        Path stdout = dir.resolve("stdout.txt");
-        Path stderr = dir.resolve("stderr.txt");
-        Process p = start(stdout, stderr, "run", "--summary-export", export.toString(), "--out", "json=" + points, script.toString());
-        try {
-            // Several iterations complete before the signal, so there is something to summarise.
-            awaitLines(stderr, "iterating", 6);
-            signal(p);
-            assertTrue(p.waitFor(30, TimeUnit.SECONDS), "jload did not stop after SIGINT");
-        } finally {
-            p.destroyForcibly();
-        }
-        String err = read(stderr);
-        assertEquals(105, p.exitValue(), err);
-        assertTrue(err.contains("stopping the test"), err);
-        assertTrue(read(stdout).contains("TOTAL RESULTS"), "summary printed\n" + read(stdout) + err);
+        // Several iterations complete before the signal, so there is something to summarise.
+        Stopped r = signalled("iterating", 6, 1, "run", "--summary-export", export.toString(), "--out", "json=" + points, script.toString());
+        assertEquals(105, r.exit(), r.stderr());
+        assertTrue(r.stderr().contains("stopping the test"), r.stderr());
+        assertTrue(r.stdout().contains("TOTAL RESULTS"), "summary printed\n" + r);
         assertTrue(Files.readString(export).contains("\"iterations\""), "summary export written");
         assertTrue(Files.readString(points).contains("\"metric\":\"iterations\""), "JSON output written");
         assertEveryLineParses(points);
@@ -56,21 +78,11 @@ class SignalTest {
                 export function teardown() { console.log('in teardown'); }
                 """);
         Path export = dir.resolve("summary.json");
-        Path stdout = dir.resolve("stdout.txt");
-        Path stderr = dir.resolve("stderr.txt");
-        Process p = start(stdout, stderr, "run", "--summary-export", export.toString(), script.toString());
-        try {
-            awaitLines(stderr, "in setup", 1);
-            signal(p);
-            assertTrue(p.waitFor(20, TimeUnit.SECONDS), "setup() was not interrupted:\n" + read(stderr));
-        } finally {
-            p.destroyForcibly();
-        }
-        String err = read(stderr);
-        assertEquals(105, p.exitValue(), err);
-        assertEquals(0, lines(stderr, "iterating"), err);
-        assertEquals(0, lines(stderr, "in teardown"), "teardown(data) needs setup's data\n" + err);
-        assertTrue(Files.exists(export), "summary export written\n" + err);
+        Stopped r = signalled("in setup", 1, 1, "run", "--summary-export", export.toString(), script.toString());
+        assertEquals(105, r.exit(), r.stderr());
+        assertTrue(!r.stderr().contains("iterating"), r.stderr());
+        assertTrue(!r.stderr().contains("in teardown"), "teardown(data) needs setup's data\n" + r.stderr());
+        assertTrue(Files.exists(export), "summary export written\n" + r.stderr());
     }
 
     @Test
@@ -83,20 +95,10 @@ class SignalTest {
                 export function handleSummary(data) { return { [__ENV.OUT]: JSON.stringify(data.metrics.iterations) }; }
                 """);
         Path summary = dir.resolve("handled.json");
-        Path stdout = dir.resolve("stdout.txt");
-        Path stderr = dir.resolve("stderr.txt");
-        Process p = start(stdout, stderr, "run", "-e", "OUT=" + summary, script.toString());
-        try {
-            awaitLines(stderr, "iterating", 4);
-            signal(p);
-            assertTrue(p.waitFor(30, TimeUnit.SECONDS), "jload did not stop after SIGINT");
-        } finally {
-            p.destroyForcibly();
-        }
-        String err = read(stderr);
-        assertEquals(105, p.exitValue(), err);
-        assertEquals(1, lines(stderr, "in teardown"), err);
-        assertTrue(Files.readString(summary).contains("\"values\""), "handleSummary's file\n" + err);
+        Stopped r = signalled("iterating", 4, 1, "run", "-e", "OUT=" + summary, script.toString());
+        assertEquals(105, r.exit(), r.stderr());
+        assertEquals(1, r.stderr().lines().filter(l -> l.contains("in teardown")).count(), r.stderr());
+        assertTrue(Files.readString(summary).contains("\"values\""), "handleSummary's file\n" + r.stderr());
     }
 
     @Test
@@ -108,20 +110,10 @@ class SignalTest {
                 export default function () {}
                 """);
         Path points = dir.resolve("points.jsonl");
-        Path stdout = dir.resolve("stdout.txt");
-        Path stderr = dir.resolve("stderr.txt");
-        Process p = start(stdout, stderr, "run", "--out", "json=" + points, script.toString());
-        try {
-            awaitLines(stderr, "busy in init", 1);
-            signal(p);
-            assertTrue(p.waitFor(20, TimeUnit.SECONDS), "jload kept running after the first SIGINT:\n" + read(stderr));
-        } finally {
-            p.destroyForcibly();
-        }
-        String err = read(stderr);
-        assertEquals(105, p.exitValue(), err);
-        assertTrue(err.contains("stopping the test"), err);
-        assertTrue(err.contains("stopped while initialising"), err);
+        Stopped r = signalled("busy in init", 1, 1, "run", "--out", "json=" + points, script.toString());
+        assertEquals(105, r.exit(), r.stderr());
+        assertTrue(r.stderr().contains("stopping the test"), r.stderr());
+        assertTrue(r.stderr().contains("stopped while initialising"), r.stderr());
         assertEveryLineParses(points);
     }
 
@@ -131,19 +123,9 @@ class SignalTest {
                 if (__VU === 0) { console.log('reading options'); while (true) {} }
                 export default function () {}
                 """);
-        Path stdout = dir.resolve("stdout.txt");
-        Path stderr = dir.resolve("stderr.txt");
-        Process p = start(stdout, stderr, "run", script.toString());
-        try {
-            awaitLines(stderr, "reading options", 1);
-            signal(p);
-            assertTrue(p.waitFor(20, TimeUnit.SECONDS), "jload kept running after the first SIGINT:\n" + read(stderr));
-        } finally {
-            p.destroyForcibly();
-        }
-        String err = read(stderr);
-        assertEquals(105, p.exitValue(), err);
-        assertTrue(err.contains("stopping the test"), err);
+        Stopped r = signalled("reading options", 1, 1, "run", script.toString());
+        assertEquals(105, r.exit(), r.stderr());
+        assertTrue(r.stderr().contains("stopping the test"), r.stderr());
     }
 
     @Test
@@ -155,40 +137,10 @@ class SignalTest {
                 export default function () { for (let i = 0; i < 200; i++) c.add(1, { i: String(i) }); console.log('iterating'); }
                 """);
         Path points = dir.resolve("points.jsonl");
-        Path stdout = dir.resolve("stdout.txt");
-        Path stderr = dir.resolve("stderr.txt");
-        Process p = start(stdout, stderr, "run", "--out", "json=" + points, script.toString());
-        try {
-            awaitLines(stderr, "iterating", 50);
-            signal(p);
-            signal(p);
-            assertTrue(p.waitFor(20, TimeUnit.SECONDS), "jload did not stop after the second SIGINT");
-        } finally {
-            p.destroyForcibly();
-        }
-        assertEquals(105, p.exitValue(), read(stderr));
+        Stopped r = signalled("iterating", 50, 2, "run", "--out", "json=" + points, script.toString());
+        assertEquals(105, r.exit(), r.stderr());
         assertTrue(Files.size(points) > 0, "points were written before the stop");
         assertEveryLineParses(points);
-    }
-
-    private static Process start(Path stdout, Path stderr, String... args) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new java.util.ArrayList<>(List.of(java,
-                "--sun-misc-unsafe-memory-access=allow", "--enable-native-access=ALL-UNNAMED",
-                "-Dpolyglot.engine.WarnInterpreterOnly=false",
-                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        command.addAll(List.of(args));
-        return new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
-    }
-
-    private static void awaitLines(Path stderr, String text, int count) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (lines(stderr, text) < count && System.nanoTime() < deadline) Thread.sleep(100);
-        assertTrue(lines(stderr, text) >= count, "never saw '" + text + "' " + count + " times:\n" + read(stderr));
-    }
-
-    private static void signal(Process p) throws Exception {
-        new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
     }
 
     /** JSON Lines as other tools read them: empty, or whole lines that each parse, the last ending with a newline. */
@@ -206,8 +158,8 @@ class SignalTest {
         }
     }
 
-    private static long lines(Path stderr, String text) throws IOException {
-        return read(stderr).lines().filter(l -> l.contains(text)).count();
+    private static long lines(Path file, String text) throws IOException {
+        return read(file).lines().filter(l -> l.contains(text)).count();
     }
 
     private static String read(Path p) throws IOException {

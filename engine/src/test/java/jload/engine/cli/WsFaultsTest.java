@@ -6,26 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What jload/ws does when things go wrong: failed iterations, oversized messages, server closes. */
 class WsFaultsTest {
     @TempDir
     Path dir;
-    FrameRecordingServer server;
-
-    @BeforeEach
-    void startServer() throws Exception {
-        server = new FrameRecordingServer();
-    }
-
-    @AfterEach
-    void stopServer() throws Exception {
-        server.close();
-    }
+    @RegisterExtension
+    final FrameRecordingServer server = new FrameRecordingServer();
 
     @Test
     void aSocketOpenedInAFailedIterationIsClosedWhenTheIterationEnds() {
