@@ -64,12 +64,7 @@ public final class VuWebSockets implements WebSockets {
 
     @Override
     public WebSocket connect(String url, WsConnect options) {
-        URI uri;
-        try {
-            uri = new URI(url);
-        } catch (java.net.URISyntaxException e) {
-            throw new IllegalArgumentException("'" + WsUrls.asWritten(url) + "' is not a valid URL: " + e.getReason());
-        }
+        URI uri = WsUrls.parse(url);
         WsOptions wsOptions = new WsOptions(options.headers(), options.subprotocols(), options.timeout(),
                 options.compression(), options.tags(), options.maxMessageSize());
         WsConnection connection = client.get().connect(uri, wsOptions, mailbox, registry, builtins, vuTags.get());

@@ -43,6 +43,15 @@ public final class WsUrls {
         return uri.getPort() > 0 ? uri.getPort() : "wss".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
 
+    /** {@code url} as a URI; an unparseable one is an error whose message shows it {@link #asWritten}. */
+    public static URI parse(String url) {
+        try {
+            return new URI(url);
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException("'" + asWritten(url) + "' is not a valid URL: " + e.getReason());
+        }
+    }
+
     /** Why {@code uri} cannot be opened as a WebSocket, or null when it can. */
     public static String problem(URI uri) {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);

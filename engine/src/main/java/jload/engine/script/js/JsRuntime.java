@@ -73,7 +73,7 @@ public final class JsRuntime implements ScriptRuntime {
         }
         List<LocalImports.Import> imports = LocalImports.of(this.script, readableRoots);
         this.usesWebSockets = imports.stream().anyMatch(i -> BuiltinModules.isWebSocketModule(i.specifier()));
-        List<MissingModules.Missing> missing = MissingModules.find(imports);
+        List<LocalImports.Import> missing = MissingModules.find(imports);
         if (!missing.isEmpty()) {
             engine.close();
             throw new ScriptFailure(ScriptFailure.Kind.INIT, MissingModules.describe(missing), null);

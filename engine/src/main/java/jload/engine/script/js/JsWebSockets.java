@@ -74,14 +74,7 @@ public final class JsWebSockets {
             if (protocols.isString()) offered.add(protocols.asString());
             else if (protocols.hasArrayElements()) for (long i = 0; i < protocols.getArraySize(); i++) offered.add(protocols.getArrayElement(i).asString());
         }
-        java.net.URI uri;
-        try {
-            uri = new java.net.URI(url);
-        } catch (java.net.URISyntaxException e) {
-            throw JsErrors.thrown("WebSocket: '" + jload.engine.proto.ws.WsUrls.asWritten(url) + "' is not a valid URL: " + e.getReason());
-        }
-        java.net.URI target = uri;
-        var connection = JsErrors.onBehalfOfScript(() -> vu.wsClient().connect(target,
+        var connection = JsErrors.onBehalfOfScript(() -> vu.wsClient().connect(jload.engine.proto.ws.WsUrls.parse(url),
                 new jload.engine.proto.ws.WsOptions(p.headers(), offered, jload.engine.proto.ws.WsOptions.DEFAULT_TIMEOUT, p.deflate(), p.tags()),
                 loop.mailbox(), vu.registry(), vu.builtins(), vu.tagSet()));
         JsBrowserSocket socket = new JsBrowserSocket(connection, dispatcher);

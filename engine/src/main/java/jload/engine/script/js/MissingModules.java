@@ -1,6 +1,5 @@
 package jload.engine.script.js;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -9,29 +8,22 @@ import java.util.List;
  * such modules; the user learns of all of them at once, each at its file:line:column, in k6's terms.
  */
 final class MissingModules {
-    /** One import jload cannot serve. */
-    record Missing(String specifier, String where) {}
-
     private MissingModules() {}
 
-    static List<Missing> find(List<LocalImports.Import> imports) {
-        List<Missing> missing = new ArrayList<>();
-        for (LocalImports.Import imp : imports) {
-            String spec = imp.specifier();
-            if (BuiltinModules.resourceFor(spec) == null && BuiltinModules.isReservedName(spec)) {
-                missing.add(new Missing(spec, imp.where()));
-            }
-        }
-        return missing;
+    /** The imports among {@code imports} that name a k6 or jload module jload cannot serve. */
+    static List<LocalImports.Import> find(List<LocalImports.Import> imports) {
+        return imports.stream()
+                .filter(i -> BuiltinModules.resourceFor(i.specifier()) == null && BuiltinModules.isReservedName(i.specifier()))
+                .toList();
     }
 
     /** The one message for a run that cannot start because of {@code missing} (not empty). */
-    static String describe(List<Missing> missing) {
+    static String describe(List<LocalImports.Import> missing) {
         StringBuilder sb = new StringBuilder(missing.size() == 1
                 ? "the script imports a module jload does not have:"
                 : "the script imports " + missing.size() + " modules jload does not have:");
         int width = missing.stream().mapToInt(m -> m.where().length()).max().orElse(0);
-        for (Missing m : missing) {
+        for (LocalImports.Import m : missing) {
             sb.append("\n  ").append(m.where()).append(" ".repeat(width - m.where().length()))
                     .append("  '").append(m.specifier()).append("': ").append(BuiltinModules.whyMissing(m.specifier()));
         }
