@@ -22,7 +22,7 @@ class WsFaultsTest {
         Path export = dir.resolve("e.json");
         Jload.Result r = Jload.runScript(dir, """
                 import { ws } from 'jload';
-                export const options = { vus: 1, iterations: 10 };
+                export const options = { vus: 1, iterations: 20 };
                 export default function () {
                   const s = ws.connect(__ENV.URL);
                   s.send('not json');
@@ -31,8 +31,9 @@ class WsFaultsTest {
                 """, "-e", "URL=" + server.url("/echo"), "--summary-export", export.toString());
         assertEquals(0, r.exitCode(), r::toString);
         JsonNode e = r.export(export);
-        assertEquals(10, value(e, "ws_sessions_closed_by_jload", "count"));
-        assertTrue(server.mostOpenAtOnce() <= 2, "connections did not pile up: " + server.mostOpenAtOnce() + " open at once");
+        assertEquals(20, value(e, "ws_sessions_closed_by_jload", "count"));
+        // A closing socket's handshake may overlap the next iteration's connect or two; leaked ones would add up to 20.
+        assertTrue(server.mostOpenAtOnce() <= 5, "connections did not pile up: " + server.mostOpenAtOnce() + " open at once");
     }
 
     @Test
