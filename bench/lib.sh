@@ -72,6 +72,24 @@ stop_pid() {
   wait "$pid" 2>/dev/null || true
 }
 
+# Starts `jload sandbox` (the target) pinned to CPU, on free ports, its output and GC log in DIR; sets
+# sandbox_pid, target_ws (ws://127.0.0.1:PORT) and target_http. The caller stops it (stop_pid).
+# start_sandbox DIR CPU
+start_sandbox() {
+  JLOAD_JAVA_OPTS="-Xlog:gc:file=$1/gc-target.log:uptime,timemillis ${SANDBOX_JAVA_OPTS:-}" taskset -c "$2" \
+    "$JLOAD" sandbox --ws-port 0 --http-port 0 >"$1/sandbox.out" 2>&1 &
+  sandbox_pid=$!
+  local _
+  for _ in $(seq 600); do
+    grep -q '^HTTP ' "$1/sandbox.out" 2>/dev/null && break
+    kill -0 "$sandbox_pid" 2>/dev/null || { echo "bench: the sandbox exited:" >&2; cat "$1/sandbox.out" >&2; exit 1; }
+    sleep 0.1
+  done
+  target_ws=$(awk '$1 == "WebSocket" { print $2; exit }' "$1/sandbox.out")
+  target_http=$(awk '$1 == "HTTP" { print $2; exit }' "$1/sandbox.out")
+  [ -n "$target_ws" ] && [ -n "$target_http" ] || { echo "bench: no sandbox address" >&2; exit 1; }
+}
+
 # Reads numbers (one a line) on stdin; prints "median min max" (median of an even count: mean of
 # the middle two). Numbers may be fractional.
 median_spread() {

@@ -100,18 +100,7 @@ open_conns() { metrics | awk '/^sandbox_connections\{endpoint="echo"\}/ { print 
 sleep_until_ms() { local d=$(($1 - $(now_ms))); [ "$d" -le 0 ] || sleep "$(awk -v d="$d" 'BEGIN { print d / 1000 }')"; }
 
 start_target() {
-# --- the target ----------------------------------------------------------------------------------
-JLOAD_JAVA_OPTS="-Xlog:gc:file=$RESULTS_DIR/gc-target.log:uptime,timemillis ${SANDBOX_JAVA_OPTS:-}" taskset -c "$TARGET_CPU" "$JLOAD" sandbox --ws-port 0 --http-port 0 \
-  >"$RESULTS_DIR/sandbox.out" 2>&1 &
-sandbox_pid=$!
-for _ in $(seq 600); do
-  grep -q '^HTTP ' "$RESULTS_DIR/sandbox.out" 2>/dev/null && break
-  kill -0 "$sandbox_pid" 2>/dev/null || { echo "bench: the sandbox exited:" >&2; cat "$RESULTS_DIR/sandbox.out" >&2; exit 1; }
-  sleep 0.1
-done
-target_ws=$(awk '$1 == "WebSocket" { print $2; exit }' "$RESULTS_DIR/sandbox.out")
-target_http=$(awk '$1 == "HTTP" { print $2; exit }' "$RESULTS_DIR/sandbox.out")
-[ -n "$target_ws" ] && [ -n "$target_http" ] || { echo "bench: no sandbox address" >&2; exit 1; }
+start_sandbox "$RESULTS_DIR" "$TARGET_CPU"
 echo "ws-echo: N=$N interval=${INTERVAL}s warmup=${WARMUP}s (ramp ${RAMP_S}s) measure=${MEASURE}s base=$BASE_N;" \
   "target $target_ws on cpu $TARGET_CPU, clients on cpu $CLIENT_CPU; $(nproc) cores; raw data: $RESULTS_DIR" >&2
 }
