@@ -19,6 +19,7 @@ final class SandboxMetrics {
     private final Map<Endpoint, LongAdder> received = perEndpoint();
     private final Map<Endpoint, LongAdder> sent = perEndpoint();
     private final Map<Integer, LongAdder> rejectedByStatus = new ConcurrentHashMap<>();
+    private final LongAdder writeStalls = new LongAdder();
 
     void connectionOpened(Endpoint endpoint) {
         open.get(endpoint).increment();
@@ -41,6 +42,10 @@ final class SandboxMetrics {
         rejectedByStatus.computeIfAbsent(status, s -> new LongAdder()).increment();
     }
 
+    void writeStallRescued() {
+        writeStalls.increment();
+    }
+
     /** Prometheus text exposition format 0.0.4. */
     String prometheusText() {
         StringBuilder out = new StringBuilder(2048);
@@ -57,6 +62,9 @@ final class SandboxMetrics {
         for (Map.Entry<Integer, LongAdder> entry : new TreeMap<>(rejectedByStatus).entrySet()) {
             sample(out, "sandbox_rejected_upgrades_total", "status=\"" + entry.getKey() + "\"", entry.getValue().sum());
         }
+        header(out, "sandbox_write_stalls_total", "counter",
+                "Replies the WebSocket library queued and stopped trying to write, found and written late (StalledWriteRescuer).");
+        out.append("sandbox_write_stalls_total ").append(writeStalls.sum()).append('\n');
         return out.toString();
     }
 

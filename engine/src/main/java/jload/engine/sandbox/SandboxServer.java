@@ -31,6 +31,7 @@ public final class SandboxServer implements AutoCloseable {
     private static final int CLOSE_TIMEOUT_MILLIS = 3_000;
 
     private final SandboxWebSocketServer webSocket;
+    private final StalledWriteRescuer rescuer;
     private final SandboxHttpServer http;
     private final Hs256Jwt jwt;
     private final Clock clock;
@@ -38,8 +39,10 @@ public final class SandboxServer implements AutoCloseable {
     private final URI httpBase;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private SandboxServer(SandboxWebSocketServer webSocket, SandboxHttpServer http, Hs256Jwt jwt, Clock clock) {
+    private SandboxServer(SandboxWebSocketServer webSocket, StalledWriteRescuer rescuer, SandboxHttpServer http, Hs256Jwt jwt,
+            Clock clock) {
         this.webSocket = webSocket;
+        this.rescuer = rescuer;
         this.http = http;
         this.jwt = jwt;
         this.clock = clock;
@@ -75,7 +78,8 @@ public final class SandboxServer implements AutoCloseable {
             http.close();
             throw e;
         }
-        return new SandboxServer(webSocket, http, jwt, clock);
+        StalledWriteRescuer rescuer = StalledWriteRescuer.start(webSocket, metrics, StalledWriteRescuer.DEFAULT_PERIOD);
+        return new SandboxServer(webSocket, rescuer, http, jwt, clock);
     }
 
     /** The WebSocket listener, e.g. {@code ws://127.0.0.1:41234}; endpoint paths resolve against it. */
@@ -102,6 +106,7 @@ public final class SandboxServer implements AutoCloseable {
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) return;
+        rescuer.close();
         try {
             webSocket.stop(CLOSE_TIMEOUT_MILLIS, "sandbox shutting down");
         } catch (InterruptedException e) {
