@@ -139,6 +139,11 @@ public final class RunCommand implements Callable<Integer> {
             runtime = ScriptLoader.load(script, roots, scriptEnv, log, inits);
             TestPlan plan = PlanBuilder.build(script, runtime.options(), overrides, scriptEnv, runtime.exportedFunctions(), log::warn);
 
+            if (runtime.usesWebSockets()) {
+                String tooFewFiles = OpenFileLimit.warning(plan.initialVus(), OpenFileLimit.ofThisProcess());
+                if (tooFewFiles != null) log.warn(tooFewFiles);
+            }
+
             MetricRegistry registry = new MetricRegistry();
             registry.onNotice(log::warn);
             jsonOut = openOutputs(registry, plan);
