@@ -29,5 +29,8 @@ public interface VuContext {
     /** This VU's WebSockets. */
     WebSockets ws();
 
+    /** This VU's Socket.IO clients. */
+    SocketIos socketio();
+
     Execution execution();
 }

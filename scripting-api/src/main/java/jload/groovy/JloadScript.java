@@ -11,6 +11,7 @@ import jload.Execution;
 import jload.Gauge;
 import jload.Metrics;
 import jload.Rate;
+import jload.SocketIos;
 import jload.Trend;
 import jload.VuContext;
 import jload.WebSockets;
@@ -125,6 +126,14 @@ public abstract class JloadScript extends Script {
     /** This VU's WebSockets ({@code jload/ws}): {@code ws.connect(url, headers: […], timeout: '5s')}. */
     public WebSockets getWs() {
         return host().vu().ws();
+    }
+
+    /**
+     * This VU's Socket.IO clients ({@code jload/socketio}):
+     * {@code def io = socketio.connect(url, namespace: '/chat', auth: [token: t])}; event arguments are JSON arrays' text.
+     */
+    public SocketIos getSocketio() {
+        return host().vu().socketio();
     }
 
     /** The typed metrics maker, for names chosen at run time. */

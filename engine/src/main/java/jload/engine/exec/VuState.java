@@ -32,6 +32,7 @@ public final class VuState implements jload.engine.script.EngineVu, Execution {
     private final Map<String, TagSet> checkTags = new HashMap<>();
     private final Map<Metric, Series> seriesCache = new HashMap<>();
     private jload.engine.proto.ws.VuWebSockets ws;
+    private jload.engine.proto.socketio.VuSocketIos socketio;
     /** Between beginIteration and endIteration (not in init, setup or teardown). */
     private boolean inIteration;
 
@@ -199,6 +200,18 @@ public final class VuState implements jload.engine.script.EngineVu, Execution {
             if (inIteration) ws.beginIteration();
         }
         return ws;
+    }
+
+    @Override
+    public jload.engine.proto.socketio.VuSocketIos socketio() {
+        if (socketio == null) {
+            socketio = new jload.engine.proto.socketio.VuSocketIos(() -> {
+                ws();
+                return ws;
+            }, run.registry(),
+                    run.builtins(), () -> tags);
+        }
+        return socketio;
     }
 
     /** The VU is done: its sockets say goodbye (1001), waiting briefly for the close handshakes. */

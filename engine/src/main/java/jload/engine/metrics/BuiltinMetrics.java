@@ -26,6 +26,20 @@ public final class BuiltinMetrics {
     public final Metric wsErrors;
     /** jload: jload/ws sockets jload closed because the iteration that opened them ended (not persisted). */
     public final Metric wsSessionsClosedByJload;
+    // Socket.IO (jload/socketio; k6 has none)
+    /** Dial → the namespace's CONNECT answered (Engine.IO open and Socket.IO connect included). */
+    public final Metric sioConnecting;
+    public final Metric sioSessions;
+    public final Metric sioEventsSent;
+    public final Metric sioEventsReceived;
+    /** An emit → its ack, both timed on the event loop. */
+    public final Metric sioAckDuration;
+    /** The last emit → the event an expect() accepted, both timed on the event loop. */
+    public final Metric sioRtt;
+    /** Failed connects, protocol faults and dead connections, tagged with kind. */
+    public final Metric sioErrors;
+    /** Sessions that ended, tagged with reason (client, server, transport close, ping timeout). */
+    public final Metric sioDisconnects;
 
     public BuiltinMetrics(MetricRegistry registry) {
         iterations = registry.register("iterations", MetricType.COUNTER, ValueKind.DEFAULT);
@@ -47,5 +61,13 @@ public final class BuiltinMetrics {
         wsRtt = registry.registerJloadOnly("ws_rtt", MetricType.TREND, ValueKind.TIME);
         wsErrors = registry.registerJloadOnly("ws_errors", MetricType.COUNTER, ValueKind.DEFAULT);
         wsSessionsClosedByJload = registry.registerJloadOnly("ws_sessions_closed_by_jload", MetricType.COUNTER, ValueKind.DEFAULT);
+        sioConnecting = registry.registerJloadOnly("sio_connecting", MetricType.TREND, ValueKind.TIME);
+        sioSessions = registry.registerJloadOnly("sio_sessions", MetricType.COUNTER, ValueKind.DEFAULT);
+        sioEventsSent = registry.registerJloadOnly("sio_events_sent", MetricType.COUNTER, ValueKind.DEFAULT);
+        sioEventsReceived = registry.registerJloadOnly("sio_events_received", MetricType.COUNTER, ValueKind.DEFAULT);
+        sioAckDuration = registry.registerJloadOnly("sio_ack_duration", MetricType.TREND, ValueKind.TIME);
+        sioRtt = registry.registerJloadOnly("sio_rtt", MetricType.TREND, ValueKind.TIME);
+        sioErrors = registry.registerJloadOnly("sio_errors", MetricType.COUNTER, ValueKind.DEFAULT);
+        sioDisconnects = registry.registerJloadOnly("sio_disconnects", MetricType.COUNTER, ValueKind.DEFAULT);
     }
 }

@@ -22,5 +22,9 @@ public interface EngineVu extends VuContext {
     boolean throwErrors();
 
     /** The tags this VU's samples carry now. */
+    /** This VU's Socket.IO clients (the engine's type: script adapters pass typed options). */
+    @Override
+    jload.engine.proto.socketio.VuSocketIos socketio();
+
     TagSet tagSet();
 }

@@ -62,6 +62,7 @@ public record InitOnlyVu(Map<String, String> env, List<DeclaredMetric> declared)
         return NoMetrics.INSTANCE;
     }
     @Override public WebSockets ws() { throw initOnly("opening a WebSocket"); }
+    @Override public jload.engine.proto.socketio.VuSocketIos socketio() { throw initOnly("opening a Socket.IO connection"); }
     @Override public Execution execution() { throw initOnly("execution information"); }
 
     /** Metrics made while reading options go nowhere: only VUs record. */

@@ -64,10 +64,22 @@ public final class VuWebSockets implements WebSockets {
 
     @Override
     public WebSocket connect(String url, WsConnect options) {
+        return connect(url, options, null).socket();
+    }
+
+    /** A socket and the connection under it, for protocols built over WebSocket (Socket.IO). */
+    public record Opened(WebSocket socket, WsConnection connection) {}
+
+    /**
+     * Connects as {@link #connect(String, WsConnect)} does, with {@code hook} (when not null) seeing
+     * every text frame first, on the event loop, from the first frame on.
+     */
+    public Opened connect(String url, WsConnect options, LoopTextHook hook) {
         URI uri = WsUrls.parse(url);
         WsOptions wsOptions = new WsOptions(options.headers(), options.subprotocols(), options.timeout(),
                 options.compression(), options.tags(), options.maxMessageSize());
         WsConnection connection = client.get().connect(uri, wsOptions, mailbox, registry, builtins, vuTags.get());
+        if (hook != null) connection.answerOnLoop(hook);
         SyncWebSocket socket = new SyncWebSocket(this, connection, zeroNanos);
         sockets.put(connection, socket);
         (inIteration && !options.persist() ? openedThisIteration : kept).add(socket);
@@ -80,7 +92,12 @@ public final class VuWebSockets implements WebSockets {
                 break;
             }
         }
-        return socket;
+        return new Opened(socket, connection);
+    }
+
+    /** When the test started (System.nanoTime): messages' receivedAtMillis count from here. */
+    public long zeroNanos() {
+        return zeroNanos;
     }
 
     /**

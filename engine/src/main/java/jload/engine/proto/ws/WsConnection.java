@@ -52,6 +52,8 @@ public final class WsConnection {
     private volatile int closeRequestedCode;
     /** The transport closed without a close frame: the 1006 may still become what jload sent (1009, 1002). */
     private volatile boolean closedWithoutFrame;
+    /** Sees text frames first, on the event loop (a protocol's heartbeat); null for plain WebSocket. */
+    private volatile LoopTextHook loopTextHook;
     private final AtomicBoolean openedPosted = new AtomicBoolean();
     private final AtomicBoolean closedPosted = new AtomicBoolean();
 
@@ -121,6 +123,28 @@ public final class WsConnection {
             lastWriteNanos = System.nanoTime();
             ch.writeAndFlush(frame);
         });
+    }
+
+    /** Lets {@code hook} see every text frame first, on the event loop. Set it before the handshake ends. */
+    public void answerOnLoop(LoopTextHook hook) {
+        this.loopTextHook = hook;
+    }
+
+    /**
+     * Sends from the event loop itself (a hook's answer, such as a heartbeat): counted as a message,
+     * but not a VU's data frame, so it does not move {@link #lastWriteNanos}. Only on the event loop.
+     */
+    public void sendOnLoop(String text) {
+        Channel ch = channel;
+        if (ch == null || !open || closeSent) return;
+        metrics.sent();
+        ch.writeAndFlush(new TextWebSocketFrame(text));
+    }
+
+    /** Runs {@code task} on this connection's event loop after {@code delayMillis}; null before it has one. */
+    public java.util.concurrent.Future<?> scheduleOnLoop(Runnable task, long delayMillis) {
+        Channel ch = channel;
+        return ch == null ? null : ch.eventLoop().schedule(task, delayMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     /** When the last text or binary frame was written, System.nanoTime; 0 before the first. */
@@ -282,6 +306,8 @@ public final class WsConnection {
 
     void text(String text) {
         metrics.received();
+        LoopTextHook hook = loopTextHook;
+        if (hook != null && hook.onText(this, text)) return;
         mailbox.post(new WsEvent.Text(this, text, System.nanoTime()));
     }
 
@@ -375,6 +401,8 @@ public final class WsConnection {
             if (closeCode == 1006) metrics.error(WsErrorKind.ABNORMAL_CLOSE, 0);
             else metrics.serverClosed(closeCode);
         }
+        LoopTextHook hook = loopTextHook;
+        if (hook != null) hook.onClosed(this);
         mailbox.post(new WsEvent.Closed(this, closeCode, closeReason, now));
     }
 

@@ -26,6 +26,7 @@ final class BuiltinModules {
         BY_NAME.put("jload", "jload.mjs");
         BY_NAME.put("jload/metrics", "k6-metrics.mjs");
         BY_NAME.put("jload/ws", "jload-ws.mjs");
+        BY_NAME.put("jload/socketio", "jload-socketio.mjs");
         BY_NAME.put("k6/ws", "k6-ws.mjs");
         BY_NAME.put("k6/websockets", "k6-websockets.mjs");
         BY_NAME.put("k6/experimental/websockets", "k6-websockets.mjs");
@@ -68,7 +69,7 @@ final class BuiltinModules {
             return "a k6 extension (built into a custom k6 binary with xk6); jload does not run k6 extensions";
         }
         if (specifier.startsWith("jload/")) {
-            return "not a jload module; jload has jload, jload/ws and jload/metrics";
+            return "not a jload module; jload has jload, jload/ws, jload/socketio and jload/metrics";
         }
         return "a k6 module jload does not have yet";
     }
@@ -76,7 +77,7 @@ final class BuiltinModules {
     /** Whether importing {@code specifier} gives the script a WebSocket client. */
     static boolean isWebSocketModule(String specifier) {
         String resource = BY_NAME.get(specifier);
-        return resource != null && java.util.Set.of("k6-ws.mjs", "k6-websockets.mjs", "jload-ws.mjs", "jload.mjs").contains(resource);
+        return resource != null && java.util.Set.of("k6-ws.mjs", "k6-websockets.mjs", "jload-ws.mjs", "jload-socketio.mjs", "jload.mjs").contains(resource);
     }
 
     static boolean isRemote(String specifier) {

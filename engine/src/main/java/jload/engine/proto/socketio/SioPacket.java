@@ -1,0 +1,129 @@
+package jload.engine.proto.socketio;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * One Socket.IO packet (protocol v5) as it travels in an Engine.IO v4 message over WebSocket:
+ * {@code 4<type>[<attachments>-][<namespace>,][<ack id>][<JSON>]}, e.g. {@code 42/chat,17["hello",1]}.
+ *
+ * @param type      {@link #CONNECT} … {@link #BINARY_ACK}
+ * @param namespace "/" when the packet names none
+ * @param ackId     the ack id, -1 when there is none
+ * @param data      the JSON payload, null when there is none
+ */
+record SioPacket(int type, String namespace, long ackId, JsonNode data) {
+    static final int CONNECT = 0, DISCONNECT = 1, EVENT = 2, ACK = 3, CONNECT_ERROR = 4, BINARY_EVENT = 5, BINARY_ACK = 6;
+
+    // Engine.IO v4 packet types, the first character of every text frame.
+    static final char EIO_OPEN = '0', EIO_CLOSE = '1', EIO_PING = '2', EIO_PONG = '3', EIO_MESSAGE = '4', EIO_UPGRADE = '5',
+            EIO_NOOP = '6';
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** An EVENT's name (its data's first element). */
+    String eventName() {
+        return data.get(0).asText();
+    }
+
+    /** An EVENT's arguments (after the name) or an ACK's, as a JSON array's text. */
+    String argsJson() {
+        if (data == null) return "[]";
+        var args = JSON.createArrayNode();
+        for (int i = type == EVENT || type == BINARY_EVENT ? 1 : 0; i < data.size(); i++) args.add(data.get(i));
+        return args.toString();
+    }
+
+    /**
+     * Whether {@code frame}'s first character is an Engine.IO v4 packet type and, for a message, the
+     * next one a Socket.IO packet type: the cheap check the event loop makes on every frame.
+     */
+    static boolean looksValid(String frame) {
+        if (frame.isEmpty() || frame.charAt(0) < EIO_OPEN || frame.charAt(0) > EIO_NOOP) return false;
+        return frame.charAt(0) != EIO_MESSAGE || frame.length() > 1 && frame.charAt(1) >= '0' && frame.charAt(1) <= '6';
+    }
+
+    /** Parses an Engine.IO message frame ({@code 4…}) into its Socket.IO packet. */
+    static SioPacket parseMessage(String frame) {
+        if (frame.length() < 2 || frame.charAt(0) != EIO_MESSAGE) throw new SioProtocolException("not an Engine.IO message: " + clip(frame));
+        int type = frame.charAt(1) - '0';
+        if (type < CONNECT || type > BINARY_ACK) throw new SioProtocolException("unknown Socket.IO packet type in " + clip(frame));
+        int i = 2;
+        if (type == BINARY_EVENT || type == BINARY_ACK) {
+            int dash = frame.indexOf('-', i);
+            if (dash < 0 || dash == i || !digits(frame, i, dash)) throw new SioProtocolException("a binary packet without its attachment count: " + clip(frame));
+            i = dash + 1;
+        }
+        String namespace = "/";
+        if (i < frame.length() && frame.charAt(i) == '/') {
+            int comma = frame.indexOf(',', i);
+            int end = comma < 0 ? frame.length() : comma;
+            namespace = frame.substring(i, end);
+            i = comma < 0 ? end : comma + 1;
+        }
+        long ackId = -1;
+        int idStart = i;
+        while (i < frame.length() && Character.isDigit(frame.charAt(i))) i++;
+        if (i > idStart) {
+            if (i - idStart > 15) throw new SioProtocolException("an ack id too long: " + clip(frame));
+            ackId = Long.parseLong(frame, idStart, i, 10);
+        }
+        JsonNode data = null;
+        if (i < frame.length()) {
+            try {
+                data = JSON.readTree(frame.substring(i));
+            } catch (Exception e) {
+                throw new SioProtocolException("its payload is not JSON: " + clip(frame));
+            }
+        }
+        SioPacket p = new SioPacket(type, namespace, ackId, data);
+        p.check(frame);
+        return p;
+    }
+
+    /** The payload each type may carry (socket.io-parser's isPayloadValid). */
+    private void check(String frame) {
+        boolean ok = switch (type) {
+            case CONNECT -> data == null || data.isObject();
+            case DISCONNECT -> data == null;
+            case CONNECT_ERROR -> data != null && (data.isObject() || data.isTextual());
+            case EVENT, BINARY_EVENT -> data != null && data.isArray() && !data.isEmpty() && data.get(0).isTextual();
+            case ACK, BINARY_ACK -> data != null && data.isArray();
+            default -> false;
+        };
+        if (!ok) throw new SioProtocolException("a packet of type " + type + " with a payload it may not have: " + clip(frame));
+    }
+
+    /** The Engine.IO message carrying a client's Socket.IO packet. */
+    static String encode(int type, String namespace, long ackId, String json) {
+        StringBuilder b = new StringBuilder(8 + (json == null ? 0 : json.length()));
+        b.append(EIO_MESSAGE).append(type);
+        if (!"/".equals(namespace)) b.append(namespace).append(',');
+        if (ackId >= 0) b.append(ackId);
+        if (json != null) b.append(json);
+        return b.toString();
+    }
+
+    /** An EVENT's data: the name, then the arguments (a JSON array's text, possibly empty). */
+    static String eventData(String event, String argsJson) {
+        String name;
+        try {
+            name = JSON.writeValueAsString(event);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        String inner = argsJson.trim();
+        if (!inner.startsWith("[") || !inner.endsWith("]")) throw new IllegalArgumentException("the arguments must be a JSON array: " + argsJson);
+        inner = inner.substring(1, inner.length() - 1).trim();
+        return inner.isEmpty() ? "[" + name + "]" : "[" + name + "," + inner + "]";
+    }
+
+    private static boolean digits(String s, int from, int to) {
+        for (int i = from; i < to; i++) if (!Character.isDigit(s.charAt(i))) return false;
+        return true;
+    }
+
+    static String clip(String frame) {
+        return frame.length() <= 80 ? frame : frame.substring(0, 77) + "...";
+    }
+}

@@ -1,0 +1,79 @@
+package jload.engine.script.js;
+
+import java.time.Duration;
+import jload.engine.proto.socketio.SyncSocketIo;
+import org.graalvm.polyglot.HostAccess;
+import org.graalvm.polyglot.Value;
+
+/**
+ * A Socket.IO socket as the jload/socketio module sees it: event arguments cross as JSON text (the
+ * module stringifies and parses), predicates as functions of that text.
+ */
+public final class JsSocketIo {
+    private final SyncSocketIo io;
+
+    JsSocketIo(SyncSocketIo io) {
+        this.io = io;
+    }
+
+    @HostAccess.Export
+    public boolean ok() {
+        return io.ok();
+    }
+
+    @HostAccess.Export
+    public String error() {
+        return io.error();
+    }
+
+    @HostAccess.Export
+    public String id() {
+        return io.id();
+    }
+
+    @HostAccess.Export
+    public String namespace() {
+        return io.namespace();
+    }
+
+    @HostAccess.Export
+    public boolean isConnected() {
+        return io.isConnected();
+    }
+
+    @HostAccess.Export
+    public String disconnectReason() {
+        return io.disconnectReason();
+    }
+
+    @HostAccess.Export
+    public void emit(String event, String argsJson) {
+        try {
+            io.emit(event, argsJson);
+        } catch (IllegalStateException | IllegalArgumentException e) { // not connected: the script's mistake
+            throw JsErrors.thrown(e.getMessage());
+        }
+    }
+
+    @HostAccess.Export
+    public String emitWithAck(String event, String argsJson, Value timeout) {
+        Duration t = JsDurations.of(timeout, jload.SocketIo.DEFAULT_TIMEOUT);
+        try {
+            return io.emitWithAck(event, argsJson, t);
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            throw JsErrors.thrown(e.getMessage());
+        }
+    }
+
+    /** {@code matchesJson} is called with each candidate's arguments as JSON text. */
+    @HostAccess.Export
+    public String expect(String event, Value matchesJson, Value timeout) {
+        Duration t = JsDurations.of(timeout, jload.SocketIo.DEFAULT_TIMEOUT);
+        return io.expect(event, json -> matchesJson.execute(json).asBoolean(), t);
+    }
+
+    @HostAccess.Export
+    public void close() {
+        io.close();
+    }
+}

@@ -1,0 +1,59 @@
+// jload/socketio: Socket.IO v4 clients used synchronously (Engine.IO v4 over WebSocket). jload answers
+// the heartbeat on its event loop, so a VU may sleep as long as it likes.
+//
+//   const io = socketio.connect(__ENV.SIO, { namespace: '/chat', auth: { token } });
+//   io.emit('join', 'room-1');
+//   const [ack] = io.emitWithAck('say', 'hi', { timeout: '2s' });       // the ack's arguments, or null
+//   const msg = io.expect('message', (m) => m.text === 'hi', { timeout: '2s' }); // first matching event's arguments, or null
+//   io.close();
+
+const parse = (json) => (json === null || json === undefined ? null : JSON.parse(json));
+
+// A last argument of exactly { timeout } is the call's options, not an event argument.
+function splitOptions(args) {
+  const last = args[args.length - 1];
+  if (last !== null && typeof last === 'object' && !Array.isArray(last)) {
+    const keys = Object.keys(last);
+    if (keys.length === 1 && keys[0] === 'timeout') return [args.slice(0, -1), last];
+  }
+  return [args, {}];
+}
+
+export class Socket {
+  constructor(handle, timeout) { this._h = handle; this._timeout = timeout; }
+  /** Whether the namespace accepted the connection. */
+  get ok() { return this._h.ok(); }
+  /** Why the connect failed or what ended the session; null when nothing did. */
+  get error() { return this._h.error(); }
+  /** The socket's id in its namespace, as the server gave it. */
+  get id() { return this._h.id(); }
+  get namespace() { return this._h.namespace(); }
+  get connected() { return this._h.isConnected(); }
+  /** 'io client disconnect', 'io server disconnect', 'transport close', 'ping timeout' or 'parse error'; null while connected. */
+  get disconnectReason() { return this._h.disconnectReason(); }
+
+  emit(event, ...args) { this._h.emit(String(event), JSON.stringify(args)); }
+
+  /** The ack's arguments (an array), or null when none came in time. `io.timeout(ms).emitWithAck(…)` also sets the timeout. */
+  emitWithAck(event, ...rest) {
+    const [args, options] = splitOptions(rest);
+    return parse(this._h.emitWithAck(String(event), JSON.stringify(args), options.timeout ?? this._timeout ?? null));
+  }
+
+  /** The same socket, with `ms` as the timeout of the next emitWithAck (socket.io-client's `socket.timeout(ms)`). */
+  timeout(ms) { return new Socket(this._h, ms); }
+
+  /** The arguments (an array) of the first `event` the predicate accepts (called with them spread), or null. */
+  expect(event, predicate = () => true, options = {}) {
+    const matches = (json) => !!predicate(...JSON.parse(json));
+    return parse(this._h.expect(String(event), matches, options.timeout ?? null));
+  }
+
+  close() { this._h.close(); }
+}
+
+export const socketio = Object.freeze({
+  connect(url, options = {}) { return new Socket(globalThis.__jload_ws.socketioConnect(String(url), JSON.stringify(options))); },
+});
+
+export default socketio;

@@ -1,0 +1,34 @@
+// The real socket.io 4.x server for jload's interop tests (SocketIoInteropTest). Listens on
+// 127.0.0.1 on a free port and prints "LISTENING <port>". PING_INTERVAL / PING_TIMEOUT (ms) set
+// Engine.IO's heartbeat, so the tests can see it within seconds.
+const { createServer } = require('node:http');
+const { Server } = require('socket.io');
+
+const http = createServer();
+const io = new Server(http, {
+  pingInterval: Number(process.env.PING_INTERVAL || 25000),
+  pingTimeout: Number(process.env.PING_TIMEOUT || 20000),
+  transports: ['websocket', 'polling'],
+});
+
+function behaviours(socket) {
+  socket.on('echo', (...args) => socket.emit('echo', ...args));
+  socket.on('ack', (...args) => { const cb = args.pop(); cb(...args); });
+  socket.on('join', (room, cb) => { socket.join(room); cb({ joined: room }); });
+  socket.on('broadcast', (room, payload) => io.of(socket.nsp.name).to(room).emit('broadcast', payload));
+  socket.on('disconnect-me', () => socket.disconnect(true));
+  // Busy-waits: the whole process stops (no pings go out), as a server stuck in a long GC or a hot loop.
+  socket.on('block', (ms) => { const end = Date.now() + ms; while (Date.now() < end) { /* stuck */ } });
+  socket.on('handshake', (cb) => cb({ auth: socket.handshake.auth, query: socket.handshake.query, origin: socket.handshake.headers.origin || null }));
+}
+
+io.on('connection', behaviours);
+const secure = io.of('/secure');
+secure.use((socket, next) => {
+  if (socket.handshake.auth && socket.handshake.auth.token === 'good') next();
+  else next(new Error('not authorized'));
+});
+secure.on('connection', behaviours);
+
+http.listen(0, '127.0.0.1', () => console.log(`LISTENING ${http.address().port}`));
+process.on('SIGTERM', () => process.exit(0));

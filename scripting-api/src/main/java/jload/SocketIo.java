@@ -1,0 +1,53 @@
+package jload;
+
+import java.time.Duration;
+import java.util.function.Predicate;
+
+/**
+ * A VU's Socket.IO v4 connection to one namespace, used synchronously (Engine.IO v4 over
+ * WebSocket). Events that arrive while nothing waits for them are kept, in order, for the next
+ * {@link #expect}. Event arguments travel as JSON: each method takes and returns them as the text
+ * of a JSON array ({@code ["room-1", {"n": 1}]}), which every script language reads natively.
+ * The heartbeat is answered by jload on its event loop, whatever the script is doing.
+ */
+public interface SocketIo {
+    /** How long {@link #emitWithAck} and {@link #expect} wait when not told. */
+    Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+
+    /** Whether the namespace's CONNECT was accepted. */
+    boolean ok();
+
+    /** Why the connect failed (the server's connect_error message, an HTTP status, …) or what ended the session; null when nothing did. */
+    String error();
+
+    /** The namespace, "/" by default. */
+    String namespace();
+
+    /** The id the server gave this socket in the namespace ({@code socket.id}); null before it connected. */
+    String id();
+
+    /** Connected and not disconnected since (by either side, the transport or a missed heartbeat). */
+    boolean isConnected();
+
+    /** Why the session ended: "io client disconnect", "io server disconnect", "transport close", "ping timeout", "parse error"; null while connected. */
+    String disconnectReason();
+
+    /** Emits {@code event} with the arguments in {@code argsJson} (a JSON array). */
+    void emit(String event, String argsJson);
+
+    /**
+     * Emits with an ack id and waits for the server's ack; its arguments as a JSON array's text,
+     * or null when none came within {@code timeout}. Records sio_ack_duration.
+     */
+    String emitWithAck(String event, String argsJson, Duration timeout);
+
+    /**
+     * The arguments (a JSON array's text) of the first {@code event} (kept or new) that {@code match}
+     * accepts — it gets the same text — within {@code timeout}; null when none came. Records sio_rtt
+     * from this socket's last emit.
+     */
+    String expect(String event, Predicate<String> match, Duration timeout);
+
+    /** Leaves the namespace ({@code 41}) and closes the connection. */
+    void close();
+}
