@@ -17,15 +17,16 @@ function behaviours(socket) {
   socket.on('join', (room, cb) => { socket.join(room); cb({ joined: room }); });
   socket.on('broadcast', (room, payload) => io.of(socket.nsp.name).to(room).emit('broadcast', payload));
   socket.on('disconnect-me', () => socket.disconnect(true));
+  socket.on('leave-me', () => socket.disconnect()); // leaves the namespace only: the transport stays open
   // Busy-waits: the whole process stops (no pings go out), as a server stuck in a long GC or a hot loop.
-  socket.on('block', (ms) => { const end = Date.now() + ms; while (Date.now() < end) { /* stuck */ } });
+  socket.on('go-silent', (ms) => { const end = Date.now() + ms; while (Date.now() < end) { /* stuck */ } });
   socket.on('handshake', (cb) => cb({ auth: socket.handshake.auth, query: socket.handshake.query, origin: socket.handshake.headers.origin || null }));
 }
 
 io.on('connection', behaviours);
 const secure = io.of('/secure');
 secure.use((socket, next) => {
-  if (socket.handshake.auth && socket.handshake.auth.token === 'good') next();
+  if (socket.handshake.auth && socket.handshake.auth.token === process.env.GOOD_TOKEN) next();
   else next(new Error('not authorized'));
 });
 secure.on('connection', behaviours);

@@ -98,8 +98,8 @@ public final class RunCommand implements Callable<Integer> {
     boolean noColor;
 
     @Option(names = "--sandbox", description = "Start jload's built-in target server on 127.0.0.1 for this run; "
-            + "the script gets its URLs as __ENV.TARGET (ws://…) and __ENV.TARGET_HTTP (http://…), and a valid "
-            + "presence token as __ENV.SANDBOX_TOKEN. Your own -e values win.")
+            + "the script gets its URLs as __ENV.TARGET (ws://…), __ENV.TARGET_HTTP (http://…) and "
+            + "__ENV.TARGET_SIO (its Socket.IO server, http://…), and a valid presence token as __ENV.SANDBOX_TOKEN. Your own -e values win.")
     boolean sandbox;
 
     @Option(names = "--insecure-skip-tls-verify", description = "Accept any TLS certificate (wss:// to self-signed targets).")
@@ -123,6 +123,7 @@ public final class RunCommand implements Callable<Integer> {
                 target = startSandbox(log);
                 scriptEnv.put("TARGET", target.wsBase().toString());
                 scriptEnv.put("TARGET_HTTP", target.httpBase().toString());
+                scriptEnv.put("TARGET_SIO", target.socketIoBase().toString());
                 scriptEnv.put("SANDBOX_TOKEN", target.sampleToken("jload", java.time.Duration.ofHours(24)));
             }
             scriptEnv.putAll(env);

@@ -4,7 +4,8 @@ package jload.engine.sandbox;
 enum Endpoint {
     ECHO("/ws/echo", "echo"),
     ROOMS("/ws/rooms", "rooms"),
-    PRESENCE("/ws/presence", "presence");
+    PRESENCE("/ws/presence", "presence"),
+    SOCKET_IO("/socket.io", "socketio"); // the router drops a trailing slash: /socket.io/ is what clients ask for
 
     final String path;
     final String metricLabel;

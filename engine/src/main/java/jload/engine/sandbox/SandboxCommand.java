@@ -67,6 +67,8 @@ public final class SandboxCommand implements Callable<Integer> {
         out.println("  " + ws + "/ws/rooms       JSON rooms: join, leave, broadcast");
         out.println("  " + ws + "/ws/presence    presence and typing; needs ?token=<HS256 JWT>");
         out.println("  " + ws + "/ws/reject      rejects every upgrade (?status=503)");
+        out.println("Socket.IO  " + server.socketIoBase());
+        out.println("  namespaces / and /secure (auth: {token: <HS256 JWT>}); events echo, join, leave, broadcast, disconnect-me");
         out.println("HTTP       " + http);
         out.println("  " + http + "/health");
         out.println("  " + http + "/metrics");

@@ -32,6 +32,7 @@ public final class SandboxServer implements AutoCloseable {
 
     private final SandboxWebSocketServer webSocket;
     private final StalledWriteRescuer rescuer;
+    private final SocketIoEndpoint socketIo;
     private final SandboxHttpServer http;
     private final Hs256Jwt jwt;
     private final Clock clock;
@@ -39,10 +40,11 @@ public final class SandboxServer implements AutoCloseable {
     private final URI httpBase;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private SandboxServer(SandboxWebSocketServer webSocket, StalledWriteRescuer rescuer, SandboxHttpServer http, Hs256Jwt jwt,
-            Clock clock) {
+    private SandboxServer(SandboxWebSocketServer webSocket, StalledWriteRescuer rescuer, SocketIoEndpoint socketIo,
+            SandboxHttpServer http, Hs256Jwt jwt, Clock clock) {
         this.webSocket = webSocket;
         this.rescuer = rescuer;
+        this.socketIo = socketIo;
         this.http = http;
         this.jwt = jwt;
         this.clock = clock;
@@ -67,24 +69,31 @@ public final class SandboxServer implements AutoCloseable {
         InetAddress loopback = ipv4Loopback();
 
         SandboxHttpServer http = SandboxHttpServer.start(new InetSocketAddress(loopback, httpPort), metrics);
+        SocketIoEndpoint socketIo = new SocketIoEndpoint(metrics, jwt, clock);
         UpgradeRouter router = new UpgradeRouter(List.of(
-                new EchoEndpoint(metrics), new RoomsEndpoint(metrics), new PresenceEndpoint(metrics, jwt, clock)));
+                new EchoEndpoint(metrics), new RoomsEndpoint(metrics), new PresenceEndpoint(metrics, jwt, clock), socketIo));
         SandboxWebSocketServer webSocket = new SandboxWebSocketServer(new InetSocketAddress(loopback, wsPort), router, metrics);
         try {
             webSocket.start();
             webSocket.awaitListening(STARTUP_TIMEOUT);
         } catch (IOException | RuntimeException e) {
             stopQuietly(webSocket);
+            socketIo.close();
             http.close();
             throw e;
         }
         StalledWriteRescuer rescuer = StalledWriteRescuer.start(webSocket, metrics, StalledWriteRescuer.DEFAULT_PERIOD);
-        return new SandboxServer(webSocket, rescuer, http, jwt, clock);
+        return new SandboxServer(webSocket, rescuer, socketIo, http, jwt, clock);
     }
 
     /** The WebSocket listener, e.g. {@code ws://127.0.0.1:41234}; endpoint paths resolve against it. */
     public URI wsBase() {
         return wsBase;
+    }
+
+    /** The Socket.IO server (on the WebSocket listener, path {@code /socket.io/}), as a Socket.IO client takes it: {@code http://127.0.0.1:41234}. */
+    public URI socketIoBase() {
+        return URI.create("http://" + HOST + ":" + webSocket.getPort());
     }
 
     /** The HTTP listener, e.g. {@code http://127.0.0.1:41235}. */
@@ -107,6 +116,7 @@ public final class SandboxServer implements AutoCloseable {
     public void close() {
         if (!closed.compareAndSet(false, true)) return;
         rescuer.close();
+        socketIo.close();
         try {
             webSocket.stop(CLOSE_TIMEOUT_MILLIS, "sandbox shutting down");
         } catch (InterruptedException e) {

@@ -32,6 +32,7 @@ class ExamplesTest {
         "ws-echo         | --sandbox -e DURATION=2s",
         "k6-ws-echo      | --sandbox",
         "websockets-chat | --sandbox -e SESSION_MS=2000",
+        "socketio-rooms  | --sandbox -e DURATION=2s",
     })
     void bothTwinsRunPassAndAgree(String example, String flags) {
         JsonNode js = runAndExport(example + ".js", flags);

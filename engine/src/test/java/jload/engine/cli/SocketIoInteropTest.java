@@ -7,26 +7,52 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Test;
+import java.time.Duration;
+import jload.engine.sandbox.SandboxServer;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** jload/socketio against the real npm socket.io 4.x server (Node), as a user's script drives it. */
+/**
+ * jload/socketio as a user's script drives it, against the real npm socket.io 4.x server (Node) and
+ * against jload's own sandbox endpoint: the same suite, the same verdicts.
+ */
 class SocketIoInteropTest {
     @TempDir
     Path dir;
 
-    private static final String CHECKS = """
-            import socketio from 'jload/socketio';
-            import { check, sleep } from 'k6';
-            """;
+    /** A Socket.IO server for the suite, and what a script needs to know about it. */
+    private record Target(String url, String goodToken, String pingQuery, AutoCloseable server) implements AutoCloseable {
+        static Target start(String kind, long pingIntervalMs, long pingTimeoutMs) throws Exception {
+            if (kind.equals("node")) {
+                SocketIoServer node = SocketIoServer.start(pingIntervalMs, pingTimeoutMs, "good-token");
+                return new Target(node.url(), "good-token", "{}", node);
+            }
+            SandboxServer sandbox = SandboxServer.start(0, 0, SandboxServer.DEFAULT_SECRET);
+            // The sandbox takes its heartbeat from the query (a real server has it in its own configuration).
+            return new Target(sandbox.socketIoBase().toString(), sandbox.sampleToken("sio", Duration.ofHours(1)),
+                    "{\"pingInterval\":" + pingIntervalMs + ",\"pingTimeout\":" + pingTimeoutMs + "}", sandbox);
+        }
 
-    private Jload.Result run(SocketIoServer server, String body, String options) throws Exception {
-        String script = CHECKS + "export const options = " + options + ";\n" + body;
-        return Jload.runScript(dir, script, "-e", "SIO=" + server.url(), "--summary-export", dir.resolve("summary.json").toString());
+        @Override
+        public void close() throws Exception {
+            server.close();
+        }
     }
 
-    private JsonNode summary() throws Exception {
-        return new ObjectMapper().readTree(Files.readString(dir.resolve("summary.json")));
+    private Jload.Result run(Target target, String body, String options) {
+        String script = """
+                import socketio from 'jload/socketio';
+                import { check, sleep } from 'k6';
+                const PINGQ = JSON.parse(__ENV.PINGQ);
+                export const options = %s;
+                %s""".formatted(options, body);
+        return Jload.runScript(dir, script, "-e", "SIO=" + target.url(), "-e", "TOKEN=" + target.goodToken(), "-e", "PINGQ=" + target.pingQuery(),
+                "--summary-export", dir.resolve("summary.json").toString());
+    }
+
+    private JsonNode metrics() throws Exception {
+        return new ObjectMapper().readTree(Files.readString(dir.resolve("summary.json"))).path("metrics");
     }
 
     private static void assertAllChecksPassed(Jload.Result r) {
@@ -34,13 +60,15 @@ class SocketIoInteropTest {
         assertTrue(!r.stdout().contains("✗") && !r.stderr().contains("✗"), "a check failed:\n" + r);
     }
 
-    @Test
-    void eventsAcksAndTheHandshakeReachTheServerAsTheSocketIoClientWouldSendThem() throws Exception {
-        try (SocketIoServer server = SocketIoServer.start(25_000, 20_000)) {
-            Jload.Result r = run(server, """
+    @ParameterizedTest
+    @ValueSource(strings = {"node", "sandbox"})
+    void eventsAcksAndTheHandshakeReachTheServerAsTheSocketIoClientWouldSendThem(String kind) throws Exception {
+        try (Target target = Target.start(kind, 25_000, 20_000)) {
+            Jload.Result r = run(target, """
                     export default function () {
-                      const io = socketio.connect(__ENV.SIO, { auth: { token: 't' }, query: { room: 'a' }, headers: { Origin: 'http://app.test' } });
-                      const echo = (io.emit('echo', 'hi', { n: 1 }), io.expect('echo', (s, o) => s === 'hi' && o.n === 1, { timeout: '5s' }));
+                      const io = socketio.connect(__ENV.SIO, { auth: { token: 't' }, query: Object.assign({ room: 'a' }, PINGQ), headers: { Origin: 'http://app.test' } });
+                      io.emit('echo', 'hi', { n: 1 });
+                      const echo = io.expect('echo', (s, o) => s === 'hi' && o.n === 1, { timeout: '5s' });
                       const ack = io.emitWithAck('ack', 1, [2, 3], { timeout: '5s' });
                       const [hs] = io.timeout(5000).emitWithAck('handshake');
                       check(io, {
@@ -54,40 +82,43 @@ class SocketIoInteropTest {
                     }
                     """, "{ vus: 2, iterations: 4, summaryTrendStats: ['avg', 'max', 'count'] }");
             assertAllChecksPassed(r);
-            JsonNode m = summary().path("metrics");
+            JsonNode m = metrics();
             assertEquals(4, m.path("sio_sessions").path("count").asInt(), m.toPrettyString());
             assertEquals(12, m.path("sio_events_sent").path("count").asInt());
             assertEquals(4, m.path("sio_events_received").path("count").asInt());
             assertEquals(8, m.path("sio_ack_duration").path("count").asInt());
             assertEquals(4, m.path("sio_rtt").path("count").asInt());
+            assertEquals(4, m.path("sio_disconnects").path("count").asInt());
             assertTrue(m.path("sio_connecting").path("max").asDouble() > 0);
         }
     }
 
-    @Test
-    void aNamespaceMiddlewareRefusalIsAFailedConnectCarryingTheServersMessage() throws Exception {
-        try (SocketIoServer server = SocketIoServer.start(25_000, 20_000)) {
-            Jload.Result r = run(server, """
+    @ParameterizedTest
+    @ValueSource(strings = {"node", "sandbox"})
+    void aNamespaceMiddlewareRefusalIsAFailedConnectCarryingTheServersMessage(String kind) throws Exception {
+        try (Target target = Target.start(kind, 25_000, 20_000)) {
+            Jload.Result r = run(target, """
                     export default function () {
-                      const bad = socketio.connect(__ENV.SIO + '/secure', { auth: { token: 'wrong' } });
-                      const good = socketio.connect(__ENV.SIO, { namespace: '/secure', auth: { token: 'good' } });
+                      const bad = socketio.connect(__ENV.SIO + '/secure', { auth: { token: 'wrong' }, query: PINGQ });
+                      const good = socketio.connect(__ENV.SIO, { namespace: '/secure', auth: { token: __ENV.TOKEN }, query: PINGQ });
                       check(bad, { 'refused with the server message': (s) => !s.ok && s.error.includes('not authorized') && s.error.includes('/secure') });
                       check(good, { 'accepted in its namespace': (s) => s.ok && s.namespace === '/secure' });
                       good.close();
                     }
                     """, "{ iterations: 1 }");
             assertAllChecksPassed(r);
-            assertEquals(1, summary().path("metrics").path("sio_errors").path("count").asInt());
+            assertEquals(1, metrics().path("sio_errors").path("count").asInt());
         }
     }
 
-    @Test
-    void theHeartbeatIsAnsweredWhileTheScriptSleepsAndAServerDisconnectIsToldApart() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"node", "sandbox"})
+    void theHeartbeatIsAnsweredWhileTheScriptSleepsAndAServerDisconnectIsToldApart(String kind) throws Exception {
         // Pings every 200 ms, 200 ms to answer: a client that answered only when its script called it would be dropped.
-        try (SocketIoServer server = SocketIoServer.start(200, 200)) {
-            Jload.Result r = run(server, """
+        try (Target target = Target.start(kind, 200, 200)) {
+            Jload.Result r = run(target, """
                     export default function () {
-                      const io = socketio.connect(__ENV.SIO);
+                      const io = socketio.connect(__ENV.SIO, { query: PINGQ });
                       sleep(2);
                       check(io, { 'still connected after 10 heartbeats': (s) => s.connected });
                       io.emit('disconnect-me');
@@ -96,23 +127,45 @@ class SocketIoInteropTest {
                     }
                     """, "{ iterations: 1 }");
             assertAllChecksPassed(r);
-            assertEquals(1, summary().path("metrics").path("sio_disconnects").path("count").asInt());
+            assertEquals(1, metrics().path("sio_disconnects").path("count").asInt());
         }
     }
 
-    @Test
-    void aServerThatStopsPingingIsDeclaredDeadAfterPingIntervalPlusPingTimeout() throws Exception {
-        try (SocketIoServer server = SocketIoServer.start(300, 300)) {
-            Jload.Result r = run(server, """
+    @ParameterizedTest
+    @ValueSource(strings = {"node", "sandbox"})
+    void aWaitEndsAsSoonAsTheServerLeavesTheNamespace(String kind) throws Exception {
+        try (Target target = Target.start(kind, 25_000, 20_000)) {
+            Jload.Result r = run(target, """
                     export default function () {
-                      const io = socketio.connect(__ENV.SIO);
-                      io.emit('block', 2000); // the server's process busy-waits: no pings for 2 s
+                      const io = socketio.connect(__ENV.SIO, { query: PINGQ });
+                      io.emit('leave-me');
+                      const t0 = Date.now();
+                      const never = io.expect('never', () => true, { timeout: '10s' });
+                      const waited = Date.now() - t0;
+                      check(io, {
+                        'the wait ended with the session, not at its timeout': () => never === null && waited < 3000,
+                        'told apart as the server leaving': (s) => !s.connected && s.disconnectReason === 'io server disconnect',
+                      });
+                    }
+                    """, "{ iterations: 1 }");
+            assertAllChecksPassed(r);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"node", "sandbox"})
+    void aServerThatStopsPingingIsDeclaredDeadAfterPingIntervalPlusPingTimeout(String kind) throws Exception {
+        try (Target target = Target.start(kind, 300, 300)) {
+            Jload.Result r = run(target, """
+                    export default function () {
+                      const io = socketio.connect(__ENV.SIO, { query: PINGQ });
+                      io.emit('go-silent', 2000); // the server sends no ping for 2 s
                       sleep(1.5);
                       check(io, { 'declared dead': (s) => !s.connected && s.disconnectReason === 'ping timeout' });
                     }
                     """, "{ iterations: 1 }");
             assertAllChecksPassed(r);
-            JsonNode m = summary().path("metrics");
+            JsonNode m = metrics();
             assertEquals(1, m.path("sio_errors").path("count").asInt(), m.toPrettyString());
             assertEquals(1, m.path("sio_disconnects").path("count").asInt(), m.toPrettyString());
         }

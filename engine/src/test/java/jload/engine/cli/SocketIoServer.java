@@ -23,12 +23,16 @@ final class SocketIoServer implements AutoCloseable {
         this.port = port;
     }
 
-    /** Starts the server with Engine.IO's heartbeat at {@code pingIntervalMs} / {@code pingTimeoutMs}. */
-    static SocketIoServer start(long pingIntervalMs, long pingTimeoutMs) throws IOException, InterruptedException {
+    /**
+     * Starts the server with Engine.IO's heartbeat at {@code pingIntervalMs} / {@code pingTimeoutMs};
+     * namespace /secure accepts {@code auth.token == goodToken}.
+     */
+    static SocketIoServer start(long pingIntervalMs, long pingTimeoutMs, String goodToken) throws IOException, InterruptedException {
         installOnce();
         ProcessBuilder pb = new ProcessBuilder("node", "server.js").directory(FIXTURE.toFile()).redirectErrorStream(true);
         pb.environment().put("PING_INTERVAL", Long.toString(pingIntervalMs));
         pb.environment().put("PING_TIMEOUT", Long.toString(pingTimeoutMs));
+        pb.environment().put("GOOD_TOKEN", goodToken);
         Process p = pb.start();
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         String line = out.readLine();

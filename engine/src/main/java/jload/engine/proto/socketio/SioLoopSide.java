@@ -55,12 +55,21 @@ final class SioLoopSide implements LoopTextHook {
             }
             case SioPacket.EIO_MESSAGE -> {
                 char type = text.charAt(1);
-                if (type == '0' + SioPacket.EVENT || type == '0' + SioPacket.BINARY_EVENT) metrics.eventReceived();
-                else if (type == '0' + SioPacket.DISCONNECT && namespaceOf(text).equals(namespace)) end(SERVER_DISCONNECT);
+                if (type == '0' + SioPacket.EVENT || type == '0' + SioPacket.BINARY_EVENT) {
+                    metrics.eventReceived();
+                } else if (type == '0' + SioPacket.CONNECT && namespaceOf(text).equals(namespace)) {
+                    // Here, not when the VU reads it: a server may disconnect right after accepting, in the same burst.
+                    connected = true;
+                } else if (type == '0' + SioPacket.DISCONNECT && namespaceOf(text).equals(namespace)) {
+                    // Its only namespace is gone: close the connection, as socket.io-client does, so that waits end now.
+                    end(SERVER_DISCONNECT);
+                    connection.close(1000, "");
+                }
                 return false;
             }
             case SioPacket.EIO_CLOSE -> {
                 end(TRANSPORT_CLOSE);
+                connection.drop();
                 return true;
             }
             default -> {
@@ -72,7 +81,8 @@ final class SioLoopSide implements LoopTextHook {
     @Override
     public void onClosed(WsConnection connection) {
         if (deadTimer != null) deadTimer.cancel(false);
-        end(TRANSPORT_CLOSE);
+        // jload closing it (the script without close(), the iteration's end) is the client's doing, not a lost transport.
+        end(connection.closedByUs() ? CLIENT_DISCONNECT : TRANSPORT_CLOSE);
     }
 
     private void readHeartbeat(String text) {
@@ -80,7 +90,7 @@ final class SioLoopSide implements LoopTextHook {
             JsonNode open = JSON.readTree(text.substring(1));
             deadAfterMillis = open.path("pingInterval").asLong(0) + open.path("pingTimeout").asLong(0);
         } catch (Exception e) {
-            deadAfterMillis = 0; // the VU reports the malformed open packet
+            deadAfterMillis = 0; // the VU refuses the malformed open packet
         }
     }
 

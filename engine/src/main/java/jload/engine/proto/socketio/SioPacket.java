@@ -12,22 +12,22 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * @param ackId     the ack id, -1 when there is none
  * @param data      the JSON payload, null when there is none
  */
-record SioPacket(int type, String namespace, long ackId, JsonNode data) {
-    static final int CONNECT = 0, DISCONNECT = 1, EVENT = 2, ACK = 3, CONNECT_ERROR = 4, BINARY_EVENT = 5, BINARY_ACK = 6;
+public record SioPacket(int type, String namespace, long ackId, JsonNode data) {
+    public static final int CONNECT = 0, DISCONNECT = 1, EVENT = 2, ACK = 3, CONNECT_ERROR = 4, BINARY_EVENT = 5, BINARY_ACK = 6;
 
     // Engine.IO v4 packet types, the first character of every text frame.
-    static final char EIO_OPEN = '0', EIO_CLOSE = '1', EIO_PING = '2', EIO_PONG = '3', EIO_MESSAGE = '4', EIO_UPGRADE = '5',
+    public static final char EIO_OPEN = '0', EIO_CLOSE = '1', EIO_PING = '2', EIO_PONG = '3', EIO_MESSAGE = '4', EIO_UPGRADE = '5',
             EIO_NOOP = '6';
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** An EVENT's name (its data's first element). */
-    String eventName() {
+    public String eventName() {
         return data.get(0).asText();
     }
 
     /** An EVENT's arguments (after the name) or an ACK's, as a JSON array's text. */
-    String argsJson() {
+    public String argsJson() {
         if (data == null) return "[]";
         var args = JSON.createArrayNode();
         for (int i = type == EVENT || type == BINARY_EVENT ? 1 : 0; i < data.size(); i++) args.add(data.get(i));
@@ -38,13 +38,13 @@ record SioPacket(int type, String namespace, long ackId, JsonNode data) {
      * Whether {@code frame}'s first character is an Engine.IO v4 packet type and, for a message, the
      * next one a Socket.IO packet type: the cheap check the event loop makes on every frame.
      */
-    static boolean looksValid(String frame) {
+    public static boolean looksValid(String frame) {
         if (frame.isEmpty() || frame.charAt(0) < EIO_OPEN || frame.charAt(0) > EIO_NOOP) return false;
         return frame.charAt(0) != EIO_MESSAGE || frame.length() > 1 && frame.charAt(1) >= '0' && frame.charAt(1) <= '6';
     }
 
     /** Parses an Engine.IO message frame ({@code 4…}) into its Socket.IO packet. */
-    static SioPacket parseMessage(String frame) {
+    public static SioPacket parseMessage(String frame) {
         if (frame.length() < 2 || frame.charAt(0) != EIO_MESSAGE) throw new SioProtocolException("not an Engine.IO message: " + clip(frame));
         int type = frame.charAt(1) - '0';
         if (type < CONNECT || type > BINARY_ACK) throw new SioProtocolException("unknown Socket.IO packet type in " + clip(frame));
@@ -63,7 +63,7 @@ record SioPacket(int type, String namespace, long ackId, JsonNode data) {
         }
         long ackId = -1;
         int idStart = i;
-        while (i < frame.length() && Character.isDigit(frame.charAt(i))) i++;
+        while (i < frame.length() && frame.charAt(i) >= '0' && frame.charAt(i) <= '9') i++;
         if (i > idStart) {
             if (i - idStart > 15) throw new SioProtocolException("an ack id too long: " + clip(frame));
             ackId = Long.parseLong(frame, idStart, i, 10);
@@ -95,7 +95,7 @@ record SioPacket(int type, String namespace, long ackId, JsonNode data) {
     }
 
     /** The Engine.IO message carrying a client's Socket.IO packet. */
-    static String encode(int type, String namespace, long ackId, String json) {
+    public static String encode(int type, String namespace, long ackId, String json) {
         StringBuilder b = new StringBuilder(8 + (json == null ? 0 : json.length()));
         b.append(EIO_MESSAGE).append(type);
         if (!"/".equals(namespace)) b.append(namespace).append(',');
@@ -104,26 +104,37 @@ record SioPacket(int type, String namespace, long ackId, JsonNode data) {
         return b.toString();
     }
 
-    /** An EVENT's data: the name, then the arguments (a JSON array's text, possibly empty). */
-    static String eventData(String event, String argsJson) {
-        String name;
-        try {
-            name = JSON.writeValueAsString(event);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
+    /** Event names socket.io reserves: a server's parser refuses a packet carrying one and drops the connection. */
+    static final java.util.Set<String> RESERVED_EVENTS = java.util.Set.of("connect", "connect_error", "disconnect", "disconnecting",
+            "newListener", "removeListener");
+
+    /**
+     * An EVENT's data: the name, then the arguments (a JSON array's text, possibly empty).
+     *
+     * @throws IllegalArgumentException for a reserved name or arguments that are not a JSON array
+     */
+    public static String eventData(String event, String argsJson) {
+        if (RESERVED_EVENTS.contains(event)) {
+            throw new IllegalArgumentException("socket.io: '" + event + "' is a reserved event name; a server would drop the connection");
         }
-        String inner = argsJson.trim();
-        if (!inner.startsWith("[") || !inner.endsWith("]")) throw new IllegalArgumentException("the arguments must be a JSON array: " + argsJson);
-        inner = inner.substring(1, inner.length() - 1).trim();
-        return inner.isEmpty() ? "[" + name + "]" : "[" + name + "," + inner + "]";
+        JsonNode args;
+        try {
+            args = JSON.readTree(argsJson);
+        } catch (Exception e) {
+            args = null;
+        }
+        if (args == null || !args.isArray()) throw new IllegalArgumentException("socket.io: the arguments must be a JSON array, not " + clip(argsJson));
+        var data = JSON.createArrayNode().add(event);
+        data.addAll((com.fasterxml.jackson.databind.node.ArrayNode) args);
+        return data.toString();
     }
 
     private static boolean digits(String s, int from, int to) {
-        for (int i = from; i < to; i++) if (!Character.isDigit(s.charAt(i))) return false;
+        for (int i = from; i < to; i++) if (s.charAt(i) < '0' || s.charAt(i) > '9') return false;
         return true;
     }
 
-    static String clip(String frame) {
+    public static String clip(String frame) {
         return frame.length() <= 80 ? frame : frame.substring(0, 77) + "...";
     }
 }

@@ -1,7 +1,7 @@
 package jload.engine.proto.socketio;
 
 /** A frame from the server that is not a valid Engine.IO v4 / Socket.IO v5 packet. */
-final class SioProtocolException extends RuntimeException {
+public final class SioProtocolException extends RuntimeException {
     SioProtocolException(String message) {
         super(message);
     }

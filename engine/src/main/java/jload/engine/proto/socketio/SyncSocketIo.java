@@ -39,6 +39,8 @@ public final class SyncSocketIo implements SocketIo {
     private String error;
     private String id;
     private long nextAckId;
+    /** An emit went out since the last sio_rtt sample: the next expect() times from it. */
+    private boolean emitNotYetAnswered;
 
     private SyncSocketIo(WebSocket socket, WsConnection connection, SioLoopSide loop, SioMetrics metrics, String namespace,
                          long zeroNanos) {
@@ -80,8 +82,9 @@ public final class SyncSocketIo implements SocketIo {
             fail("timeout", "no Engine.IO open packet within " + options.timeout().toMillis() + " ms");
             return;
         }
-        if (open.text().isEmpty() || open.text().charAt(0) != SioPacket.EIO_OPEN) {
-            fail("protocol", "the server's first frame is not an Engine.IO open packet: " + SioPacket.clip(open.text()));
+        String openProblem = openPacketProblem(open.text());
+        if (openProblem != null) {
+            fail("protocol", openProblem);
             return;
         }
         socket.send(SioPacket.encode(SioPacket.CONNECT, namespace, -1, options.authJson()));
@@ -101,8 +104,8 @@ public final class SyncSocketIo implements SocketIo {
         if (bad[0] != null) {
             fail("protocol", "a malformed packet from the server: " + bad[0].getMessage());
         } else if (reply == null) {
-            fail("timeout", loop.endReason() != null ? "the connection ended before namespace " + namespace + " answered ("
-                    + loop.endReason() + ")" : "namespace " + namespace + " did not answer the CONNECT within " + options.timeout().toMillis() + " ms");
+            if (loop.endReason() != null) fail("connect_failed", "the connection ended before namespace " + namespace + " answered (" + loop.endReason() + ")");
+            else fail("timeout", "namespace " + namespace + " did not answer the CONNECT within " + options.timeout().toMillis() + " ms");
         } else if (answer[0].type() == SioPacket.CONNECT_ERROR) {
             JsonNode data = answer[0].data();
             String message = data.isTextual() ? data.asText() : data.path("message").asText(data.toString());
@@ -112,6 +115,22 @@ public final class SyncSocketIo implements SocketIo {
             id = answer[0].data() == null ? null : answer[0].data().path("sid").asText(null);
             loop.markConnected();
             metrics.connected((nanosOf(reply) - dialNanos) / 1e6);
+        }
+    }
+
+    /** Why {@code frame} is not the Engine.IO v4 open packet jload needs (sid, and a heartbeat to watch), or null. */
+    private static String openPacketProblem(String frame) {
+        if (frame.isEmpty() || frame.charAt(0) != SioPacket.EIO_OPEN) {
+            return "the server's first frame is not an Engine.IO open packet: " + SioPacket.clip(frame);
+        }
+        try {
+            JsonNode open = JSON.readTree(frame.substring(1));
+            if (open.path("sid").asText("").isEmpty() || open.path("pingInterval").asLong(0) <= 0 || open.path("pingTimeout").asLong(0) <= 0) {
+                return "the server's Engine.IO open packet lacks sid, pingInterval or pingTimeout: " + SioPacket.clip(frame);
+            }
+            return null;
+        } catch (Exception e) {
+            return "the server's Engine.IO open packet is not JSON: " + SioPacket.clip(frame);
         }
     }
 
@@ -126,11 +145,20 @@ public final class SyncSocketIo implements SocketIo {
         return socket.error() != null ? socket.error() : "the WebSocket handshake failed (HTTP " + status + ")";
     }
 
+    /**
+     * A failed connect, counted once: when the event loop already ended the session on a frame that is
+     * not Engine.IO (counted there), that is the reason told, not the timeout it caused.
+     */
     private void fail(String kind, String why) {
-        error = why;
-        metrics.error(kind);
+        String protocol = loop.protocolError();
+        if (protocol != null) {
+            error = protocol;
+        } else {
+            error = why;
+            metrics.error(kind);
+        }
         loop.end(SioLoopSide.TRANSPORT_CLOSE);
-        if (socket.isOpen()) socket.close(1000, "");
+        if (socket.isOpen()) connection.close(1000, "");
     }
 
     /** When the frame was read on the event loop, System.nanoTime. */
@@ -179,6 +207,7 @@ public final class SyncSocketIo implements SocketIo {
     @Override
     public void emit(String event, String argsJson) {
         send(event, argsJson, -1);
+        emitNotYetAnswered = true;
     }
 
     private void send(String event, String argsJson, long ackId) {
@@ -191,14 +220,15 @@ public final class SyncSocketIo implements SocketIo {
     public String emitWithAck(String event, String argsJson, Duration timeout) {
         long ackId = nextAckId++;
         send(event, argsJson, ackId);
+        emitNotYetAnswered = true; // an event it causes (a broadcast back to the sender) is timed from it too
         SioPacket[] ack = new SioPacket[1];
         Message m = socket.expect(msg -> {
             SioPacket p = packetOrNull(msg);
-            if (p == null || p.type() != SioPacket.ACK || p.ackId() != ackId || !p.namespace().equals(namespace)) return false;
+            if (p == null || p.type() != SioPacket.ACK || p.ackId() != ackId || !p.namespace().equals(namespace)) return sessionEnded();
             ack[0] = p;
             return true;
         }, timeout);
-        if (m == null) {
+        if (m == null || ack[0] == null) {
             metrics.error(isConnected() ? "ack_timeout" : "disconnected");
             return null;
         }
@@ -212,16 +242,25 @@ public final class SyncSocketIo implements SocketIo {
         String[] args = new String[1];
         Message m = socket.expect(msg -> {
             SioPacket p = packetOrNull(msg);
-            if (p == null || p.type() != SioPacket.EVENT || !p.namespace().equals(namespace) || !p.eventName().equals(event)) return false;
+            if (p == null || p.type() != SioPacket.EVENT || !p.namespace().equals(namespace) || !p.eventName().equals(event)) return sessionEnded();
             String a = p.argsJson();
             if (!match.test(a)) return false;
             args[0] = a;
             return true;
         }, timeout);
-        if (m == null) return null;
-        double ms = sinceLastWriteMillis(m);
-        if (ms >= 0) metrics.rtt(ms);
+        if (m == null || args[0] == null) return null;
+        if (emitNotYetAnswered) {
+            // Timed from this socket's last write, which is that emit: the VU wrote nothing since.
+            emitNotYetAnswered = false;
+            double ms = sinceLastWriteMillis(m);
+            if (ms >= 0) metrics.rtt(ms);
+        }
         return args[0];
+    }
+
+    /** Whether the session has ended (the server left the namespace, …): a wait stops at the next frame it sees. */
+    private boolean sessionEnded() {
+        return loop.endReason() != null;
     }
 
     /** The Socket.IO packet in a text frame; null for other frames. A malformed one ends the session. */
@@ -233,7 +272,7 @@ public final class SyncSocketIo implements SocketIo {
             if (loop.end(SioLoopSide.PROTOCOL)) {
                 error = "a malformed packet from the server ended the session: " + e.getMessage();
                 metrics.error("protocol");
-                socket.close(1002, "");
+                connection.close(1002, ""); // not socket.close(): it would wait, inside the expect that called this
             }
             return null;
         }
@@ -241,10 +280,14 @@ public final class SyncSocketIo implements SocketIo {
 
     @Override
     public void close() {
-        if (isConnected()) {
-            socket.send(SioPacket.encode(SioPacket.DISCONNECT, namespace, -1, null));
-            loop.end(SioLoopSide.CLIENT_DISCONNECT);
+        if (isConnected() && connection.canSend()) {
+            try {
+                socket.send(SioPacket.encode(SioPacket.DISCONNECT, namespace, -1, null));
+            } catch (IllegalStateException closedMeanwhile) {
+                // the transport went between the check and the send: nothing left to leave
+            }
         }
+        loop.end(SioLoopSide.CLIENT_DISCONNECT);
         if (socket.isOpen()) socket.close(1000, "");
     }
 

@@ -31,6 +31,8 @@ final class SyncWebSocket implements WebSocket {
     /** The id of the ping ping() waits for: a late pong to an earlier one must not answer it. */
     private String awaitedPing;
     private long dropped;
+    /** False for a protocol over WebSocket (Socket.IO) that times its own round trips: they are not ws_rtt twice. */
+    private boolean recordsRtt = true;
 
     SyncWebSocket(VuWebSockets owner, WsConnection connection, long zeroNanos) {
         this.owner = owner;
@@ -170,7 +172,12 @@ final class SyncWebSocket implements WebSocket {
     }
 
     /** From the last send, as it went to the socket, to when the message was read; both on the event loop. */
+    void leaveRoundTripsToTheProtocol() {
+        recordsRtt = false;
+    }
+
     private void recordRtt(ReceivedMessage m) {
+        if (!recordsRtt) return;
         long sent = connection.lastWriteNanos();
         if (sent != 0 && m.atNanos() - sent >= 0) {
             connection.metrics().rtt(owner.vuTags(), (m.atNanos() - sent) / 1e6);

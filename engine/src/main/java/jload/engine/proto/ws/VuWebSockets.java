@@ -72,15 +72,16 @@ public final class VuWebSockets implements WebSockets {
 
     /**
      * Connects as {@link #connect(String, WsConnect)} does, with {@code hook} (when not null) seeing
-     * every text frame first, on the event loop, from the first frame on.
+     * every text frame first, on the event loop, from the first frame on; such a socket's expects do
+     * not record ws_rtt (the protocol times its own round trips).
      */
     public Opened connect(String url, WsConnect options, LoopTextHook hook) {
         URI uri = WsUrls.parse(url);
         WsOptions wsOptions = new WsOptions(options.headers(), options.subprotocols(), options.timeout(),
                 options.compression(), options.tags(), options.maxMessageSize());
-        WsConnection connection = client.get().connect(uri, wsOptions, mailbox, registry, builtins, vuTags.get());
-        if (hook != null) connection.answerOnLoop(hook);
+        WsConnection connection = client.get().connect(uri, wsOptions, mailbox, registry, builtins, vuTags.get(), hook);
         SyncWebSocket socket = new SyncWebSocket(this, connection, zeroNanos);
+        if (hook != null) socket.leaveRoundTripsToTheProtocol();
         sockets.put(connection, socket);
         (inIteration && !options.persist() ? openedThisIteration : kept).add(socket);
         // Netty's own handshake timeout fires first; this bound only guards against a lost event.

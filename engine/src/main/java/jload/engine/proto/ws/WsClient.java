@@ -54,11 +54,17 @@ public final class WsClient {
      * @throws IllegalArgumentException for a URL that is not ws:// or wss://
      */
     public WsConnection connect(URI uri, WsOptions options, Mailbox mailbox, WsMetrics metrics) {
+        return connect(uri, options, mailbox, metrics, null);
+    }
+
+    /** {@link #connect(URI, WsOptions, Mailbox, WsMetrics)} with {@code hook} seeing text frames first, from before the dial. */
+    public WsConnection connect(URI uri, WsOptions options, Mailbox mailbox, WsMetrics metrics, LoopTextHook hook) {
         String problem = WsUrls.problem(uri);
         if (problem != null) throw new IllegalArgumentException("'" + WsUrls.redacted(uri) + "': " + problem);
         boolean secure = uri.getScheme().equalsIgnoreCase("wss");
         int port = WsUrls.port(uri);
         WsConnection connection = new WsConnection(uri, mailbox, metrics);
+        if (hook != null) connection.answerOnLoop(hook);
 
         HttpHeaders headers = new DefaultHttpHeaders();
         options.headers().forEach(headers::add);
@@ -119,8 +125,13 @@ public final class WsClient {
     /** {@link #connect} with the socket's metrics tagged from the VU's tags (see {@link WsMetrics}). */
     public WsConnection connect(URI uri, WsOptions options, Mailbox mailbox, jload.engine.metrics.MetricRegistry registry,
                                 jload.engine.metrics.BuiltinMetrics builtins, jload.engine.metrics.TagSet vuTags) {
-        return connect(uri, options, mailbox,
-                new WsMetrics(registry, builtins, vuTags, options.tags(), uri));
+        return connect(uri, options, mailbox, registry, builtins, vuTags, null);
+    }
+
+    /** The same, with a {@link LoopTextHook} installed before the dial. */
+    public WsConnection connect(URI uri, WsOptions options, Mailbox mailbox, jload.engine.metrics.MetricRegistry registry,
+                                jload.engine.metrics.BuiltinMetrics builtins, jload.engine.metrics.TagSet vuTags, LoopTextHook hook) {
+        return connect(uri, options, mailbox, new WsMetrics(registry, builtins, vuTags, options.tags(), uri), hook);
     }
 
     static String describe(Throwable t) {

@@ -35,6 +35,11 @@ public final class WsConnection {
     private volatile boolean closeSent;
     /** Whether the VU asked to close (then whatever code comes back is not the server's failure). */
     private volatile boolean closedByUs;
+
+    /** Whether jload closed or dropped this connection (the script, or the iteration's end), not the server. */
+    public boolean closedByUs() {
+        return closedByUs;
+    }
     private volatile boolean tcpConnected;
     /** The handshake succeeded at some point (failures after it are the open socket's, not the connect's). */
     private volatile boolean everOpened;
@@ -125,8 +130,8 @@ public final class WsConnection {
         });
     }
 
-    /** Lets {@code hook} see every text frame first, on the event loop. Set it before the handshake ends. */
-    public void answerOnLoop(LoopTextHook hook) {
+    /** Lets {@code hook} see every text frame first, on the event loop; {@link WsClient} sets it before the dial. */
+    void answerOnLoop(LoopTextHook hook) {
         this.loopTextHook = hook;
     }
 

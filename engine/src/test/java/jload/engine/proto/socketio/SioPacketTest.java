@@ -54,6 +54,8 @@ class SioPacketTest {
         assertThrows(SioProtocolException.class, () -> SioPacket.parseMessage("42[1,2]")); // the name must be a string
         assertThrows(SioProtocolException.class, () -> SioPacket.parseMessage("41[\"payload\"]"));
         assertThrows(SioProtocolException.class, () -> SioPacket.parseMessage("451[\"no dash\"]"));
+        assertThrows(IllegalArgumentException.class, () -> SioPacket.eventData("disconnect", "[]"));
+        assertThrows(IllegalArgumentException.class, () -> SioPacket.eventData("x", "[1,]"));
         assertFalse(SioPacket.looksValid("hello"));
         assertFalse(SioPacket.looksValid("48"));
         assertTrue(SioPacket.looksValid("2"));
