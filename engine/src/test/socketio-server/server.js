@@ -8,16 +8,24 @@ const http = createServer();
 const io = new Server(http, {
   pingInterval: Number(process.env.PING_INTERVAL || 25000),
   pingTimeout: Number(process.env.PING_TIMEOUT || 20000),
-  transports: ['websocket', 'polling'],
+  transports: process.env.TRANSPORTS ? process.env.TRANSPORTS.split(',') : ['websocket', 'polling'],
 });
 
 function behaviours(socket) {
   socket.on('echo', (...args) => socket.emit('echo', ...args));
   socket.on('ack', (...args) => { const cb = args.pop(); cb(...args); });
-  socket.on('join', (room, cb) => { socket.join(room); cb({ joined: room }); });
-  socket.on('broadcast', (room, payload) => io.of(socket.nsp.name).to(room).emit('broadcast', payload));
+  // The same shapes as jload's sandbox (SocketIoEndpoint), so one suite runs against both.
+  const nsp = socket.nsp;
+  socket.on('join', (room, cb) => { socket.join(room); if (cb) cb({ room, members: nsp.adapter.rooms.get(room).size }); });
+  socket.on('leave', (room, cb) => { socket.leave(room); if (cb) cb({ room }); });
+  socket.on('broadcast', (room, data, cb) => {
+    const members = nsp.adapter.rooms.get(room);
+    nsp.to(room).emit('broadcast', { room, from: socket.id, data, ts: Date.now() });
+    if (cb) cb({ delivered: members ? members.size : 0 });
+  });
   socket.on('disconnect-me', () => socket.disconnect(true));
   socket.on('leave-me', () => socket.disconnect()); // leaves the namespace only: the transport stays open
+  socket.on('garbage', () => socket.conn.send('x-not-socket.io')); // an Engine.IO message that is no Socket.IO packet
   // Busy-waits: the whole process stops (no pings go out), as a server stuck in a long GC or a hot loop.
   socket.on('go-silent', (ms) => { const end = Date.now() + ms; while (Date.now() < end) { /* stuck */ } });
   socket.on('handshake', (cb) => cb({ auth: socket.handshake.auth, query: socket.handshake.query, origin: socket.handshake.headers.origin || null }));

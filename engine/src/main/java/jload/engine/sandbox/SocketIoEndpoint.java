@@ -27,7 +27,7 @@ import org.java_websocket.handshake.ClientHandshake;
  * timestamp, {@code disconnect-me} (the server disconnects the socket and closes the connection), {@code leave-me} (the server
  * leaves the namespace, the connection stays), {@code handshake} (acked with the CONNECT's
  * auth, the upgrade's query and Origin), {@code go-silent} (ms: no pings to this client for that long, as a stuck
- * server); any other event asking for an ack is acked with its own arguments. The server pings every {@code pingInterval} ms and drops a client that does not answer
+ * server), {@code garbage} (a frame that is no Socket.IO packet); any other event asking for an ack is acked with its own arguments. The server pings every {@code pingInterval} ms and drops a client that does not answer
  * within {@code pingTimeout} ms (25,000 / 20,000 as socket.io's defaults; the query may set both, for tests).
  */
 final class SocketIoEndpoint implements EndpointHandler, AutoCloseable {
@@ -226,6 +226,7 @@ final class SocketIoEndpoint implements EndpointHandler, AutoCloseable {
                     long ms = args.path(1).asLong(0);
                     pinger = heartbeat.scheduleAtFixedRate(this::ping, ms + pingInterval, pingInterval, TimeUnit.MILLISECONDS);
                 }
+                case "garbage" -> send(SioPacket.EIO_MESSAGE + "x-not-socket.io"); // a fault to be survived
                 case "leave-me" -> { // the server leaves the namespace; the transport stays (socket.disconnect() in socket.io)
                     send(SioPacket.encode(SioPacket.DISCONNECT, ns, -1, null));
                     leaveNamespace(ns);

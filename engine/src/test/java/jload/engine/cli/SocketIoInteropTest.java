@@ -55,9 +55,12 @@ class SocketIoInteropTest {
         return new ObjectMapper().readTree(Files.readString(dir.resolve("summary.json"))).path("metrics");
     }
 
-    private static void assertAllChecksPassed(Jload.Result r) {
+    /** The run passed, no iteration failed, and every check ran and passed. */
+    private void assertAllChecksPassed(Jload.Result r) throws Exception {
         assertEquals(0, r.exitCode(), r.toString());
-        assertTrue(!r.stdout().contains("✗") && !r.stderr().contains("✗"), "a check failed:\n" + r);
+        assertTrue(!r.stderr().contains("ERRO"), "an iteration failed:\n" + r);
+        JsonNode checks = metrics().path("checks");
+        assertTrue(checks.path("passes").asInt() > 0 && checks.path("fails").asInt() == 0, "checks: " + checks + "\n" + r);
     }
 
     @ParameterizedTest
@@ -168,6 +171,95 @@ class SocketIoInteropTest {
             JsonNode m = metrics();
             assertEquals(1, m.path("sio_errors").path("count").asInt(), m.toPrettyString());
             assertEquals(1, m.path("sio_disconnects").path("count").asInt(), m.toPrettyString());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"node", "sandbox"})
+    void aMalformedPacketIsCountedEndsThatSessionAndTheRunGoesOn(String kind) throws Exception {
+        try (Target target = Target.start(kind, 25_000, 20_000)) {
+            Jload.Result r = run(target, """
+                    export default function () {
+                      const io = socketio.connect(__ENV.SIO, { query: PINGQ });
+                      if (__ITER === 0) {
+                        io.emit('garbage');
+                        const never = io.expect('never', () => true, { timeout: '5s' });
+                        check(io, { 'the session ended on the bad packet': (s) => never === null && !s.connected
+                            && s.disconnectReason === 'parse error' && s.error.includes('not an Engine.IO v4 packet') });
+                      } else {
+                        check(io, { 'the next connect works': (s) => s.ok && s.emitWithAck('ack', 7)[0] === 7 });
+                        io.close();
+                      }
+                    }
+                    """, "{ vus: 1, iterations: 2 }");
+            assertAllChecksPassed(r);
+            JsonNode m = metrics();
+            assertEquals(1, m.path("sio_errors").path("count").asInt(), m.toPrettyString());
+            assertEquals(2, m.path("sio_sessions").path("count").asInt(), m.toPrettyString());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"node", "sandbox"})
+    void aK6WsScriptThatHandRollsSocketIoKeepsWorking(String kind) throws Exception {
+        try (Target target = Target.start(kind, 200, 1_000)) {
+            Jload.Result r = run(target, """
+                    import ws from 'k6/ws';
+                    export default function () {
+                      const q = Object.entries(PINGQ).map(([k, v]) => `&${k}=${v}`).join('');
+                      let echoed = false, pings = 0;
+                      const res = ws.connect(__ENV.SIO.replace('http', 'ws') + '/socket.io/?EIO=4&transport=websocket' + q, null, (socket) => {
+                        socket.on('message', (m) => {
+                          if (m.startsWith('0')) socket.send('40');
+                          else if (m === '2') { pings++; socket.send('3'); }
+                          else if (m.startsWith('40')) socket.send('42["echo","hi"]');
+                          else if (m === '42["echo","hi"]') echoed = true;
+                        });
+                        socket.setTimeout(() => socket.close(), 1500);
+                      });
+                      check(res, { 'upgraded': (x) => x.status === 101, 'echoed': () => echoed, 'answered the pings by hand': () => pings >= 3 });
+                    }
+                    """, "{ iterations: 1 }");
+            assertAllChecksPassed(r);
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void aServerThatRefusesTheWebsocketTransportGetsOneClearMessage() throws Exception {
+        try (SocketIoServer pollingOnly = SocketIoServer.start(25_000, 20_000, "t", "polling")) {
+            Jload.Result r = Jload.runScript(dir, """
+                    import socketio from 'jload/socketio';
+                    export default function () {
+                      const io = socketio.connect(__ENV.SIO);
+                      console.log('ERR ' + io.error);
+                    }
+                    """, "-e", "SIO=" + pollingOnly.url(), "-i", "1");
+            assertEquals(0, r.exitCode(), r.toString());
+            assertTrue(r.stderr().contains("refused Engine.IO v4 over WebSocket (HTTP 400") && r.stderr().contains("long-polling"), r.stderr());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"node", "sandbox"})
+    void aRoomBroadcastReachesEveryOneOf500Vus(String kind) throws Exception {
+        try (Target target = Target.start(kind, 25_000, 20_000)) {
+            Jload.Result r = run(target, """
+                    export default function () {
+                      const io = socketio.connect(__ENV.SIO, { query: PINGQ, timeout: '30s' });
+                      const joined = io.emitWithAck('join', 'everyone', { timeout: '30s' });
+                      if (__VU === 1) {
+                        sleep(8); // the others have joined by then
+                        io.emit('broadcast', 'everyone', { n: 1 });
+                      }
+                      const got = io.expect('broadcast', (m) => m.data.n === 1, { timeout: '30s' });
+                      check(got, { 'joined and received the broadcast': (g) => joined !== null && g !== null });
+                      io.close();
+                    }
+                    """, "{ scenarios: { all: { executor: 'per-vu-iterations', vus: 500, iterations: 1, maxDuration: '90s' } } }");
+            assertAllChecksPassed(r);
+            JsonNode m = metrics();
+            assertEquals(500, m.path("checks").path("passes").asInt(), m.path("checks").toString());
+            assertEquals(500, m.path("sio_sessions").path("count").asInt());
         }
     }
 }

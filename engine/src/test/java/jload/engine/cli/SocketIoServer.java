@@ -28,11 +28,18 @@ final class SocketIoServer implements AutoCloseable {
      * namespace /secure accepts {@code auth.token == goodToken}.
      */
     static SocketIoServer start(long pingIntervalMs, long pingTimeoutMs, String goodToken) throws IOException, InterruptedException {
+        return start(pingIntervalMs, pingTimeoutMs, goodToken, "websocket,polling");
+    }
+
+    /** The same, accepting only {@code transports} (e.g. "polling": a server a WebSocket-only client cannot reach). */
+    static SocketIoServer start(long pingIntervalMs, long pingTimeoutMs, String goodToken, String transports)
+            throws IOException, InterruptedException {
         installOnce();
         ProcessBuilder pb = new ProcessBuilder("node", "server.js").directory(FIXTURE.toFile()).redirectErrorStream(true);
         pb.environment().put("PING_INTERVAL", Long.toString(pingIntervalMs));
         pb.environment().put("PING_TIMEOUT", Long.toString(pingTimeoutMs));
         pb.environment().put("GOOD_TOKEN", goodToken);
+        pb.environment().put("TRANSPORTS", transports);
         Process p = pb.start();
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         String line = out.readLine();
