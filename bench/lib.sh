@@ -90,6 +90,19 @@ start_sandbox() {
   [ -n "$target_ws" ] && [ -n "$target_http" ] || { echo "bench: no sandbox address" >&2; exit 1; }
 }
 
+# CPU time (ms) used so far by PID and all its descendants (utime+stime from /proc; processes that
+# already exited are not counted: sample while the tree runs).
+tree_cpu_ms() {
+  local tck; tck=$(getconf CLK_TCK)
+  awk -v root="$1" -v tck="$tck" '
+    FNR == 1 { line = $0; sub(/^[0-9]+ \(.*\) /, "", line); split(line, f, " ")
+               pid = FILENAME; sub("/stat$", "", pid); sub("^/proc/", "", pid)
+               parent[pid] = f[2]; cpu[pid] = f[12] + f[13] }
+    END { keep[root] = 1; changed = 1
+          while (changed) { changed = 0; for (p in parent) if (!(p in keep) && (parent[p] in keep)) { keep[p] = 1; changed = 1 } }
+          for (p in keep) total += cpu[p]; printf "%d\n", total * 1000 / tck }' /proc/[0-9]*/stat 2>/dev/null
+}
+
 # Reads numbers (one a line) on stdin; prints "median min max" (median of an even count: mean of
 # the middle two). Numbers may be fractional.
 median_spread() {

@@ -11,9 +11,10 @@ const io = new Server(http, {
   transports: process.env.TRANSPORTS ? process.env.TRANSPORTS.split(',') : ['websocket', 'polling'],
 });
 
+let acks = 0;
 function behaviours(socket) {
   socket.on('echo', (...args) => socket.emit('echo', ...args));
-  socket.on('ack', (...args) => { const cb = args.pop(); cb(...args); });
+  socket.on('ack', (...args) => { const cb = args.pop(); acks++; cb(...args); });
   // The same shapes as jload's sandbox (SocketIoEndpoint), so one suite runs against both.
   const nsp = socket.nsp;
   socket.on('join', (room, cb) => { socket.join(room); if (cb) cb({ room, members: nsp.adapter.rooms.get(room).size }); });
@@ -38,6 +39,11 @@ secure.use((socket, next) => {
   else next(new Error('not authorized'));
 });
 secure.on('connection', behaviours);
+
+// GET /stats: connected clients and acks given, for bench/socketio/ack.sh's steady-state window.
+http.on('request', (req, res) => {
+  if (req.url === '/stats') res.end(JSON.stringify({ clients: io.engine.clientsCount, acks }));
+});
 
 http.listen(0, '127.0.0.1', () => console.log(`LISTENING ${http.address().port}`));
 process.on('SIGTERM', () => process.exit(0));
