@@ -55,6 +55,14 @@ class SocketIoInteropTest {
         return new ObjectMapper().readTree(Files.readString(dir.resolve("summary.json"))).path("metrics");
     }
 
+    /** Starts a target of {@code kind}, runs the script there and asserts every check ran and passed; the run's metrics. */
+    private JsonNode runPassing(String kind, long pingIntervalMs, long pingTimeoutMs, String body, String options) throws Exception {
+        try (Target target = Target.start(kind, pingIntervalMs, pingTimeoutMs)) {
+            assertAllChecksPassed(run(target, body, options));
+            return metrics();
+        }
+    }
+
     /** The run passed, no iteration failed, and every check ran and passed. */
     private void assertAllChecksPassed(Jload.Result r) throws Exception {
         assertEquals(0, r.exitCode(), r.toString());
@@ -66,162 +74,138 @@ class SocketIoInteropTest {
     @ParameterizedTest
     @ValueSource(strings = {"node", "sandbox"})
     void eventsAcksAndTheHandshakeReachTheServerAsTheSocketIoClientWouldSendThem(String kind) throws Exception {
-        try (Target target = Target.start(kind, 25_000, 20_000)) {
-            Jload.Result r = run(target, """
-                    export default function () {
-                      const io = socketio.connect(__ENV.SIO, { auth: { token: 't' }, query: Object.assign({ room: 'a' }, PINGQ), headers: { Origin: 'http://app.test' } });
-                      io.emit('echo', 'hi', { n: 1 });
-                      const echo = io.expect('echo', (s, o) => s === 'hi' && o.n === 1, { timeout: '5s' });
-                      const ack = io.emitWithAck('ack', 1, [2, 3], { timeout: '5s' });
-                      const [hs] = io.timeout(5000).emitWithAck('handshake');
-                      check(io, {
-                        'connected with an id': (s) => s.ok && s.connected && typeof s.id === 'string' && s.id.length > 0,
-                        'echo came back with its arguments': () => JSON.stringify(echo) === '["hi",{"n":1}]',
-                        'ack carries the arguments': () => JSON.stringify(ack) === '[1,[2,3]]',
-                        'server saw auth, query and Origin': () => hs.auth.token === 't' && hs.query.room === 'a' && hs.origin === 'http://app.test',
-                      });
-                      io.close();
-                      check(io, { 'closed by us': (s) => !s.connected && s.disconnectReason === 'io client disconnect' });
-                    }
-                    """, "{ vus: 2, iterations: 4, summaryTrendStats: ['avg', 'max', 'count'] }");
-            assertAllChecksPassed(r);
-            JsonNode m = metrics();
-            assertEquals(4, m.path("sio_sessions").path("count").asInt(), m.toPrettyString());
-            assertEquals(12, m.path("sio_events_sent").path("count").asInt());
-            assertEquals(4, m.path("sio_events_received").path("count").asInt());
-            assertEquals(8, m.path("sio_ack_duration").path("count").asInt());
-            assertEquals(4, m.path("sio_rtt").path("count").asInt());
-            assertEquals(4, m.path("sio_disconnects").path("count").asInt());
-            assertTrue(m.path("sio_connecting").path("max").asDouble() > 0);
-        }
+        JsonNode m = runPassing(kind, 25_000, 20_000, """
+                export default function () {
+                  const io = socketio.connect(__ENV.SIO, { auth: { token: 't' }, query: Object.assign({ room: 'a' }, PINGQ), headers: { Origin: 'http://app.test' } });
+                  io.emit('echo', 'hi', { n: 1 });
+                  const echo = io.expect('echo', (s, o) => s === 'hi' && o.n === 1, { timeout: '5s' });
+                  const ack = io.emitWithAck('ack', 1, [2, 3], { timeout: '5s' });
+                  const [hs] = io.timeout(5000).emitWithAck('handshake');
+                  check(io, {
+                    'connected with an id': (s) => s.ok && s.connected && typeof s.id === 'string' && s.id.length > 0,
+                    'echo came back with its arguments': () => JSON.stringify(echo) === '["hi",{"n":1}]',
+                    'ack carries the arguments': () => JSON.stringify(ack) === '[1,[2,3]]',
+                    'server saw auth, query and Origin': () => hs.auth.token === 't' && hs.query.room === 'a' && hs.origin === 'http://app.test',
+                  });
+                  io.close();
+                  check(io, { 'closed by us': (s) => !s.connected && s.disconnectReason === 'io client disconnect' });
+                }
+                """, "{ vus: 2, iterations: 4, summaryTrendStats: ['avg', 'max', 'count'] }");
+        assertEquals(4, m.path("sio_sessions").path("count").asInt(), m.toPrettyString());
+        assertEquals(12, m.path("sio_events_sent").path("count").asInt());
+        assertEquals(4, m.path("sio_events_received").path("count").asInt());
+        assertEquals(8, m.path("sio_ack_duration").path("count").asInt());
+        assertEquals(4, m.path("sio_rtt").path("count").asInt());
+        assertEquals(4, m.path("sio_disconnects").path("count").asInt());
+        assertTrue(m.path("sio_connecting").path("max").asDouble() > 0);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"node", "sandbox"})
     void aNamespaceMiddlewareRefusalIsAFailedConnectCarryingTheServersMessage(String kind) throws Exception {
-        try (Target target = Target.start(kind, 25_000, 20_000)) {
-            Jload.Result r = run(target, """
-                    export default function () {
-                      const bad = socketio.connect(__ENV.SIO + '/secure', { auth: { token: 'wrong' }, query: PINGQ });
-                      const good = socketio.connect(__ENV.SIO, { namespace: '/secure', auth: { token: __ENV.TOKEN }, query: PINGQ });
-                      check(bad, { 'refused with the server message': (s) => !s.ok && s.error.includes('not authorized') && s.error.includes('/secure') });
-                      check(good, { 'accepted in its namespace': (s) => s.ok && s.namespace === '/secure' });
-                      good.close();
-                    }
-                    """, "{ iterations: 1 }");
-            assertAllChecksPassed(r);
-            assertEquals(1, metrics().path("sio_errors").path("count").asInt());
-        }
+        JsonNode m = runPassing(kind, 25_000, 20_000, """
+                export default function () {
+                  const bad = socketio.connect(__ENV.SIO + '/secure', { auth: { token: 'wrong' }, query: PINGQ });
+                  const good = socketio.connect(__ENV.SIO, { namespace: '/secure', auth: { token: __ENV.TOKEN }, query: PINGQ });
+                  check(bad, { 'refused with the server message': (s) => !s.ok && s.error.includes('not authorized') && s.error.includes('/secure') });
+                  check(good, { 'accepted in its namespace': (s) => s.ok && s.namespace === '/secure' });
+                  good.close();
+                }
+                """, "{ iterations: 1 }");
+        assertEquals(1, m.path("sio_errors").path("count").asInt());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"node", "sandbox"})
     void theHeartbeatIsAnsweredWhileTheScriptSleepsAndAServerDisconnectIsToldApart(String kind) throws Exception {
         // Pings every 200 ms, 200 ms to answer: a client that answered only when its script called it would be dropped.
-        try (Target target = Target.start(kind, 200, 200)) {
-            Jload.Result r = run(target, """
-                    export default function () {
-                      const io = socketio.connect(__ENV.SIO, { query: PINGQ });
-                      sleep(2);
-                      check(io, { 'still connected after 10 heartbeats': (s) => s.connected });
-                      io.emit('disconnect-me');
-                      sleep(0.5);
-                      check(io, { 'the server disconnected it': (s) => !s.connected && s.disconnectReason === 'io server disconnect' });
-                    }
-                    """, "{ iterations: 1 }");
-            assertAllChecksPassed(r);
-            assertEquals(1, metrics().path("sio_disconnects").path("count").asInt());
-        }
+        JsonNode m = runPassing(kind, 200, 200, """
+                export default function () {
+                  const io = socketio.connect(__ENV.SIO, { query: PINGQ });
+                  sleep(2);
+                  check(io, { 'still connected after 10 heartbeats': (s) => s.connected });
+                  io.emit('disconnect-me');
+                  sleep(0.5);
+                  check(io, { 'the server disconnected it': (s) => !s.connected && s.disconnectReason === 'io server disconnect' });
+                }
+                """, "{ iterations: 1 }");
+        assertEquals(1, m.path("sio_disconnects").path("count").asInt());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"node", "sandbox"})
     void aWaitEndsAsSoonAsTheServerLeavesTheNamespace(String kind) throws Exception {
-        try (Target target = Target.start(kind, 25_000, 20_000)) {
-            Jload.Result r = run(target, """
-                    export default function () {
-                      const io = socketio.connect(__ENV.SIO, { query: PINGQ });
-                      io.emit('leave-me');
-                      const t0 = Date.now();
-                      const never = io.expect('never', () => true, { timeout: '10s' });
-                      const waited = Date.now() - t0;
-                      check(io, {
-                        'the wait ended with the session, not at its timeout': () => never === null && waited < 3000,
-                        'told apart as the server leaving': (s) => !s.connected && s.disconnectReason === 'io server disconnect',
-                      });
-                    }
-                    """, "{ iterations: 1 }");
-            assertAllChecksPassed(r);
-        }
+        runPassing(kind, 25_000, 20_000, """
+                export default function () {
+                  const io = socketio.connect(__ENV.SIO, { query: PINGQ });
+                  io.emit('leave-me');
+                  const t0 = Date.now();
+                  const never = io.expect('never', () => true, { timeout: '10s' });
+                  const waited = Date.now() - t0;
+                  check(io, {
+                    'the wait ended with the session, not at its timeout': () => never === null && waited < 3000,
+                    'told apart as the server leaving': (s) => !s.connected && s.disconnectReason === 'io server disconnect',
+                  });
+                }
+                """, "{ iterations: 1 }");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"node", "sandbox"})
     void aServerThatStopsPingingIsDeclaredDeadAfterPingIntervalPlusPingTimeout(String kind) throws Exception {
-        try (Target target = Target.start(kind, 300, 300)) {
-            Jload.Result r = run(target, """
-                    export default function () {
-                      const io = socketio.connect(__ENV.SIO, { query: PINGQ });
-                      io.emit('go-silent', 2000); // the server sends no ping for 2 s
-                      sleep(1.5);
-                      check(io, { 'declared dead': (s) => !s.connected && s.disconnectReason === 'ping timeout' });
-                    }
-                    """, "{ iterations: 1 }");
-            assertAllChecksPassed(r);
-            JsonNode m = metrics();
-            assertEquals(1, m.path("sio_errors").path("count").asInt(), m.toPrettyString());
-            assertEquals(1, m.path("sio_disconnects").path("count").asInt(), m.toPrettyString());
-        }
+        JsonNode m = runPassing(kind, 300, 300, """
+                export default function () {
+                  const io = socketio.connect(__ENV.SIO, { query: PINGQ });
+                  io.emit('go-silent', 2000); // the server sends no ping for 2 s
+                  sleep(1.5);
+                  check(io, { 'declared dead': (s) => !s.connected && s.disconnectReason === 'ping timeout' });
+                }
+                """, "{ iterations: 1 }");
+        assertEquals(1, m.path("sio_errors").path("count").asInt(), m.toPrettyString());
+        assertEquals(1, m.path("sio_disconnects").path("count").asInt(), m.toPrettyString());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"node", "sandbox"})
     void aMalformedPacketIsCountedEndsThatSessionAndTheRunGoesOn(String kind) throws Exception {
-        try (Target target = Target.start(kind, 25_000, 20_000)) {
-            Jload.Result r = run(target, """
-                    export default function () {
-                      const io = socketio.connect(__ENV.SIO, { query: PINGQ });
-                      if (__ITER === 0) {
-                        io.emit('garbage');
-                        const never = io.expect('never', () => true, { timeout: '5s' });
-                        check(io, { 'the session ended on the bad packet': (s) => never === null && !s.connected
-                            && s.disconnectReason === 'parse error' && s.error.includes('not an Engine.IO v4 packet') });
-                      } else {
-                        check(io, { 'the next connect works': (s) => s.ok && s.emitWithAck('ack', 7)[0] === 7 });
-                        io.close();
-                      }
-                    }
-                    """, "{ vus: 1, iterations: 2 }");
-            assertAllChecksPassed(r);
-            JsonNode m = metrics();
-            assertEquals(1, m.path("sio_errors").path("count").asInt(), m.toPrettyString());
-            assertEquals(2, m.path("sio_sessions").path("count").asInt(), m.toPrettyString());
-        }
+        JsonNode m = runPassing(kind, 25_000, 20_000, """
+                export default function () {
+                  const io = socketio.connect(__ENV.SIO, { query: PINGQ });
+                  if (__ITER === 0) {
+                    io.emit('garbage');
+                    const never = io.expect('never', () => true, { timeout: '5s' });
+                    check(io, { 'the session ended on the bad packet': (s) => never === null && !s.connected
+                        && s.disconnectReason === 'parse error' && s.error.includes('not an Engine.IO v4 packet') });
+                  } else {
+                    check(io, { 'the next connect works': (s) => s.ok && s.emitWithAck('ack', 7)[0] === 7 });
+                    io.close();
+                  }
+                }
+                """, "{ vus: 1, iterations: 2 }");
+        assertEquals(1, m.path("sio_errors").path("count").asInt(), m.toPrettyString());
+        assertEquals(2, m.path("sio_sessions").path("count").asInt(), m.toPrettyString());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"node", "sandbox"})
     void aK6WsScriptThatHandRollsSocketIoKeepsWorking(String kind) throws Exception {
-        try (Target target = Target.start(kind, 200, 1_000)) {
-            Jload.Result r = run(target, """
-                    import ws from 'k6/ws';
-                    export default function () {
-                      const q = Object.entries(PINGQ).map(([k, v]) => `&${k}=${v}`).join('');
-                      let echoed = false, pings = 0;
-                      const res = ws.connect(__ENV.SIO.replace('http', 'ws') + '/socket.io/?EIO=4&transport=websocket' + q, null, (socket) => {
-                        socket.on('message', (m) => {
-                          if (m.startsWith('0')) socket.send('40');
-                          else if (m === '2') { pings++; socket.send('3'); }
-                          else if (m.startsWith('40')) socket.send('42["echo","hi"]');
-                          else if (m === '42["echo","hi"]') echoed = true;
-                        });
-                        socket.setTimeout(() => socket.close(), 1500);
-                      });
-                      check(res, { 'upgraded': (x) => x.status === 101, 'echoed': () => echoed, 'answered the pings by hand': () => pings >= 3 });
-                    }
-                    """, "{ iterations: 1 }");
-            assertAllChecksPassed(r);
-        }
+        runPassing(kind, 200, 1_000, """
+                import ws from 'k6/ws';
+                export default function () {
+                  const q = Object.entries(PINGQ).map(([k, v]) => `&${k}=${v}`).join('');
+                  let echoed = false, pings = 0;
+                  const res = ws.connect(__ENV.SIO.replace('http', 'ws') + '/socket.io/?EIO=4&transport=websocket' + q, null, (socket) => {
+                    socket.on('message', (m) => {
+                      if (m.startsWith('0')) socket.send('40');
+                      else if (m === '2') { pings++; socket.send('3'); }
+                      else if (m.startsWith('40')) socket.send('42["echo","hi"]');
+                      else if (m === '42["echo","hi"]') echoed = true;
+                    });
+                    socket.setTimeout(() => socket.close(), 1500);
+                  });
+                  check(res, { 'upgraded': (x) => x.status === 101, 'echoed': () => echoed, 'answered the pings by hand': () => pings >= 3 });
+                }
+                """, "{ iterations: 1 }");
     }
 
     @org.junit.jupiter.api.Test
@@ -242,24 +226,20 @@ class SocketIoInteropTest {
     @ParameterizedTest
     @ValueSource(strings = {"node", "sandbox"})
     void aRoomBroadcastReachesEveryOneOf500Vus(String kind) throws Exception {
-        try (Target target = Target.start(kind, 25_000, 20_000)) {
-            Jload.Result r = run(target, """
-                    export default function () {
-                      const io = socketio.connect(__ENV.SIO, { query: PINGQ, timeout: '30s' });
-                      const joined = io.emitWithAck('join', 'everyone', { timeout: '30s' });
-                      if (__VU === 1) {
-                        sleep(8); // the others have joined by then
-                        io.emit('broadcast', 'everyone', { n: 1 });
-                      }
-                      const got = io.expect('broadcast', (m) => m.data.n === 1, { timeout: '30s' });
-                      check(got, { 'joined and received the broadcast': (g) => joined !== null && g !== null });
-                      io.close();
-                    }
-                    """, "{ scenarios: { all: { executor: 'per-vu-iterations', vus: 500, iterations: 1, maxDuration: '90s' } } }");
-            assertAllChecksPassed(r);
-            JsonNode m = metrics();
-            assertEquals(500, m.path("checks").path("passes").asInt(), m.path("checks").toString());
-            assertEquals(500, m.path("sio_sessions").path("count").asInt());
-        }
+        JsonNode m = runPassing(kind, 25_000, 20_000, """
+                export default function () {
+                  const io = socketio.connect(__ENV.SIO, { query: PINGQ, timeout: '30s' });
+                  const joined = io.emitWithAck('join', 'everyone', { timeout: '30s' });
+                  if (__VU === 1) {
+                    sleep(8); // the others have joined by then
+                    io.emit('broadcast', 'everyone', { n: 1 });
+                  }
+                  const got = io.expect('broadcast', (m) => m.data.n === 1, { timeout: '30s' });
+                  check(got, { 'joined and received the broadcast': (g) => joined !== null && g !== null });
+                  io.close();
+                }
+                """, "{ scenarios: { all: { executor: 'per-vu-iterations', vus: 500, iterations: 1, maxDuration: '90s' } } }");
+        assertEquals(500, m.path("checks").path("passes").asInt(), m.path("checks").toString());
+        assertEquals(500, m.path("sio_sessions").path("count").asInt());
     }
 }
