@@ -129,6 +129,15 @@ public record SioPacket(int type, String namespace, long ackId, JsonNode data) {
         return data.toString();
     }
 
+    /** {@code text} as a JSON string literal, quotes included. */
+    static String quoted(String text) {
+        try {
+            return JSON.writeValueAsString(text);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static boolean digits(String s, int from, int to) {
         for (int i = from; i < to; i++) if (s.charAt(i) < '0' || s.charAt(i) > '9') return false;
         return true;

@@ -222,7 +222,13 @@ public final class SyncSocketIo implements SocketIo {
         send(event, argsJson, ackId);
         emitNotYetAnswered = true; // an event it causes (a broadcast back to the sender) is timed from it too
         SioPacket[] ack = new SioPacket[1];
+        // A look at the frame's start before parsing it: only a frame that can be this ack is parsed.
+        String ackStart = SioPacket.encode(SioPacket.ACK, namespace, ackId, null);
         Message m = socket.expect(msg -> {
+            String t = msg.isBinary() ? "" : msg.text();
+            if (!t.startsWith(ackStart) || t.length() > ackStart.length() && t.charAt(ackStart.length()) >= '0' && t.charAt(ackStart.length()) <= '9') {
+                return sessionEnded();
+            }
             SioPacket p = packetOrNull(msg);
             if (p == null || p.type() != SioPacket.ACK || p.ackId() != ackId || !p.namespace().equals(namespace)) return sessionEnded();
             ack[0] = p;
@@ -240,7 +246,12 @@ public final class SyncSocketIo implements SocketIo {
     @Override
     public String expect(String event, Predicate<String> match, Duration timeout) {
         String[] args = new String[1];
+        // Only a frame that is an event of this namespace naming {@code event} somewhere is parsed.
+        String eventStart = SioPacket.encode(SioPacket.EVENT, namespace, -1, null);
+        String quotedName = SioPacket.quoted(event);
         Message m = socket.expect(msg -> {
+            String t = msg.isBinary() ? "" : msg.text();
+            if (!t.startsWith(eventStart) || !t.contains(quotedName)) return sessionEnded();
             SioPacket p = packetOrNull(msg);
             if (p == null || p.type() != SioPacket.EVENT || !p.namespace().equals(namespace) || !p.eventName().equals(event)) return sessionEnded();
             String a = p.argsJson();
