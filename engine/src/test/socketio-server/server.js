@@ -26,6 +26,10 @@ function behaviours(socket) {
   });
   socket.on('disconnect-me', () => socket.disconnect(true));
   socket.on('leave-me', () => socket.disconnect()); // leaves the namespace only: the transport stays open
+  // Asks the client a question (an ack the server waits for) and tells it the answer it got.
+  socket.on('ask', async (q) => {
+    try { socket.emit('answered', await socket.timeout(5000).emitWithAck('question', q)); } catch (e) { socket.emit('answered', null); }
+  });
   socket.on('garbage', () => socket.conn.send('x-not-socket.io')); // an Engine.IO message that is no Socket.IO packet
   // Busy-waits: the whole process stops (no pings go out), as a server stuck in a long GC or a hot loop.
   socket.on('go-silent', (ms) => { const end = Date.now() + ms; while (Date.now() < end) { /* stuck */ } });

@@ -1,6 +1,7 @@
 package jload;
 
 import java.time.Duration;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -47,6 +48,18 @@ public interface SocketIo {
      * from this socket's last emit.
      */
     String expect(String event, Predicate<String> match, Duration timeout);
+
+    /**
+     * Hands every {@code event} to {@code handler} (its arguments as a JSON array's text) while the VU waits on
+     * this socket — in {@link #expect}, {@link #emitWithAck} or {@link #listen} (a VU runs one thing at a time:
+     * not during a {@code sleep}). When the server asked for an ack, the handler's result (a JSON array's text:
+     * the ack's arguments; null for none) answers it. Such events no longer reach {@link #expect}. A handler may
+     * emit, not wait. A later call for the same event replaces the handler.
+     */
+    void on(String event, Function<String, String> handler);
+
+    /** Waits {@code duration} for nothing but the {@link #on} handlers; returns early when the session ends. */
+    void listen(Duration duration);
 
     /** Leaves the namespace ({@code 41}) and closes the connection. */
     void close();

@@ -5,6 +5,8 @@
 //   io.emit('join', 'room-1');
 //   const [ack] = io.emitWithAck('say', 'hi', { timeout: '2s' });       // the ack's arguments, or null
 //   const msg = io.expect('message', (m) => m.text === 'hi', { timeout: '2s' }); // first matching event's arguments, or null
+//   io.on('question', (q) => `answer to ${q}`);   // runs while the VU waits on io; its value answers the server's ack
+//   io.wait('1s');
 //   io.close();
 
 const parse = (json) => (json === null || json === undefined ? null : JSON.parse(json));
@@ -48,6 +50,22 @@ export class Socket {
     const matches = (json) => !!predicate(...JSON.parse(json));
     return parse(this._h.expect(String(event), matches, options.timeout ?? null));
   }
+
+  /**
+   * Runs handler(...args) for every `event` that arrives while this VU waits on the socket (expect,
+   * emitWithAck, wait; not during sleep). If the server asked for an ack, the handler's return value is its
+   * argument (undefined: an ack without arguments). Such events no longer reach expect().
+   */
+  on(event, handler) {
+    this._h.on(String(event), (json) => {
+      const r = handler(...JSON.parse(json));
+      return r === undefined ? null : JSON.stringify([r]);
+    });
+    return this;
+  }
+
+  /** Waits (ms or '2s') for nothing but the on() handlers; returns early when the session ends. */
+  wait(duration) { this._h.listen(duration); }
 
   close() { this._h.close(); }
 }

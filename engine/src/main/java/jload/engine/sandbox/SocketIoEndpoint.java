@@ -27,7 +27,8 @@ import org.java_websocket.handshake.ClientHandshake;
  * timestamp, {@code disconnect-me} (the server disconnects the socket and closes the connection), {@code leave-me} (the server
  * leaves the namespace, the connection stays), {@code handshake} (acked with the CONNECT's
  * auth, the upgrade's query and Origin), {@code go-silent} (ms: no pings to this client for that long, as a stuck
- * server), {@code garbage} (a frame that is no Socket.IO packet); any other event asking for an ack is acked with its own arguments. The server pings every {@code pingInterval} ms and drops a client that does not answer
+ * server), {@code garbage} (a frame that is no Socket.IO packet), {@code ask} (q: the server emits
+ * {@code question} asking for an ack, then emits {@code answered} with the ack's first argument); any other event asking for an ack is acked with its own arguments. The server pings every {@code pingInterval} ms and drops a client that does not answer
  * within {@code pingTimeout} ms (25,000 / 20,000 as socket.io's defaults; the query may set both, for tests).
  */
 final class SocketIoEndpoint implements EndpointHandler, AutoCloseable {
@@ -109,6 +110,9 @@ final class SocketIoEndpoint implements EndpointHandler, AutoCloseable {
         private final Map<String, String> namespaces = new ConcurrentHashMap<>();
         /** Rooms joined, as roomKey(namespace, room) → [namespace, room]. */
         private final Map<String, String[]> joined = new ConcurrentHashMap<>();
+        /** Acks this server asked the client for ({@code ask}), by id → namespace. */
+        private final Map<Long, String> askedAcks = new ConcurrentHashMap<>();
+        private final java.util.concurrent.atomic.AtomicLong nextAskId = new java.util.concurrent.atomic.AtomicLong();
         /** Pings sent, and how many of them a pong had answered by then: a ping's check looks at its own. */
         private volatile long pingsSent, pingsAnswered;
         private volatile ScheduledFuture<?> pinger;
@@ -165,7 +169,11 @@ final class SocketIoEndpoint implements EndpointHandler, AutoCloseable {
                 case SioPacket.EVENT -> {
                     if (namespaces.containsKey(p.namespace())) onEvent(p);
                 }
-                default -> { } // acks of server emits: the sandbox asks for none
+                case SioPacket.ACK -> {
+                    String ns = askedAcks.remove(p.ackId());
+                    if (ns != null) emit(ns, "answered", JsonMessages.mapper().createArrayNode().add("answered").add(p.data().path(0)));
+                }
+                default -> { }
             }
         }
 
@@ -220,6 +228,12 @@ final class SocketIoEndpoint implements EndpointHandler, AutoCloseable {
                     ack(p, JsonMessages.mapper().createObjectNode().put("delivered", members.size()));
                 }
                 case "handshake" -> ack(p, handshakeSeen);
+                case "ask" -> { // the server asks the client (an ack it waits for), then tells it the answer it got
+                    long id = nextAskId.getAndIncrement();
+                    askedAcks.put(id, ns);
+                    ArrayNode question = JsonMessages.mapper().createArrayNode().add("question").add(args.path(1));
+                    send(SioPacket.encode(SioPacket.EVENT, ns, id, question.toString()));
+                }
                 case "go-silent" -> {
                     ScheduledFuture<?> current = pinger;
                     if (current != null) current.cancel(false);

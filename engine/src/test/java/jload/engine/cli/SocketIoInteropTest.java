@@ -242,4 +242,27 @@ class SocketIoInteropTest {
         assertEquals(500, m.path("checks").path("passes").asInt(), m.path("checks").toString());
         assertEquals(500, m.path("sio_sessions").path("count").asInt());
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"node", "sandbox"})
+    void handlersTakeTheirEventsWhileTheVuWaitsAndAnswerTheServersAcks(String kind) throws Exception {
+        runPassing(kind, 25_000, 20_000, """
+                export default function () {
+                  const io = socketio.connect(__ENV.SIO, { query: PINGQ });
+                  let questions = 0, echoed = null;
+                  io.on('question', (q) => { questions++; return `answer to ${q}`; });
+                  io.on('echo', (s) => { echoed = s; });
+                  io.emit('ask', 'life');
+                  const answered = io.expect('answered', () => true, { timeout: '5s' });
+                  io.emit('echo', 'by handler');
+                  io.wait(500);
+                  const direct = io.expect('echo', () => true, { timeout: '200ms' });
+                  check(null, {
+                    'the handler answered the server': () => questions === 1 && answered !== null && answered[0] === 'answer to life',
+                    'a handled event ran its handler, not expect': () => echoed === 'by handler' && direct === null,
+                  });
+                  io.close();
+                }
+                """, "{ iterations: 1 }");
+    }
 }

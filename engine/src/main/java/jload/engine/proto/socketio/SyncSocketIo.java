@@ -41,6 +41,10 @@ public final class SyncSocketIo implements SocketIo {
     private long nextAckId;
     /** An emit went out since the last sio_rtt sample: the next expect() times from it. */
     private boolean emitNotYetAnswered;
+    /** {@link #on} handlers by event name. */
+    private final Map<String, java.util.function.Function<String, String>> handlers = new java.util.HashMap<>();
+    /** A handler is running: it may emit, not wait (its frame is still being matched). */
+    private boolean inHandler;
 
     private SyncSocketIo(WebSocket socket, WsConnection connection, SioLoopSide loop, SioMetrics metrics, String namespace,
                          long zeroNanos) {
@@ -224,7 +228,7 @@ public final class SyncSocketIo implements SocketIo {
         SioPacket[] ack = new SioPacket[1];
         // A look at the frame's start before parsing it: only a frame that can be this ack is parsed.
         String ackStart = SioPacket.encode(SioPacket.ACK, namespace, ackId, null);
-        Message m = socket.expect(msg -> {
+        Message m = await(msg -> {
             String t = msg.isBinary() ? "" : msg.text();
             if (!t.startsWith(ackStart) || t.length() > ackStart.length() && t.charAt(ackStart.length()) >= '0' && t.charAt(ackStart.length()) <= '9') {
                 return sessionEnded();
@@ -249,7 +253,7 @@ public final class SyncSocketIo implements SocketIo {
         // Only a frame that is an event of this namespace naming {@code event} somewhere is parsed.
         String eventStart = SioPacket.encode(SioPacket.EVENT, namespace, -1, null);
         String quotedName = SioPacket.quoted(event);
-        Message m = socket.expect(msg -> {
+        Message m = await(msg -> {
             String t = msg.isBinary() ? "" : msg.text();
             if (!t.startsWith(eventStart) || !t.contains(quotedName)) return sessionEnded();
             SioPacket p = packetOrNull(msg);
@@ -267,6 +271,57 @@ public final class SyncSocketIo implements SocketIo {
             if (ms >= 0) metrics.rtt(ms);
         }
         return args[0];
+    }
+
+    @Override
+    public void on(String event, java.util.function.Function<String, String> handler) {
+        handlers.put(event, handler);
+    }
+
+    @Override
+    public void listen(Duration duration) {
+        await(msg -> sessionEnded(), duration);
+    }
+
+    /**
+     * Waits up to {@code timeout} for a frame {@code wanted} accepts, and meanwhile hands the events that
+     * have an {@link #on} handler to it (those frames are taken); the wanted frame, or null.
+     */
+    private Message await(Predicate<Message> wanted, Duration timeout) {
+        if (inHandler) throw new IllegalStateException("socket.io: an on() handler may emit, not wait (expect, emitWithAck, listen)");
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            Message[] found = new Message[1];
+            Message m = socket.expect(msg -> {
+                if (handled(msg)) return true;
+                if (!wanted.test(msg)) return false;
+                found[0] = msg;
+                return true;
+            }, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+            if (m == null || found[0] != null) return found[0];
+            // a handler took that one: go on waiting for the wanted frame
+        }
+    }
+
+    /** Whether {@code msg} is an event of this namespace with an {@link #on} handler: then it ran (and its ack went out). */
+    private boolean handled(Message msg) {
+        if (handlers.isEmpty() || msg.isBinary() || !msg.text().startsWith(SioPacket.encode(SioPacket.EVENT, namespace, -1, null))) return false;
+        SioPacket p = packetOrNull(msg);
+        if (p == null || p.type() != SioPacket.EVENT || !p.namespace().equals(namespace)) return false;
+        java.util.function.Function<String, String> handler = handlers.get(p.eventName());
+        if (handler == null) return false;
+        String result;
+        inHandler = true;
+        try {
+            result = handler.apply(p.argsJson());
+        } finally {
+            inHandler = false;
+        }
+        if (p.ackId() >= 0 && isConnected()) {
+            socket.send(SioPacket.encode(SioPacket.ACK, namespace, p.ackId(), result == null ? "[]" : result));
+            emitNotYetAnswered = false; // the last write is this ack now, not an emit: no sio_rtt rather than a wrong one
+        }
+        return true;
     }
 
     /** Whether the session has ended (the server left the namespace, …): a wait stops at the next frame it sees. */

@@ -69,7 +69,29 @@ public final class JsSocketIo {
     @HostAccess.Export
     public String expect(String event, Value matchesJson, Value timeout) {
         Duration t = JsDurations.of(timeout, jload.SocketIo.DEFAULT_TIMEOUT);
-        return io.expect(event, json -> matchesJson.execute(json).asBoolean(), t);
+        try {
+            return io.expect(event, json -> matchesJson.execute(json).asBoolean(), t);
+        } catch (IllegalStateException e) {
+            throw JsErrors.thrown(e.getMessage());
+        }
+    }
+
+    /** {@code handlerJson} gets the event's arguments as JSON text and returns the ack's (or null). */
+    @HostAccess.Export
+    public void on(String event, Value handlerJson) {
+        io.on(event, json -> {
+            Value r = handlerJson.execute(json);
+            return r == null || r.isNull() ? null : r.asString();
+        });
+    }
+
+    @HostAccess.Export
+    public void listen(Value duration) {
+        try {
+            io.listen(JsDurations.of(duration, Duration.ZERO));
+        } catch (IllegalStateException e) {
+            throw JsErrors.thrown(e.getMessage());
+        }
     }
 
     @HostAccess.Export
