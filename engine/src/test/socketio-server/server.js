@@ -30,6 +30,8 @@ function behaviours(socket) {
   socket.on('ask', async (q) => {
     try { socket.emit('answered', await socket.timeout(5000).emitWithAck('question', q)); } catch (e) { socket.emit('answered', null); }
   });
+  // Bytes both ways: acks the attachment with a 255 appended, and emits it back as an event.
+  socket.on('bin', (bytes, label, cb) => { cb(Buffer.concat([bytes, Buffer.from([255])]), label); socket.emit('bin', { label, bytes }); });
   socket.on('garbage', () => socket.conn.send('x-not-socket.io')); // an Engine.IO message that is no Socket.IO packet
   // Busy-waits: the whole process stops (no pings go out), as a server stuck in a long GC or a hot loop.
   socket.on('go-silent', (ms) => { const end = Date.now() + ms; while (Date.now() < end) { /* stuck */ } });

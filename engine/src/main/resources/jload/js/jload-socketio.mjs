@@ -9,7 +9,35 @@
 //   io.wait('1s');
 //   io.close();
 
-const parse = (json) => (json === null || json === undefined ? null : JSON.parse(json));
+// Bytes cross to Java as {_binary: base64} (jload's JSON form of an attachment) and come back as ArrayBuffers.
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+function toBase64(bytes) {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 3) {
+    const n = (bytes[i] << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
+    out += B64[(n >> 18) & 63] + B64[(n >> 12) & 63] + (i + 1 < bytes.length ? B64[(n >> 6) & 63] : '=') + (i + 2 < bytes.length ? B64[n & 63] : '=');
+  }
+  return out;
+}
+function fromBase64(text) {
+  const clean = text.replace(/=+$/, '');
+  const out = new Uint8Array(Math.floor((clean.length * 3) / 4));
+  let bits = 0, value = 0, j = 0;
+  for (const c of clean) {
+    value = (value << 6) | B64.indexOf(c);
+    bits += 6;
+    if (bits >= 8) { bits -= 8; out[j++] = (value >> bits) & 255; }
+  }
+  return out.buffer;
+}
+const toWire = (_key, v) => {
+  if (v instanceof ArrayBuffer) return { _binary: toBase64(new Uint8Array(v)) };
+  if (ArrayBuffer.isView(v)) return { _binary: toBase64(new Uint8Array(v.buffer, v.byteOffset, v.byteLength)) };
+  return v;
+};
+const fromWire = (_key, v) => (v !== null && typeof v === 'object' && typeof v._binary === 'string' && Object.keys(v).length === 1 ? fromBase64(v._binary) : v);
+const stringify = (args) => JSON.stringify(args, toWire);
+const parse = (json) => (json === null || json === undefined ? null : JSON.parse(json, fromWire));
 
 // A last argument of exactly { timeout } is the call's options, not an event argument.
 function splitOptions(args) {
@@ -34,12 +62,12 @@ export class Socket {
   /** 'io client disconnect', 'io server disconnect', 'transport close', 'ping timeout' or 'parse error'; null while connected. */
   get disconnectReason() { return this._h.disconnectReason(); }
 
-  emit(event, ...args) { this._h.emit(String(event), JSON.stringify(args)); }
+  emit(event, ...args) { this._h.emit(String(event), stringify(args)); }
 
   /** The ack's arguments (an array), or null when none came in time. `io.timeout(ms).emitWithAck(…)` also sets the timeout. */
   emitWithAck(event, ...rest) {
     const [args, options] = splitOptions(rest);
-    return parse(this._h.emitWithAck(String(event), JSON.stringify(args), options.timeout ?? this._timeout ?? null));
+    return parse(this._h.emitWithAck(String(event), stringify(args), options.timeout ?? this._timeout ?? null));
   }
 
   /** The same socket, with `ms` as the timeout of the next emitWithAck (socket.io-client's `socket.timeout(ms)`). */
@@ -47,7 +75,7 @@ export class Socket {
 
   /** The arguments (an array) of the first `event` the predicate accepts (called with them spread), or null. */
   expect(event, predicate = () => true, options = {}) {
-    const matches = (json) => !!predicate(...JSON.parse(json));
+    const matches = (json) => !!predicate(...parse(json));
     return parse(this._h.expect(String(event), matches, options.timeout ?? null));
   }
 
@@ -58,8 +86,8 @@ export class Socket {
    */
   on(event, handler) {
     this._h.on(String(event), (json) => {
-      const r = handler(...JSON.parse(json));
-      return r === undefined ? null : JSON.stringify([r]);
+      const r = handler(...parse(json));
+      return r === undefined ? null : stringify([r]);
     });
     return this;
   }

@@ -265,4 +265,23 @@ class SocketIoInteropTest {
                 }
                 """, "{ iterations: 1 }");
     }
+
+    @org.junit.jupiter.api.Test
+    void binaryAttachmentsGoBothWays() throws Exception {
+        // The npm server only: jload's sandbox does not take binary attachments.
+        runPassing("node", 25_000, 20_000, """
+                export default function () {
+                  const io = socketio.connect(__ENV.SIO);
+                  const sent = new Uint8Array([1, 2, 3, 0, 200]);
+                  const ack = io.emitWithAck('bin', sent.buffer, 'first', { timeout: '5s' });
+                  const back = io.expect('bin', (m) => m.label === 'first', { timeout: '5s' });
+                  const bytes = (b) => Array.from(new Uint8Array(b)).join(',');
+                  check(null, {
+                    'the ack carries bytes (a binary ack)': () => ack !== null && ack[0] instanceof ArrayBuffer && bytes(ack[0]) === '1,2,3,0,200,255' && ack[1] === 'first',
+                    'the event carries bytes inside an object (a binary event)': () => back !== null && bytes(back[0].bytes) === '1,2,3,0,200',
+                  });
+                  io.close();
+                }
+                """, "{ iterations: 1 }");
+    }
 }

@@ -27,6 +27,10 @@ final class SioLoopSide implements LoopTextHook {
     /** pingInterval + pingTimeout from the server's open packet; 0 before it. Loop only. */
     private long deadAfterMillis;
     private Future<?> deadTimer;
+    /** A binary packet ({@code 45n-}/{@code 46n-}) waiting for its attachments, and those come so far. Loop only. */
+    private String binaryPacket;
+    private int attachmentsMissing;
+    private java.util.List<byte[]> attachments;
 
     SioLoopSide(SioMetrics metrics, String namespace) {
         this.metrics = metrics;
@@ -36,10 +40,7 @@ final class SioLoopSide implements LoopTextHook {
     @Override
     public boolean onText(WsConnection connection, String text) {
         if (!SioPacket.looksValid(text)) {
-            protocolError = "a frame that is not an Engine.IO v4 packet: " + SioPacket.clip(text);
-            metrics.error("protocol");
-            end(PROTOCOL);
-            connection.drop();
+            malformed(connection, "a frame that is not an Engine.IO v4 packet: " + SioPacket.clip(text));
             return true;
         }
         switch (text.charAt(0)) {
@@ -55,7 +56,12 @@ final class SioLoopSide implements LoopTextHook {
             }
             case SioPacket.EIO_MESSAGE -> {
                 char type = text.charAt(1);
-                if (type == '0' + SioPacket.EVENT || type == '0' + SioPacket.BINARY_EVENT) {
+                if (type == '0' + SioPacket.BINARY_EVENT || type == '0' + SioPacket.BINARY_ACK) {
+                    if (type == '0' + SioPacket.BINARY_EVENT) metrics.eventReceived();
+                    awaitAttachments(connection, text);
+                    return true; // the VU gets it whole, attachments in, once they came
+                }
+                if (type == '0' + SioPacket.EVENT) {
                     metrics.eventReceived();
                 } else if (type == '0' + SioPacket.CONNECT && namespaceOf(text).equals(namespace)) {
                     // Here, not when the VU reads it: a server may disconnect right after accepting, in the same burst.
@@ -76,6 +82,46 @@ final class SioLoopSide implements LoopTextHook {
                 return true; // pong, upgrade, noop: nothing for the VU
             }
         }
+    }
+
+    private void awaitAttachments(WsConnection connection, String text) {
+        int dash = text.indexOf('-');
+        int count;
+        try {
+            count = Integer.parseInt(text.substring(2, dash));
+        } catch (RuntimeException e) {
+            malformed(connection, "a binary packet without its attachment count: " + SioPacket.clip(text));
+            return;
+        }
+        binaryPacket = text;
+        attachmentsMissing = count;
+        attachments = new java.util.ArrayList<>(count);
+        if (count == 0) deliverBinaryPacket(connection);
+    }
+
+    @Override
+    public boolean onBinary(WsConnection connection, byte[] data) {
+        if (binaryPacket == null) return false;
+        attachments.add(data);
+        if (--attachmentsMissing == 0) deliverBinaryPacket(connection);
+        return true;
+    }
+
+    private void deliverBinaryPacket(WsConnection connection) {
+        String packet = binaryPacket;
+        binaryPacket = null;
+        try {
+            connection.deliverText(SioPacket.withAttachments(packet, attachments));
+        } catch (SioProtocolException e) {
+            malformed(connection, e.getMessage());
+        }
+    }
+
+    private void malformed(WsConnection connection, String why) {
+        protocolError = why;
+        metrics.error("protocol");
+        end(PROTOCOL);
+        connection.drop();
     }
 
     @Override

@@ -129,6 +129,77 @@ public record SioPacket(int type, String namespace, long ackId, JsonNode data) {
         return data.toString();
     }
 
+    /** How jload's JSON carries bytes: an object whose only member is this, a base64 string. */
+    public static final String BINARY = "_binary";
+
+    /**
+     * A binary packet ({@code 45n-…} / {@code 46n-…}) with its {@code n} attachments put back in as
+     * {@code {"_binary": "<base64>"}} objects, re-encoded as the plain EVENT / ACK the VU reads.
+     */
+    static String withAttachments(String frame, java.util.List<byte[]> attachments) {
+        SioPacket p = parseMessage(frame);
+        JsonNode data = fill(p.data(), attachments);
+        return encode(p.type() == BINARY_EVENT ? EVENT : ACK, p.namespace(), p.ackId(), data.toString());
+    }
+
+    private static JsonNode fill(JsonNode node, java.util.List<byte[]> attachments) {
+        if (node.isObject() && node.path("_placeholder").asBoolean(false) && node.has("num")) {
+            int k = node.path("num").asInt(-1);
+            if (k < 0 || k >= attachments.size()) throw new SioProtocolException("a placeholder for attachment " + k + " of " + attachments.size());
+            return JSON.createObjectNode().put(BINARY, java.util.Base64.getEncoder().encodeToString(attachments.get(k)));
+        }
+        if (node.isArray()) {
+            var out = JSON.createArrayNode();
+            node.forEach(n -> out.add(fill(n, attachments)));
+            return out;
+        }
+        if (node.isObject()) {
+            var out = JSON.createObjectNode();
+            node.properties().forEach(e -> out.set(e.getKey(), fill(e.getValue(), attachments)));
+            return out;
+        }
+        return node;
+    }
+
+    /**
+     * The frames that send an EVENT whose data holds {@code {"_binary": …}} objects: the text packet
+     * ({@code 45n-…} with placeholders) and the attachments in order; null when the data has none.
+     */
+    static java.util.Map.Entry<String, java.util.List<byte[]>> binaryEvent(String namespace, long ackId, String dataJson) {
+        JsonNode data;
+        try {
+            data = JSON.readTree(dataJson);
+        } catch (Exception e) {
+            throw new IllegalArgumentException("socket.io: the arguments must be JSON: " + clip(dataJson));
+        }
+        java.util.List<byte[]> attachments = new java.util.ArrayList<>();
+        JsonNode withPlaceholders = extract(data, attachments);
+        if (attachments.isEmpty()) return null;
+        StringBuilder b = new StringBuilder().append(EIO_MESSAGE).append(BINARY_EVENT).append(attachments.size()).append('-');
+        if (!"/".equals(namespace)) b.append(namespace).append(',');
+        if (ackId >= 0) b.append(ackId);
+        b.append(withPlaceholders);
+        return java.util.Map.entry(b.toString(), attachments);
+    }
+
+    private static JsonNode extract(JsonNode node, java.util.List<byte[]> attachments) {
+        if (node.isObject() && node.size() == 1 && node.path(BINARY).isTextual()) {
+            attachments.add(java.util.Base64.getDecoder().decode(node.path(BINARY).asText()));
+            return JSON.createObjectNode().put("_placeholder", true).put("num", attachments.size() - 1);
+        }
+        if (node.isArray()) {
+            var out = JSON.createArrayNode();
+            node.forEach(n -> out.add(extract(n, attachments)));
+            return out;
+        }
+        if (node.isObject()) {
+            var out = JSON.createObjectNode();
+            node.properties().forEach(e -> out.set(e.getKey(), extract(e.getValue(), attachments)));
+            return out;
+        }
+        return node;
+    }
+
     /** {@code text} as a JSON string literal, quotes included. */
     static String quoted(String text) {
         try {

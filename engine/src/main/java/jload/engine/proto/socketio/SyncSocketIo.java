@@ -216,7 +216,10 @@ public final class SyncSocketIo implements SocketIo {
 
     private void send(String event, String argsJson, long ackId) {
         if (!isConnected()) throw new IllegalStateException("socket.io: not connected" + (disconnectReason() != null ? " (" + disconnectReason() + ")" : ""));
-        socket.send(SioPacket.encode(SioPacket.EVENT, namespace, ackId, SioPacket.eventData(event, argsJson)));
+        String data = SioPacket.eventData(event, argsJson);
+        var binary = data.contains(SioPacket.BINARY) ? SioPacket.binaryEvent(namespace, ackId, data) : null;
+        if (binary == null) socket.send(SioPacket.encode(SioPacket.EVENT, namespace, ackId, data));
+        else connection.send(binary.getKey(), binary.getValue()); // the packet, then its attachments, in one write
         metrics.eventSent();
     }
 

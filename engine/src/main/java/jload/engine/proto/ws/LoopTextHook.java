@@ -8,6 +8,11 @@ public interface LoopTextHook {
     /** Called on the event loop for every text frame; true when the hook consumed it (the VU never sees it). */
     boolean onText(WsConnection connection, String text);
 
+    /** Called on the event loop for every binary frame; true when the hook consumed it. */
+    default boolean onBinary(WsConnection connection, byte[] data) {
+        return false;
+    }
+
     /** Called on the event loop once, when the connection has closed (any way: frame, drop, failure). */
     default void onClosed(WsConnection connection) {}
 }

@@ -318,7 +318,32 @@ public final class WsConnection {
 
     void binary(byte[] data) {
         metrics.received();
+        LoopTextHook hook = loopTextHook;
+        if (hook != null && hook.onBinary(this, data)) return;
         mailbox.post(new WsEvent.Binary(this, data, System.nanoTime()));
+    }
+
+    /**
+     * Hands the VU a text message a hook made from frames it consumed (a Socket.IO packet with its
+     * binary attachments put back in), stamped now. Only on the event loop.
+     */
+    public void deliverText(String text) {
+        mailbox.post(new WsEvent.Text(this, text, System.nanoTime()));
+    }
+
+    /** Sends a binary frame from the VU's thread after a text one, as one write on the loop (a packet and its attachments). */
+    public void send(String text, java.util.List<byte[]> attachments) {
+        Channel ch = requireOpen();
+        metrics.sent();
+        ch.eventLoop().execute(() -> {
+            lastWriteNanos = System.nanoTime();
+            ch.write(new TextWebSocketFrame(text));
+            for (byte[] a : attachments) {
+                metrics.sent();
+                ch.write(new BinaryWebSocketFrame(Unpooled.wrappedBuffer(a)));
+            }
+            ch.flush();
+        });
     }
 
     void ping(long atNanos) {

@@ -61,4 +61,20 @@ class SioPacketTest {
         assertTrue(SioPacket.looksValid("2"));
         assertTrue(SioPacket.looksValid("42[\"x\"]"));
     }
+
+    @Test
+    void binaryAttachmentsBecomeBase64ObjectsAndBack() {
+        assertEquals("42/chat,[\"file\",{\"name\":\"a\",\"data\":{\"_binary\":\"AQID\"}}]",
+                SioPacket.withAttachments("451-/chat,[\"file\",{\"name\":\"a\",\"data\":{\"_placeholder\":true,\"num\":0}}]",
+                        java.util.List.of(new byte[] {1, 2, 3})));
+        assertEquals("437[{\"_binary\":\"/w==\"}]", SioPacket.withAttachments("461-7[{\"_placeholder\":true,\"num\":0}]",
+                java.util.List.of(new byte[] {(byte) 255})));
+        assertThrows(SioProtocolException.class, () -> SioPacket.withAttachments("451-[\"x\",{\"_placeholder\":true,\"num\":1}]",
+                java.util.List.of(new byte[] {1})));
+
+        var out = SioPacket.binaryEvent("/", 3, "[\"x\",{\"_binary\":\"AQID\"},2]");
+        assertEquals("451-3[\"x\",{\"_placeholder\":true,\"num\":0},2]", out.getKey());
+        assertEquals(java.util.List.of(1, 2, 3), java.util.stream.IntStream.range(0, 3).map(k -> out.getValue().get(0)[k]).boxed().toList());
+        assertNull(SioPacket.binaryEvent("/", -1, "[\"x\",1]"));
+    }
 }
