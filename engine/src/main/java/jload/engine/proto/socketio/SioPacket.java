@@ -142,20 +142,27 @@ public record SioPacket(int type, String namespace, long ackId, JsonNode data) {
         return encode(p.type() == BINARY_EVENT ? EVENT : ACK, p.namespace(), p.ackId(), data.toString());
     }
 
-    private static JsonNode fill(JsonNode node, java.util.List<byte[]> attachments) {
-        if (node.isObject() && node.path("_placeholder").asBoolean(false) && node.has("num")) {
+    private static JsonNode fill(JsonNode data, java.util.List<byte[]> attachments) {
+        return rewrite(data, node -> {
+            if (!node.isObject() || !node.path("_placeholder").asBoolean(false) || !node.has("num")) return null;
             int k = node.path("num").asInt(-1);
             if (k < 0 || k >= attachments.size()) throw new SioProtocolException("a placeholder for attachment " + k + " of " + attachments.size());
             return JSON.createObjectNode().put(BINARY, java.util.Base64.getEncoder().encodeToString(attachments.get(k)));
-        }
+        });
+    }
+
+    /** A copy of {@code node} in which every node {@code replace} answers (not null) is replaced, depth first from the top. */
+    private static JsonNode rewrite(JsonNode node, java.util.function.Function<JsonNode, JsonNode> replace) {
+        JsonNode replaced = replace.apply(node);
+        if (replaced != null) return replaced;
         if (node.isArray()) {
             var out = JSON.createArrayNode();
-            node.forEach(n -> out.add(fill(n, attachments)));
+            node.forEach(n -> out.add(rewrite(n, replace)));
             return out;
         }
         if (node.isObject()) {
             var out = JSON.createObjectNode();
-            node.properties().forEach(e -> out.set(e.getKey(), fill(e.getValue(), attachments)));
+            node.properties().forEach(e -> out.set(e.getKey(), rewrite(e.getValue(), replace)));
             return out;
         }
         return node;
@@ -182,22 +189,12 @@ public record SioPacket(int type, String namespace, long ackId, JsonNode data) {
         return java.util.Map.entry(b.toString(), attachments);
     }
 
-    private static JsonNode extract(JsonNode node, java.util.List<byte[]> attachments) {
-        if (node.isObject() && node.size() == 1 && node.path(BINARY).isTextual()) {
+    private static JsonNode extract(JsonNode data, java.util.List<byte[]> attachments) {
+        return rewrite(data, node -> {
+            if (!node.isObject() || node.size() != 1 || !node.path(BINARY).isTextual()) return null;
             attachments.add(java.util.Base64.getDecoder().decode(node.path(BINARY).asText()));
             return JSON.createObjectNode().put("_placeholder", true).put("num", attachments.size() - 1);
-        }
-        if (node.isArray()) {
-            var out = JSON.createArrayNode();
-            node.forEach(n -> out.add(extract(n, attachments)));
-            return out;
-        }
-        if (node.isObject()) {
-            var out = JSON.createObjectNode();
-            node.properties().forEach(e -> out.set(e.getKey(), extract(e.getValue(), attachments)));
-            return out;
-        }
-        return node;
+        });
     }
 
     /** {@code text} as a JSON string literal, quotes included. */
