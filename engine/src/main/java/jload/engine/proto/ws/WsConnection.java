@@ -202,7 +202,23 @@ public final class WsConnection {
      * @throws IllegalArgumentException for a code a close frame may not carry (1004–1006, 1015, 0–999, …)
      */
     public void close(int code, String reason) {
-        sendClose(new CloseWebSocketFrame(code, reason == null ? "" : reason), code); // the constructor validates the code
+        if (!io.netty.handler.codec.http.websocketx.WebSocketCloseStatus.isValidStatusCode(code)) {
+            throw new IllegalArgumentException("WebSocket close status code does NOT comply with RFC-6455: " + code);
+        }
+        sendClose(heapCloseFrame(code, reason == null ? "" : reason), code);
+    }
+
+    /**
+     * A close frame on a heap buffer. Netty's {@code new CloseWebSocketFrame(code, reason)} takes an
+     * unpooled <em>direct</em> buffer, and a direct buffer takes the JDK's global Cleaner lock twice:
+     * allocated on the VU's thread, freed on the event loop that carries that VU. With VUs carried by
+     * their loop, that lock once deadlocked a loop (its thread blocked on the lock, 10 VUs parked
+     * behind it, the test run hung: jstack in the closing note of session 6). So no VU allocates
+     * direct memory.
+     */
+    static CloseWebSocketFrame heapCloseFrame(int code, String reason) {
+        byte[] text = reason.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return new CloseWebSocketFrame(true, 0, Unpooled.buffer(2 + text.length).writeShort(code).writeBytes(text));
     }
 
     /**
@@ -214,7 +230,7 @@ public final class WsConnection {
         if (code == 1005) {
             frame = new CloseWebSocketFrame(true, 0, Unpooled.EMPTY_BUFFER);
         } else if (io.netty.handler.codec.http.websocketx.WebSocketCloseStatus.isValidStatusCode(code)) {
-            frame = new CloseWebSocketFrame(code, "");
+            frame = heapCloseFrame(code, "");
         } else {
             frame = new CloseWebSocketFrame(true, 0, Unpooled.buffer(2).writeShort(code));
         }
@@ -364,7 +380,7 @@ public final class WsConnection {
         if (ch == null) return;
         if (!closeSent) {
             closeSent = true;
-            ch.writeAndFlush(new CloseWebSocketFrame(code < 0 ? 1000 : code, "")).addListener(f -> ch.close());
+            ch.writeAndFlush(heapCloseFrame(code < 0 ? 1000 : code, "")).addListener(f -> ch.close());
         } else {
             ch.close();
         }
@@ -395,7 +411,7 @@ public final class WsConnection {
         if (ch == null || !ch.isActive()) return;
         if (!closeSent) {
             closeSent = true;
-            ch.writeAndFlush(new CloseWebSocketFrame(code, "")).addListener(f -> ch.close());
+            ch.writeAndFlush(heapCloseFrame(code, "")).addListener(f -> ch.close());
         } else {
             ch.close();
         }
