@@ -7,7 +7,6 @@ import java.nio.ByteBuffer;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.java_websocket.WebSocket;
 import org.java_websocket.handshake.ClientHandshake;
@@ -19,8 +18,7 @@ import org.java_websocket.handshake.ClientHandshake;
 final class RoomsEndpoint implements EndpointHandler {
     private final MessageSender sender;
     private final AtomicLong connectionIds = new AtomicLong();
-    // An empty room is removed, so room names sent by a load test do not pile up for the server's lifetime.
-    private final ConcurrentHashMap<String, Set<WebSocket>> rooms = new ConcurrentHashMap<>();
+    private final Rooms<WebSocket> rooms = new Rooms<>();
 
     RoomsEndpoint(SandboxMetrics metrics) {
         this.sender = new MessageSender(Endpoint.ROOMS, metrics);
@@ -34,33 +32,6 @@ final class RoomsEndpoint implements EndpointHandler {
     @Override
     public EndpointSession accept(WebSocket connection, UpgradeTarget target, ClientHandshake request) {
         return new RoomsSession(connection, "conn-" + connectionIds.incrementAndGet());
-    }
-
-    /** Members of {@code room} after adding {@code member}. */
-    private int join(String room, WebSocket member) {
-        AtomicInteger members = new AtomicInteger();
-        rooms.compute(room, (name, current) -> {
-            Set<WebSocket> set = current != null ? current : ConcurrentHashMap.newKeySet();
-            set.add(member);
-            members.set(set.size());
-            return set;
-        });
-        return members.get();
-    }
-
-    /** Whether {@code member} was in {@code room}. */
-    private boolean leave(String room, WebSocket member) {
-        boolean[] removed = new boolean[1];
-        rooms.computeIfPresent(room, (name, set) -> {
-            removed[0] = set.remove(member);
-            return set.isEmpty() ? null : set;
-        });
-        return removed[0];
-    }
-
-    private boolean isMember(String room, WebSocket member) {
-        Set<WebSocket> set = rooms.get(room);
-        return set != null && set.contains(member);
     }
 
     private final class RoomsSession implements EndpointSession {
@@ -107,19 +78,19 @@ final class RoomsEndpoint implements EndpointHandler {
 
         @Override
         public void onClose() {
-            for (String room : joined) leave(room, connection);
+            for (String room : joined) rooms.leave(room, connection);
             joined.clear();
         }
 
         private void onJoin(String room) {
             joined.add(room);
-            int members = join(room, connection);
+            int members = rooms.join(room, connection);
             reply(JsonMessages.encode(JsonMessages.message("joined").put("room", room).put("members", members)));
         }
 
         private void onLeave(String room) {
             joined.remove(room);
-            if (!leave(room, connection)) {
+            if (!rooms.leave(room, connection)) {
                 reply(JsonMessages.error("not in room \"" + room + "\""));
                 return;
             }
@@ -127,16 +98,14 @@ final class RoomsEndpoint implements EndpointHandler {
         }
 
         private void onBroadcast(String room, JsonNode data) {
-            if (!isMember(room, connection)) {
+            if (!rooms.isMember(room, connection)) {
                 reply(JsonMessages.error("not in room \"" + room + "\"; join it before broadcasting"));
                 return;
             }
             ObjectNode message = JsonMessages.message("message").put("room", room).put("from", id);
             message.set("data", data == null ? NullNode.getInstance() : data);
             String encoded = JsonMessages.encode(message);
-            Set<WebSocket> members = rooms.get(room);
-            if (members == null) return; // emptied by a concurrent close since the membership check
-            for (WebSocket member : members) sender.send(member, encoded);
+            for (WebSocket member : rooms.members(room)) sender.send(member, encoded); // none if emptied meanwhile
         }
 
         private void reply(String encoded) {

@@ -38,8 +38,8 @@ final class SocketIoEndpoint implements EndpointHandler, AutoCloseable {
     private final MessageSender sender;
     private final Hs256Jwt jwt;
     private final Clock clock;
-    /** Rooms by namespace and name; an empty room is removed. */
-    private final Map<String, Set<SioSession>> rooms = new ConcurrentHashMap<>();
+    /** Rooms, named roomKey(namespace, room). */
+    private final Rooms<SioSession> rooms = new Rooms<>();
     private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "sandbox-socketio-heartbeat");
         t.setDaemon(true);
@@ -85,21 +85,6 @@ final class SocketIoEndpoint implements EndpointHandler, AutoCloseable {
 
     private static String roomKey(String namespace, String room) {
         return namespace + "\u0000" + room;
-    }
-
-    private int join(String namespace, String room, SioSession member) {
-        return rooms.compute(roomKey(namespace, room), (k, set) -> {
-            Set<SioSession> s = set != null ? set : ConcurrentHashMap.newKeySet();
-            s.add(member);
-            return s;
-        }).size();
-    }
-
-    private void leave(String namespace, String room, SioSession member) {
-        rooms.computeIfPresent(roomKey(namespace, room), (k, set) -> {
-            set.remove(member);
-            return set.isEmpty() ? null : set;
-        });
     }
 
     private final class SioSession implements EndpointSession {
@@ -207,13 +192,13 @@ final class SocketIoEndpoint implements EndpointHandler, AutoCloseable {
                 case "join" -> {
                     String room = args.path(1).asText("");
                     joined.put(roomKey(ns, room), new String[] {ns, room});
-                    int members = join(ns, room, this);
+                    int members = rooms.join(roomKey(ns, room), this);
                     ack(p, JsonMessages.mapper().createObjectNode().put("room", room).put("members", members));
                 }
                 case "leave" -> {
                     String room = args.path(1).asText("");
                     joined.remove(roomKey(ns, room));
-                    leave(ns, room, this);
+                    rooms.leave(roomKey(ns, room), this);
                     ack(p, JsonMessages.mapper().createObjectNode().put("room", room));
                 }
                 case "broadcast" -> {
@@ -223,7 +208,7 @@ final class SocketIoEndpoint implements EndpointHandler, AutoCloseable {
                     message.put("ts", clock.millis());
                     ArrayNode data = JsonMessages.mapper().createArrayNode().add("broadcast").add(message);
                     String encoded = SioPacket.encode(SioPacket.EVENT, ns, -1, data.toString());
-                    Set<SioSession> members = rooms.getOrDefault(roomKey(ns, room), Set.of());
+                    Set<SioSession> members = rooms.members(roomKey(ns, room));
                     for (SioSession member : members) member.send(encoded);
                     ack(p, JsonMessages.mapper().createObjectNode().put("delivered", members.size()));
                 }
@@ -271,7 +256,7 @@ final class SocketIoEndpoint implements EndpointHandler, AutoCloseable {
             namespaces.remove(ns);
             joined.values().removeIf(r -> {
                 if (!r[0].equals(ns)) return false;
-                leave(r[0], r[1], this);
+                rooms.leave(roomKey(r[0], r[1]), this);
                 return true;
             });
         }
