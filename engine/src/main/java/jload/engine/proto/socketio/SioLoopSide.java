@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
-import jload.engine.proto.ws.LoopTextHook;
+import jload.engine.proto.ws.LoopHook;
 import jload.engine.proto.ws.WsConnection;
 
 /**
@@ -13,7 +13,7 @@ import jload.engine.proto.ws.WsConnection;
  * pingInterval + pingTimeout (as socket.io-client does); counts events as they arrive; ends the
  * session on a frame that is not Engine.IO v4; and counts how the session ended, once.
  */
-final class SioLoopSide implements LoopTextHook {
+final class SioLoopSide implements LoopHook {
     static final String CLIENT_DISCONNECT = "io client disconnect", SERVER_DISCONNECT = "io server disconnect",
             TRANSPORT_CLOSE = "transport close", PING_TIMEOUT = "ping timeout", PROTOCOL = "parse error";
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -34,6 +34,8 @@ public final class SyncSocketIo implements SocketIo {
     private final SioLoopSide loop;
     private final SioMetrics metrics;
     private final String namespace;
+    /** How every EVENT of this namespace starts ({@code 42} or {@code 42/ns,}): a cheap look before a parse. */
+    private final String eventPrefix;
     private final long zeroNanos;
     private boolean ok;
     private String error;
@@ -53,6 +55,7 @@ public final class SyncSocketIo implements SocketIo {
         this.loop = loop;
         this.metrics = metrics;
         this.namespace = namespace;
+        this.eventPrefix = SioPacket.encode(SioPacket.EVENT, namespace, -1, null);
         this.zeroNanos = zeroNanos;
     }
 
@@ -183,9 +186,7 @@ public final class SyncSocketIo implements SocketIo {
 
     @Override
     public String error() {
-        if (error != null) return error;
-        String protocol = loop.protocolError();
-        return protocol != null ? protocol : null;
+        return error != null ? error : loop.protocolError();
     }
 
     @Override
@@ -211,7 +212,6 @@ public final class SyncSocketIo implements SocketIo {
     @Override
     public void emit(String event, String argsJson) {
         send(event, argsJson, -1);
-        emitNotYetAnswered = true;
     }
 
     private void send(String event, String argsJson, long ackId) {
@@ -221,13 +221,13 @@ public final class SyncSocketIo implements SocketIo {
         if (binary == null) socket.send(SioPacket.encode(SioPacket.EVENT, namespace, ackId, data));
         else connection.send(binary.getKey(), binary.getValue()); // the packet, then its attachments, in one write
         metrics.eventSent();
+        emitNotYetAnswered = true; // the next expect() times from it (also an event an emitWithAck causes)
     }
 
     @Override
     public String emitWithAck(String event, String argsJson, Duration timeout) {
         long ackId = nextAckId++;
         send(event, argsJson, ackId);
-        emitNotYetAnswered = true; // an event it causes (a broadcast back to the sender) is timed from it too
         SioPacket[] ack = new SioPacket[1];
         // A look at the frame's start before parsing it: only a frame that can be this ack is parsed.
         String ackStart = SioPacket.encode(SioPacket.ACK, namespace, ackId, null);
@@ -254,11 +254,10 @@ public final class SyncSocketIo implements SocketIo {
     public String expect(String event, Predicate<String> match, Duration timeout) {
         String[] args = new String[1];
         // Only a frame that is an event of this namespace naming {@code event} somewhere is parsed.
-        String eventStart = SioPacket.encode(SioPacket.EVENT, namespace, -1, null);
         String quotedName = SioPacket.quoted(event);
         Message m = await(msg -> {
             String t = msg.isBinary() ? "" : msg.text();
-            if (!t.startsWith(eventStart) || !t.contains(quotedName)) return sessionEnded();
+            if (!t.startsWith(eventPrefix) || !t.contains(quotedName)) return sessionEnded();
             SioPacket p = packetOrNull(msg);
             if (p == null || p.type() != SioPacket.EVENT || !p.namespace().equals(namespace) || !p.eventName().equals(event)) return sessionEnded();
             String a = p.argsJson();
@@ -308,7 +307,7 @@ public final class SyncSocketIo implements SocketIo {
 
     /** Whether {@code msg} is an event of this namespace with an {@link #on} handler: then it ran (and its ack went out). */
     private boolean handled(Message msg) {
-        if (handlers.isEmpty() || msg.isBinary() || !msg.text().startsWith(SioPacket.encode(SioPacket.EVENT, namespace, -1, null))) return false;
+        if (handlers.isEmpty() || msg.isBinary() || !msg.text().startsWith(eventPrefix)) return false;
         SioPacket p = packetOrNull(msg);
         if (p == null || p.type() != SioPacket.EVENT || !p.namespace().equals(namespace)) return false;
         java.util.function.Function<String, String> handler = handlers.get(p.eventName());

@@ -1,10 +1,10 @@
 package jload.engine.proto.ws;
 
 /**
- * A protocol over WebSocket that answers some text frames itself, on the event loop, without waking
+ * A protocol over WebSocket that handles some frames itself, on the event loop, without waking
  * the VU: Engine.IO's heartbeat must be answered within its timeout even while the script sleeps.
  */
-public interface LoopTextHook {
+public interface LoopHook {
     /** Called on the event loop for every text frame; true when the hook consumed it (the VU never sees it). */
     boolean onText(WsConnection connection, String text);
 

@@ -75,7 +75,7 @@ public final class VuWebSockets implements WebSockets {
      * every text frame first, on the event loop, from the first frame on; such a socket's expects do
      * not record ws_rtt (the protocol times its own round trips).
      */
-    public Opened connect(String url, WsConnect options, LoopTextHook hook) {
+    public Opened connect(String url, WsConnect options, LoopHook hook) {
         URI uri = WsUrls.parse(url);
         WsOptions wsOptions = new WsOptions(options.headers(), options.subprotocols(), options.timeout(),
                 options.compression(), options.tags(), options.maxMessageSize());

@@ -58,7 +58,7 @@ public final class WsClient {
     }
 
     /** {@link #connect(URI, WsOptions, Mailbox, WsMetrics)} with {@code hook} seeing text frames first, from before the dial. */
-    public WsConnection connect(URI uri, WsOptions options, Mailbox mailbox, WsMetrics metrics, LoopTextHook hook) {
+    public WsConnection connect(URI uri, WsOptions options, Mailbox mailbox, WsMetrics metrics, LoopHook hook) {
         String problem = WsUrls.problem(uri);
         if (problem != null) throw new IllegalArgumentException("'" + WsUrls.redacted(uri) + "': " + problem);
         boolean secure = uri.getScheme().equalsIgnoreCase("wss");
@@ -128,9 +128,9 @@ public final class WsClient {
         return connect(uri, options, mailbox, registry, builtins, vuTags, null);
     }
 
-    /** The same, with a {@link LoopTextHook} installed before the dial. */
+    /** The same, with a {@link LoopHook} installed before the dial. */
     public WsConnection connect(URI uri, WsOptions options, Mailbox mailbox, jload.engine.metrics.MetricRegistry registry,
-                                jload.engine.metrics.BuiltinMetrics builtins, jload.engine.metrics.TagSet vuTags, LoopTextHook hook) {
+                                jload.engine.metrics.BuiltinMetrics builtins, jload.engine.metrics.TagSet vuTags, LoopHook hook) {
         return connect(uri, options, mailbox, new WsMetrics(registry, builtins, vuTags, options.tags(), uri), hook);
     }
 

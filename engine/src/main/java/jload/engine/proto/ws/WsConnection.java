@@ -58,7 +58,7 @@ public final class WsConnection {
     /** The transport closed without a close frame: the 1006 may still become what jload sent (1009, 1002). */
     private volatile boolean closedWithoutFrame;
     /** Sees text frames first, on the event loop (a protocol's heartbeat); null for plain WebSocket. */
-    private volatile LoopTextHook loopTextHook;
+    private volatile LoopHook loopHook;
     private final AtomicBoolean openedPosted = new AtomicBoolean();
     private final AtomicBoolean closedPosted = new AtomicBoolean();
 
@@ -123,16 +123,17 @@ public final class WsConnection {
      * a VU's write waits in the loop's queue behind whatever ran before it (other VUs' scripts,
      * for loop-carried VUs), and that wait is jload's, not the target's, so round trips start here.
      */
-    private void write(Channel ch, WebSocketFrame frame) {
+    private void write(Channel ch, WebSocketFrame... frames) {
         ch.eventLoop().execute(() -> {
             lastWriteNanos = System.nanoTime();
-            ch.writeAndFlush(frame);
+            for (WebSocketFrame frame : frames) ch.write(frame);
+            ch.flush();
         });
     }
 
     /** Lets {@code hook} see every text frame first, on the event loop; {@link WsClient} sets it before the dial. */
-    void answerOnLoop(LoopTextHook hook) {
-        this.loopTextHook = hook;
+    void answerOnLoop(LoopHook hook) {
+        this.loopHook = hook;
     }
 
     /**
@@ -327,14 +328,14 @@ public final class WsConnection {
 
     void text(String text) {
         metrics.received();
-        LoopTextHook hook = loopTextHook;
+        LoopHook hook = loopHook;
         if (hook != null && hook.onText(this, text)) return;
         mailbox.post(new WsEvent.Text(this, text, System.nanoTime()));
     }
 
     void binary(byte[] data) {
         metrics.received();
-        LoopTextHook hook = loopTextHook;
+        LoopHook hook = loopHook;
         if (hook != null && hook.onBinary(this, data)) return;
         mailbox.post(new WsEvent.Binary(this, data, System.nanoTime()));
     }
@@ -347,19 +348,14 @@ public final class WsConnection {
         mailbox.post(new WsEvent.Text(this, text, System.nanoTime()));
     }
 
-    /** Sends a binary frame from the VU's thread after a text one, as one write on the loop (a packet and its attachments). */
+    /** Sends a text frame and binary frames after it as one write (a Socket.IO packet and its attachments). */
     public void send(String text, java.util.List<byte[]> attachments) {
         Channel ch = requireOpen();
-        metrics.sent();
-        ch.eventLoop().execute(() -> {
-            lastWriteNanos = System.nanoTime();
-            ch.write(new TextWebSocketFrame(text));
-            for (byte[] a : attachments) {
-                metrics.sent();
-                ch.write(new BinaryWebSocketFrame(Unpooled.wrappedBuffer(a)));
-            }
-            ch.flush();
-        });
+        WebSocketFrame[] frames = new WebSocketFrame[1 + attachments.size()];
+        frames[0] = new TextWebSocketFrame(text);
+        for (int i = 0; i < attachments.size(); i++) frames[i + 1] = new BinaryWebSocketFrame(Unpooled.wrappedBuffer(attachments.get(i)));
+        for (int i = 0; i < frames.length; i++) metrics.sent();
+        write(ch, frames);
     }
 
     void ping(long atNanos) {
@@ -447,7 +443,7 @@ public final class WsConnection {
             if (closeCode == 1006) metrics.error(WsErrorKind.ABNORMAL_CLOSE, 0);
             else metrics.serverClosed(closeCode);
         }
-        LoopTextHook hook = loopTextHook;
+        LoopHook hook = loopHook;
         if (hook != null) hook.onClosed(this);
         mailbox.post(new WsEvent.Closed(this, closeCode, closeReason, now));
     }
