@@ -1,6 +1,7 @@
 package jload;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -61,6 +62,23 @@ public interface SocketIo {
     /** Waits {@code duration} for nothing but the {@link #on} handlers; returns early when the session ends. */
     void listen(Duration duration);
 
-    /** Leaves the namespace ({@code 41}) and closes the connection. */
+    /**
+     * This connection's session in another namespace, over the same WebSocket (socket.io-client's
+     * {@code manager.socket('/admin', {auth})}). Options: {@code auth} (a map: the CONNECT packet's
+     * payload), {@code timeout}. A refused join returns a socket whose {@link #ok()} is false; this one
+     * goes on. Each namespace has its own events, acks, handlers and {@link #close}.
+     */
+    SocketIo of(String namespace, Map<String, ?> options);
+
+    /** Groovy's named arguments: {@code io.of('/admin', auth: [token: t])}. */
+    default SocketIo of(Map<String, ?> options, String namespace) {
+        return of(namespace, options);
+    }
+
+    default SocketIo of(String namespace) {
+        return of(namespace, Map.of());
+    }
+
+    /** Leaves the namespace ({@code 41}); the connection closes when no other namespace ({@link #of}) still uses it. */
     void close();
 }

@@ -7,6 +7,7 @@
 //   const msg = io.expect('message', (m) => m.text === 'hi', { timeout: '2s' }); // first matching event's arguments, or null
 //   io.on('question', (q) => `answer to ${q}`);   // runs while the VU waits on io; its value answers the server's ack
 //   io.wait('1s');
+//   const admin = io.of('/admin', { auth: { token } });                // another namespace, same connection
 //   io.close();
 
 // Bytes cross to Java as {_binary: base64} (jload's JSON form of an attachment) and come back as ArrayBuffers.
@@ -95,6 +96,13 @@ export class Socket {
   /** Waits (ms or '2s') for nothing but the on() handlers; returns early when the session ends. */
   wait(duration) { this._h.listen(duration); }
 
+  /**
+   * This connection's session in another namespace, over the same WebSocket (socket.io-client's
+   * manager.socket(nsp, {auth})): options auth and timeout. A refused join gives a socket whose ok is false.
+   */
+  of(namespace, options = {}) { return new Socket(this._h.of(String(namespace), JSON.stringify(options)), this._timeout); }
+
+  /** Leaves the namespace; the connection closes when no other namespace (of()) still uses it. */
   close() { this._h.close(); }
 }
 

@@ -117,6 +117,42 @@ class SocketIoInteropTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"node", "sandbox"})
+    void severalNamespacesShareOneConnectionEachWithItsOwnEventsAcksAndEnd(String kind) throws Exception {
+        JsonNode m = runPassing(kind, 25_000, 20_000, """
+                export default function () {
+                  const io = socketio.connect(__ENV.SIO, { query: PINGQ });
+                  const refused = io.of('/secure', { auth: { token: 'wrong' } });
+                  const sec = io.of('/secure', { auth: { token: __ENV.TOKEN }, timeout: '5s' });
+                  io.emit('echo', 'main');
+                  sec.emit('echo', 'secure');
+                  const secEcho = sec.expect('echo', () => true, { timeout: '5s' });
+                  const mainEcho = io.expect('echo', () => true, { timeout: '5s' });
+                  const secAck = sec.emitWithAck('ack', 'sa', { timeout: '5s' });
+                  const mainAck = io.emitWithAck('ack', 'ma', { timeout: '5s' });
+                  check(null, {
+                    'a refused namespace fails alone': () => !refused.ok && refused.error.includes('not authorized') && io.connected && sec.connected,
+                    'each namespace gets its own events': () => secEcho[0] === 'secure' && mainEcho[0] === 'main',
+                    'each namespace gets its own acks': () => secAck[0] === 'sa' && mainAck[0] === 'ma',
+                  });
+                  io.close(); // leaves "/": the connection stays for /secure
+                  const after = sec.emitWithAck('ack', 'still', { timeout: '5s' });
+                  check(null, { 'the other namespace goes on': () => after !== null && after[0] === 'still' && sec.connected
+                      && !io.connected && io.disconnectReason === 'io client disconnect' });
+                  sec.emit('leave-me');
+                  const t0 = Date.now();
+                  const never = sec.expect('never', () => true, { timeout: '10s' });
+                  check(null, { 'the last namespace left ends the connection': () => never === null && Date.now() - t0 < 3000
+                      && sec.disconnectReason === 'io server disconnect' });
+                }
+                """, "{ iterations: 1 }");
+        assertEquals(1, m.path("ws_sessions").path("count").asInt(), "one WebSocket for both namespaces: " + m.toPrettyString());
+        assertEquals(2, m.path("sio_sessions").path("count").asInt());
+        assertEquals(1, m.path("sio_errors").path("count").asInt());
+        assertEquals(2, m.path("sio_disconnects").path("count").asInt());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"node", "sandbox"})
     void theHeartbeatIsAnsweredWhileTheScriptSleepsAndAServerDisconnectIsToldApart(String kind) throws Exception {
         // Pings every 200 ms, 200 ms to answer: a client that answered only when its script called it would be dropped.
         JsonNode m = runPassing(kind, 200, 200, """

@@ -22,13 +22,18 @@ public record SioConnect(String namespace, String authJson, Map<String, String> 
     public SioConnect {
         query = Map.copyOf(query);
         headers = Map.copyOf(headers);
-        if (namespace != null && (!namespace.startsWith("/") || namespace.contains(",") || namespace.contains("?"))) {
-            throw new IllegalArgumentException("socketio.connect namespace: expected '/' or '/name' (no ',' or '?'), not '" + namespace + "'");
-        }
+        if (namespace != null) checkNamespace(namespace);
         if (timeout.isZero() || timeout.isNegative()) throw new IllegalArgumentException("socketio.connect timeout: must be more than 0, not " + timeout);
         if (path == null || path.isBlank()) path = DEFAULT_PATH;
         if (!path.startsWith("/")) path = "/" + path;
         if (!path.endsWith("/")) path = path + "/";
+    }
+
+    /** A namespace's name as the protocol can carry it, or an exception saying what is expected. */
+    public static void checkNamespace(String namespace) {
+        if (namespace == null || !namespace.startsWith("/") || namespace.contains(",") || namespace.contains("?")) {
+            throw new IllegalArgumentException("socketio namespace: expected '/' or '/name' (no ',' or '?'), not '" + namespace + "'");
+        }
     }
 
     public static SioConnect defaults() {

@@ -2,27 +2,26 @@ package jload.engine.proto.socketio;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicReference;
 import jload.engine.proto.ws.LoopHook;
 import jload.engine.proto.ws.WsConnection;
 
 /**
- * What a Socket.IO session does on the event loop, whatever its VU is doing: answers Engine.IO's
+ * What a Socket.IO connection does on the event loop, whatever its VU is doing: answers Engine.IO's
  * pings ({@code 2} → {@code 3}) and declares the connection dead when no ping came within
- * pingInterval + pingTimeout (as socket.io-client does); counts events as they arrive; ends the
- * session on a frame that is not Engine.IO v4; and counts how the session ended, once.
+ * pingInterval + pingTimeout (as socket.io-client does); counts each namespace's events as they
+ * arrive; ends a namespace's session when the server leaves it, and every session on a frame that is
+ * not Engine.IO v4 or when the transport goes.
  */
 final class SioLoopSide implements LoopHook {
     static final String CLIENT_DISCONNECT = "io client disconnect", SERVER_DISCONNECT = "io server disconnect",
             TRANSPORT_CLOSE = "transport close", PING_TIMEOUT = "ping timeout", PROTOCOL = "parse error";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final SioMetrics metrics;
-    private final String namespace;
-    private final AtomicReference<String> endReason = new AtomicReference<>();
-    /** The namespace's CONNECT was answered: from then on an end is a disconnect, counted. */
-    private volatile boolean connected;
+    /** The namespaces this connection has asked to join, by name; added by the VU before it sends their CONNECT. */
+    private final Map<String, SioNamespace> namespaces = new ConcurrentHashMap<>();
     private volatile String protocolError;
     /** pingInterval + pingTimeout from the server's open packet; 0 before it. Loop only. */
     private long deadAfterMillis;
@@ -32,9 +31,8 @@ final class SioLoopSide implements LoopHook {
     private int attachmentsMissing;
     private java.util.List<byte[]> attachments;
 
-    SioLoopSide(SioMetrics metrics, String namespace) {
-        this.metrics = metrics;
-        this.namespace = namespace;
+    void add(SioNamespace namespace) {
+        namespaces.put(namespace.name, namespace);
     }
 
     @Override
@@ -56,25 +54,27 @@ final class SioLoopSide implements LoopHook {
             }
             case SioPacket.EIO_MESSAGE -> {
                 char type = text.charAt(1);
+                SioNamespace ns = namespaces.get(namespaceOf(text));
                 if (type == '0' + SioPacket.BINARY_EVENT || type == '0' + SioPacket.BINARY_ACK) {
-                    if (type == '0' + SioPacket.BINARY_EVENT) metrics.eventReceived();
+                    if (type == '0' + SioPacket.BINARY_EVENT && ns != null) ns.metrics.eventReceived();
                     awaitAttachments(connection, text);
                     return true; // the VU gets it whole, attachments in, once they came
                 }
+                if (ns == null) return false;
                 if (type == '0' + SioPacket.EVENT) {
-                    metrics.eventReceived();
-                } else if (type == '0' + SioPacket.CONNECT && namespaceOf(text).equals(namespace)) {
+                    ns.metrics.eventReceived();
+                } else if (type == '0' + SioPacket.CONNECT) {
                     // Here, not when the VU reads it: a server may disconnect right after accepting, in the same burst.
-                    connected = true;
-                } else if (type == '0' + SioPacket.DISCONNECT && namespaceOf(text).equals(namespace)) {
-                    // Its only namespace is gone: close the connection, as socket.io-client does, so that waits end now.
-                    end(SERVER_DISCONNECT);
-                    connection.close(1000, "");
+                    ns.markConnected();
+                } else if (type == '0' + SioPacket.DISCONNECT) {
+                    ns.end(SERVER_DISCONNECT);
+                    // No namespace left: close the connection, as socket.io-client does, so that waits end now.
+                    if (!anyOpen()) connection.close(1000, "");
                 }
                 return false;
             }
             case SioPacket.EIO_CLOSE -> {
-                end(TRANSPORT_CLOSE);
+                endAll(TRANSPORT_CLOSE, null);
                 connection.drop();
                 return true;
             }
@@ -118,17 +118,23 @@ final class SioLoopSide implements LoopHook {
     }
 
     private void malformed(WsConnection connection, String why) {
-        protocolError = why;
-        metrics.error("protocol");
-        end(PROTOCOL);
-        connection.drop();
+        if (failProtocol(why)) connection.drop();
+    }
+
+    /**
+     * Ends every session on a packet that is not Socket.IO ({@code why} says how), counted in each; true
+     * when this call ended some, and the caller closes the connection. The first reason is kept.
+     */
+    boolean failProtocol(String why) {
+        if (protocolError == null) protocolError = why;
+        return endAll(PROTOCOL, "protocol");
     }
 
     @Override
     public void onClosed(WsConnection connection) {
         if (deadTimer != null) deadTimer.cancel(false);
         // jload closing it (the script without close(), the iteration's end) is the client's doing, not a lost transport.
-        end(connection.closedByUs() ? CLIENT_DISCONNECT : TRANSPORT_CLOSE);
+        endAll(connection.closedByUs() ? CLIENT_DISCONNECT : TRANSPORT_CLOSE, null);
     }
 
     private void readHeartbeat(String text) {
@@ -144,33 +150,41 @@ final class SioLoopSide implements LoopHook {
         if (deadAfterMillis <= 0) return;
         if (deadTimer != null) deadTimer.cancel(false);
         deadTimer = connection.scheduleOnLoop(() -> {
-            if (end(PING_TIMEOUT)) {
-                metrics.error("ping_timeout");
-                connection.drop();
-            }
+            if (endAll(PING_TIMEOUT, "ping_timeout")) connection.drop();
         }, deadAfterMillis);
     }
 
+    /**
+     * The namespace of a Socket.IO packet's frame: {@code 4}, its type, for a binary packet the attachment
+     * count and {@code -}, then {@code /ns,} unless the namespace is "/".
+     */
     private static String namespaceOf(String text) {
-        if (text.length() < 3 || text.charAt(2) != '/') return "/";
-        int comma = text.indexOf(',', 2);
-        return text.substring(2, comma < 0 ? text.length() : comma);
+        int start = 2;
+        char type = text.length() > 1 ? text.charAt(1) : ' ';
+        if (type == '0' + SioPacket.BINARY_EVENT || type == '0' + SioPacket.BINARY_ACK) start = text.indexOf('-') + 1;
+        if (start <= 0 || text.length() <= start || text.charAt(start) != '/') return "/";
+        int comma = text.indexOf(',', start);
+        return text.substring(start, comma < 0 ? text.length() : comma);
     }
 
-    void markConnected() {
-        connected = true;
+    /** Ends every namespace's session still going with {@code reason}, counting {@code errorKind} (if any) in each; true when one was. */
+    boolean endAll(String reason, String errorKind) {
+        boolean any = false;
+        for (SioNamespace ns : namespaces.values()) {
+            if (ns.end(reason)) {
+                any = true;
+                if (errorKind != null) ns.metrics.error(errorKind);
+            }
+        }
+        return any;
     }
 
-    /** Records how the session ended; only the first reason counts. True when this call was the first. */
-    boolean end(String reason) {
-        if (!endReason.compareAndSet(null, reason)) return false;
-        if (connected) metrics.disconnected(reason);
-        return true;
-    }
-
-    /** Why the session ended, null while it goes on. */
-    String endReason() {
-        return endReason.get();
+    /** Whether some namespace's session goes on (or waits for its CONNECT's answer). */
+    boolean anyOpen() {
+        for (SioNamespace ns : namespaces.values()) {
+            if (ns.endReason() == null) return true;
+        }
+        return false;
     }
 
     String protocolError() {

@@ -21,22 +21,21 @@ import jload.engine.proto.ws.WsMetrics;
 import jload.engine.proto.ws.WsUrls;
 
 /**
- * A Socket.IO v4 client used synchronously by one VU, over one of the VU's WebSockets (so the
- * socket's ws_* metrics, its backlog and its closing at the iteration's end are jload/ws's). The
- * heartbeat and the counting of incoming events happen on the event loop ({@link SioLoopSide}).
- * Only the VU's thread calls it.
+ * A Socket.IO v4 client's session in one namespace, used synchronously by one VU, over one of the VU's
+ * WebSockets (so the socket's ws_* metrics, its backlog and its closing at the iteration's end are
+ * jload/ws's). Several namespaces may share the connection ({@link #of}). The heartbeat and the counting
+ * of incoming events happen on the event loop ({@link SioLoopSide}). Only the VU's thread calls it.
  */
 public final class SyncSocketIo implements SocketIo {
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private final SioConnection shared;
     private final WebSocket socket;
-    private final WsConnection connection;
-    private final SioLoopSide loop;
+    private final SioNamespace session;
     private final SioMetrics metrics;
     private final String namespace;
     /** How every EVENT of this namespace starts ({@code 42} or {@code 42/ns,}): a cheap look before a parse. */
     private final String eventPrefix;
-    private final long zeroNanos;
     private boolean ok;
     private String error;
     private String id;
@@ -48,15 +47,13 @@ public final class SyncSocketIo implements SocketIo {
     /** A handler is running: it may emit, not wait (its frame is still being matched). */
     private boolean inHandler;
 
-    private SyncSocketIo(WebSocket socket, WsConnection connection, SioLoopSide loop, SioMetrics metrics, String namespace,
-                         long zeroNanos) {
-        this.socket = socket;
-        this.connection = connection;
-        this.loop = loop;
-        this.metrics = metrics;
+    private SyncSocketIo(SioConnection shared, String namespace) {
+        this.shared = shared;
+        this.socket = shared.socket;
+        this.session = shared.namespace(namespace);
+        this.metrics = session.metrics;
         this.namespace = namespace;
         this.eventPrefix = SioPacket.encode(SioPacket.EVENT, namespace, -1, null);
-        this.zeroNanos = zeroNanos;
     }
 
     /** Opens the WebSocket, waits for Engine.IO's open packet, then for the namespace's CONNECT answer. */
@@ -67,34 +64,64 @@ public final class SyncSocketIo implements SocketIo {
                 : given.getRawPath() == null || given.getRawPath().isEmpty() || given.getRawPath().equals("/") ? "/" : given.getPath();
         String engineUrl = engineUrl(given, options);
         URI engineUri = WsUrls.parse(engineUrl);
-        Map<String, String> extra = Map.of("namespace", namespace);
-        SioMetrics metrics = new SioMetrics(registry, builtins, WsMetrics.socketTags(vuTags, Map.of(), engineUri).with("namespace", namespace));
-        SioLoopSide loop = new SioLoopSide(metrics, namespace);
         long dialNanos = System.nanoTime();
-        WsConnect ws = new WsConnect(options.headers(), java.util.List.of(), options.timeout(), false, extra, options.persist(),
-                WsConnect.DEFAULT_MAX_MESSAGE_SIZE);
+        WsConnect ws = new WsConnect(options.headers(), java.util.List.of(), options.timeout(), false, Map.of("namespace", namespace),
+                options.persist(), WsConnect.DEFAULT_MAX_MESSAGE_SIZE);
+        SioLoopSide loop = new SioLoopSide();
         VuWebSockets.Opened opened = sockets.connect(engineUrl, ws, loop);
-        SyncSocketIo io = new SyncSocketIo(opened.socket(), opened.connection(), loop, metrics, namespace, sockets.zeroNanos());
-        io.handshake(options, dialNanos);
+        SioConnection shared = new SioConnection(opened.socket(), opened.connection(), loop, registry, builtins,
+                WsMetrics.socketTags(vuTags, Map.of(), engineUri), sockets.zeroNanos());
+        SyncSocketIo io = new SyncSocketIo(shared, namespace);
+        if (io.openEngine(options.timeout())) io.join(options.authJson(), options.timeout(), dialNanos);
         return io;
     }
 
-    private void handshake(SioConnect options, long dialNanos) {
+    /**
+     * This connection's session in another namespace ({@code auth}: its CONNECT's payload, a JSON object's
+     * text, or null), multiplexed over the same WebSocket as socket.io-client's {@code manager.socket(nsp)}.
+     * A failed join returns a socket whose {@link #ok()} is false; the other namespaces go on.
+     */
+    @Override
+    public SyncSocketIo of(String namespace, Map<String, ?> options) {
+        VuSocketIos.NamespaceOptions o = VuSocketIos.NamespaceOptions.of(options);
+        return of(namespace, o.authJson(), o.timeout());
+    }
+
+    public SyncSocketIo of(String namespace, String authJson, Duration timeout) {
+        SioConnect.checkNamespace(namespace);
+        SyncSocketIo io = new SyncSocketIo(shared, namespace);
+        if (!shared.engineOpen || !socket.isOpen()) {
+            io.fail("connect_failed", "namespace " + namespace + ": the connection is not open"
+                    + (error() != null ? " (" + error() + ")" : ""));
+        } else {
+            io.join(authJson, timeout, System.nanoTime());
+        }
+        return io;
+    }
+
+    /** Waits for Engine.IO's open packet; false (and this socket failed) when it did not come or was not v4. */
+    private boolean openEngine(Duration timeout) {
         if (!socket.ok()) {
             fail("connect_failed", whyNoWebSocket());
-            return;
+            return false;
         }
-        Message open = socket.expect(m -> !m.isBinary(), options.timeout());
+        Message open = socket.expect(m -> !m.isBinary(), timeout);
         if (open == null) {
-            fail("timeout", "no Engine.IO open packet within " + options.timeout().toMillis() + " ms");
-            return;
+            fail("timeout", "no Engine.IO open packet within " + timeout.toMillis() + " ms");
+            return false;
         }
         String openProblem = openPacketProblem(open.text());
         if (openProblem != null) {
             fail("protocol", openProblem);
-            return;
+            return false;
         }
-        socket.send(SioPacket.encode(SioPacket.CONNECT, namespace, -1, options.authJson()));
+        shared.engineOpen = true;
+        return true;
+    }
+
+    /** Sends the namespace's CONNECT and waits for its answer; sio_connecting is timed from {@code sinceNanos}. */
+    private void join(String authJson, Duration timeout, long sinceNanos) {
+        socket.send(SioPacket.encode(SioPacket.CONNECT, namespace, -1, authJson));
         SioPacket[] answer = new SioPacket[1];
         RuntimeException[] bad = new RuntimeException[1];
         Message reply = socket.expect(m -> {
@@ -107,12 +134,12 @@ public final class SyncSocketIo implements SocketIo {
                 bad[0] = e;
             }
             return true;
-        }, options.timeout());
+        }, timeout);
         if (bad[0] != null) {
             fail("protocol", "a malformed packet from the server: " + bad[0].getMessage());
         } else if (reply == null) {
-            if (loop.endReason() != null) fail("connect_failed", "the connection ended before namespace " + namespace + " answered (" + loop.endReason() + ")");
-            else fail("timeout", "namespace " + namespace + " did not answer the CONNECT within " + options.timeout().toMillis() + " ms");
+            if (session.endReason() != null) fail("connect_failed", "the connection ended before namespace " + namespace + " answered (" + session.endReason() + ")");
+            else fail("timeout", "namespace " + namespace + " did not answer the CONNECT within " + timeout.toMillis() + " ms");
         } else if (answer[0].type() == SioPacket.CONNECT_ERROR) {
             JsonNode data = answer[0].data();
             String message = data.isTextual() ? data.asText() : data.path("message").asText(data.toString());
@@ -120,8 +147,8 @@ public final class SyncSocketIo implements SocketIo {
         } else {
             ok = true;
             id = answer[0].data() == null ? null : answer[0].data().path("sid").asText(null);
-            loop.markConnected();
-            metrics.connected((nanosOf(reply) - dialNanos) / 1e6);
+            session.markConnected();
+            metrics.connected((shared.nanosOf(reply) - sinceNanos) / 1e6);
         }
     }
 
@@ -143,7 +170,7 @@ public final class SyncSocketIo implements SocketIo {
 
     private String whyNoWebSocket() {
         int status = socket.status();
-        String body = connection.responseBody() == null ? "" : connection.responseBody().trim();
+        String body = shared.connection.responseBody() == null ? "" : shared.connection.responseBody().trim();
         if (status == 400) {
             return "the server refused Engine.IO v4 over WebSocket (HTTP 400" + (body.isEmpty() ? "" : ": " + SioPacket.clip(body))
                     + "); jload speaks Socket.IO 3/4 (Engine.IO v4) over the websocket transport only: a Socket.IO 2.x server "
@@ -154,29 +181,19 @@ public final class SyncSocketIo implements SocketIo {
 
     /**
      * A failed connect, counted once: when the event loop already ended the session on a frame that is
-     * not Engine.IO (counted there), that is the reason told, not the timeout it caused.
+     * not Engine.IO (counted there), that is the reason told, not the timeout it caused. The connection
+     * closes unless another namespace uses it.
      */
     private void fail(String kind, String why) {
-        String protocol = loop.protocolError();
+        String protocol = shared.loop.protocolError();
         if (protocol != null) {
             error = protocol;
         } else {
             error = why;
             metrics.error(kind);
         }
-        loop.end(SioLoopSide.TRANSPORT_CLOSE);
-        if (socket.isOpen()) connection.close(1000, "");
-    }
-
-    /** When the frame was read on the event loop, System.nanoTime. */
-    private long nanosOf(Message m) {
-        return zeroNanos + (long) (m.receivedAtMillis() * 1e6);
-    }
-
-    private double sinceLastWriteMillis(Message m) {
-        long sent = connection.lastWriteNanos();
-        long at = nanosOf(m);
-        return sent == 0 || at < sent ? -1 : (at - sent) / 1e6;
+        session.end(SioLoopSide.TRANSPORT_CLOSE);
+        shared.closeIfUnused();
     }
 
     @Override
@@ -186,7 +203,7 @@ public final class SyncSocketIo implements SocketIo {
 
     @Override
     public String error() {
-        return error != null ? error : loop.protocolError();
+        return error != null ? error : shared.loop.protocolError();
     }
 
     @Override
@@ -201,12 +218,12 @@ public final class SyncSocketIo implements SocketIo {
 
     @Override
     public boolean isConnected() {
-        return ok && loop.endReason() == null && socket.isOpen();
+        return ok && session.endReason() == null && socket.isOpen();
     }
 
     @Override
     public String disconnectReason() {
-        return ok ? loop.endReason() : null;
+        return ok ? session.endReason() : null;
     }
 
     @Override
@@ -219,7 +236,7 @@ public final class SyncSocketIo implements SocketIo {
         String data = SioPacket.eventData(event, argsJson);
         var binary = data.contains(SioPacket.BINARY) ? SioPacket.binaryEvent(namespace, ackId, data) : null;
         if (binary == null) socket.send(SioPacket.encode(SioPacket.EVENT, namespace, ackId, data));
-        else connection.send(binary.getKey(), binary.getValue()); // the packet, then its attachments, in one write
+        else shared.connection.send(binary.getKey(), binary.getValue()); // the packet, then its attachments, in one write
         metrics.eventSent();
         emitNotYetAnswered = true; // the next expect() times from it (also an event an emitWithAck causes)
     }
@@ -245,7 +262,7 @@ public final class SyncSocketIo implements SocketIo {
             metrics.error(isConnected() ? "ack_timeout" : "disconnected");
             return null;
         }
-        double ms = sinceLastWriteMillis(m);
+        double ms = shared.sinceLastWriteMillis(m);
         if (ms >= 0) metrics.ackDuration(ms);
         return ack[0].argsJson();
     }
@@ -269,7 +286,7 @@ public final class SyncSocketIo implements SocketIo {
         if (emitNotYetAnswered) {
             // Timed from this socket's last write, which is that emit: the VU wrote nothing since.
             emitNotYetAnswered = false;
-            double ms = sinceLastWriteMillis(m);
+            double ms = shared.sinceLastWriteMillis(m);
             if (ms >= 0) metrics.rtt(ms);
         }
         return args[0];
@@ -328,7 +345,7 @@ public final class SyncSocketIo implements SocketIo {
 
     /** Whether the session has ended (the server left the namespace, …): a wait stops at the next frame it sees. */
     private boolean sessionEnded() {
-        return loop.endReason() != null;
+        return session.endReason() != null;
     }
 
     /** The Socket.IO packet in a text frame; null for other frames. A malformed one ends the session. */
@@ -337,26 +354,25 @@ public final class SyncSocketIo implements SocketIo {
         try {
             return SioPacket.parseMessage(m.text());
         } catch (SioProtocolException e) {
-            if (loop.end(SioLoopSide.PROTOCOL)) {
-                error = "a malformed packet from the server ended the session: " + e.getMessage();
-                metrics.error("protocol");
-                connection.close(1002, ""); // not socket.close(): it would wait, inside the expect that called this
+            if (shared.loop.failProtocol("a malformed packet from the server ended the session: " + e.getMessage())) {
+                shared.connection.close(1002, ""); // not socket.close(): it would wait, inside the expect that called this
             }
             return null;
         }
     }
 
+    /** Leaves the namespace ({@code 41}); the connection closes when no other namespace uses it. */
     @Override
     public void close() {
-        if (isConnected() && connection.canSend()) {
+        if (isConnected() && shared.connection.canSend()) {
             try {
                 socket.send(SioPacket.encode(SioPacket.DISCONNECT, namespace, -1, null));
             } catch (IllegalStateException closedMeanwhile) {
                 // the transport went between the check and the send: nothing left to leave
             }
         }
-        loop.end(SioLoopSide.CLIENT_DISCONNECT);
-        if (socket.isOpen()) socket.close(1000, "");
+        session.end(SioLoopSide.CLIENT_DISCONNECT);
+        if (!shared.loop.anyOpen() && socket.isOpen()) socket.close(1000, "");
     }
 
     /** http(s):// as socket.io-client takes it, ws(s):// too. */

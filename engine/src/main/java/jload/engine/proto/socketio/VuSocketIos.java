@@ -47,22 +47,38 @@ public final class VuSocketIos implements SocketIos {
                         + "'; expected namespace, auth, query, headers, path, timeout or persist");
             }
         }
-        Object auth = options.get("auth");
-        String authJson;
-        try {
-            authJson = auth == null ? null : JSON.writeValueAsString(auth);
-        } catch (Exception e) {
-            throw new IllegalArgumentException("socketio.connect auth: not JSON-serialisable: " + e.getMessage());
-        }
-        if (authJson != null && !authJson.startsWith("{")) {
-            throw new IllegalArgumentException("socketio.connect auth: expected an object, not " + authJson);
-        }
+        String authJson = authJson(options.get("auth"), "socketio.connect");
         Object namespace = options.get("namespace");
         Object path = options.get("path");
         return new SioConnect(namespace == null ? null : String.valueOf(namespace), authJson, strings(options.get("query"), "query"),
                 strings(options.get("headers"), "headers"), path == null ? SioConnect.DEFAULT_PATH : String.valueOf(path),
                 ScriptDurations.of(options.get("timeout"), SioConnect.DEFAULT_TIMEOUT, "socketio.connect timeout"),
                 Boolean.TRUE.equals(options.get("persist")));
+    }
+
+    /** Options of {@link SocketIo#of}: the CONNECT's {@code auth} (as JSON text) and the {@code timeout} for its answer. */
+    record NamespaceOptions(String authJson, java.time.Duration timeout) {
+        static NamespaceOptions of(Map<String, ?> options) {
+            for (String key : options.keySet()) {
+                if (!key.equals("auth") && !key.equals("timeout")) {
+                    throw new IllegalArgumentException("socketio of(): unknown option '" + key + "'; expected auth or timeout");
+                }
+            }
+            return new NamespaceOptions(VuSocketIos.authJson(options.get("auth"), "socketio of()"),
+                    ScriptDurations.of(options.get("timeout"), SioConnect.DEFAULT_TIMEOUT, "socketio of() timeout"));
+        }
+    }
+
+    /** A CONNECT packet's auth payload as JSON text (null for none); it must be an object. */
+    private static String authJson(Object auth, String call) {
+        String json;
+        try {
+            json = auth == null ? null : JSON.writeValueAsString(auth);
+        } catch (Exception e) {
+            throw new IllegalArgumentException(call + " auth: not JSON-serialisable: " + e.getMessage());
+        }
+        if (json != null && !json.startsWith("{")) throw new IllegalArgumentException(call + " auth: expected an object, not " + json);
+        return json;
     }
 
     private static Map<String, String> strings(Object value, String what) {

@@ -94,6 +94,12 @@ public final class JsSocketIo {
         }
     }
 
+    /** io.of(namespace, options): the options arrive as JSON text. */
+    @HostAccess.Export
+    public JsSocketIo of(String namespace, String optionsJson) {
+        return JsErrors.onBehalfOfScript(() -> new JsSocketIo(io.of(namespace, JsWebSockets.optionsObject(optionsJson, "socketio of()"))));
+    }
+
     @HostAccess.Export
     public void close() {
         io.close();

@@ -109,16 +109,18 @@ public final class JsWebSockets {
     /** socketio.connect(url, options) from the jload/socketio module; the options arrive as JSON text. */
     @HostAccess.Export
     public JsSocketIo socketioConnect(String url, String optionsJson) {
-        return JsErrors.onBehalfOfScript(() -> {
-            java.util.Map<String, Object> options;
-            try {
-                options = optionsJson == null ? java.util.Map.of()
-                        : new com.fasterxml.jackson.databind.ObjectMapper().readValue(optionsJson,
-                                new com.fasterxml.jackson.core.type.TypeReference<java.util.LinkedHashMap<String, Object>>() {});
-            } catch (Exception e) {
-                throw new IllegalArgumentException("socketio.connect: the options must be an object: " + e.getMessage());
-            }
-            return new JsSocketIo(vu.socketio().connect(url, jload.engine.proto.socketio.VuSocketIos.options(options)));
-        });
+        return JsErrors.onBehalfOfScript(() -> new JsSocketIo(vu.socketio().connect(url,
+                jload.engine.proto.socketio.VuSocketIos.options(optionsObject(optionsJson, "socketio.connect")))));
+    }
+
+    /** A module's options object, which it sent as JSON text. */
+    static java.util.Map<String, Object> optionsObject(String optionsJson, String call) {
+        try {
+            return optionsJson == null ? java.util.Map.of()
+                    : new com.fasterxml.jackson.databind.ObjectMapper().readValue(optionsJson,
+                            new com.fasterxml.jackson.core.type.TypeReference<java.util.LinkedHashMap<String, Object>>() {});
+        } catch (Exception e) {
+            throw new IllegalArgumentException(call + ": the options must be an object: " + e.getMessage());
+        }
     }
 }
