@@ -102,6 +102,9 @@ public final class RunCommand implements Callable<Integer> {
             + "__ENV.TARGET_SIO (its Socket.IO server, http://…), and a valid presence token as __ENV.SANDBOX_TOKEN. Your own -e values win.")
     boolean sandbox;
 
+    @picocli.CommandLine.Mixin
+    jload.engine.sandbox.SocketIoLimitOptions sandboxSocketIoLimits = new jload.engine.sandbox.SocketIoLimitOptions();
+
     @Option(names = "--insecure-skip-tls-verify", description = "Accept any TLS certificate (wss:// to self-signed targets).")
     boolean insecureSkipTlsVerify;
 
@@ -119,8 +122,11 @@ public final class RunCommand implements Callable<Integer> {
         try {
             Map<String, String> scriptEnv = new LinkedHashMap<>();
             if (includeSystemEnv) scriptEnv.putAll(System.getenv());
+            if (!sandbox && sandboxSocketIoLimits.any()) {
+                throw new ConfigException("--sio-* options set the built-in target's caps: they need --sandbox");
+            }
             if (sandbox) {
-                target = startSandbox(log);
+                target = startSandbox(log, sandboxSocketIoLimits.limits());
                 scriptEnv.put("TARGET", target.wsBase().toString());
                 scriptEnv.put("TARGET_HTTP", target.httpBase().toString());
                 scriptEnv.put("TARGET_SIO", target.socketIoBase().toString());
@@ -220,9 +226,9 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private static SandboxServer startSandbox(Log log) {
+    private static SandboxServer startSandbox(Log log, jload.engine.sandbox.SocketIoLimits socketIoLimits) {
         try {
-            SandboxServer server = SandboxServer.start(0, 0, SandboxServer.DEFAULT_SECRET);
+            SandboxServer server = SandboxServer.start(0, 0, SandboxServer.DEFAULT_SECRET, socketIoLimits);
             log.info("sandbox target: " + server.wsBase() + " (WebSocket), " + server.httpBase() + " (HTTP)");
             return server;
         } catch (java.io.IOException | RuntimeException e) {

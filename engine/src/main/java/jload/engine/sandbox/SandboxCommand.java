@@ -16,6 +16,8 @@ public final class SandboxCommand implements Callable<Integer> {
     static final Duration SAMPLE_TOKEN_VALIDITY = Duration.ofHours(24);
     static final String SAMPLE_SUBJECT = "sandbox-user";
     private static final int CANNOT_LISTEN = 1;
+    /** picocli's code for a usage error. */
+    private static final int BAD_OPTION = 2;
 
     @Option(names = "--ws-port", paramLabel = "PORT", description = "WebSocket port (default: ${DEFAULT-VALUE}, any free port).")
     int wsPort = 0;
@@ -26,6 +28,9 @@ public final class SandboxCommand implements Callable<Integer> {
     @Option(names = "--secret", paramLabel = "SECRET", description = "HS256 secret for /ws/presence tokens (default: ${DEFAULT-VALUE}).")
     String secret = SandboxServer.DEFAULT_SECRET;
 
+    @picocli.CommandLine.Mixin
+    SocketIoLimitOptions socketIoLimits = new SocketIoLimitOptions();
+
     @Spec
     CommandSpec spec;
 
@@ -33,7 +38,10 @@ public final class SandboxCommand implements Callable<Integer> {
     public Integer call() {
         SandboxServer server;
         try {
-            server = SandboxServer.start(wsPort, httpPort, secret);
+            server = SandboxServer.start(wsPort, httpPort, secret, socketIoLimits.limits());
+        } catch (jload.engine.plan.ConfigException e) {
+            spec.commandLine().getErr().println("jload sandbox: " + e.getMessage());
+            return BAD_OPTION;
         } catch (IOException e) {
             spec.commandLine().getErr().println("jload sandbox: " + e.getMessage());
             return CANNOT_LISTEN;
@@ -57,6 +65,17 @@ public final class SandboxCommand implements Callable<Integer> {
         return 0;
     }
 
+    private static String describe(SocketIoLimits l) {
+        if (l.equals(SocketIoLimits.NONE)) return "none (--sio-max-connections, --sio-max-connections-per-origin, --sio-max-subscriptions, --sio-idle-timeout)";
+        return "max connections " + cap(l.maxConnections()) + ", per Origin " + cap(l.maxConnectionsPerOrigin()) + ", subscriptions per client "
+                + cap(l.maxSubscriptionsPerClient()) + ", idle timeout " + (l.idleTimeout().isZero() ? "none" : l.idleTimeout().toMillis() + " ms")
+                + "; refusals as event '" + l.errorEvent() + "'";
+    }
+
+    private static String cap(int n) {
+        return n == 0 ? "none" : String.valueOf(n);
+    }
+
     static void printEndpoints(PrintWriter out, SandboxServer server) {
         String ws = server.wsBase().toString();
         String http = server.httpBase().toString();
@@ -68,7 +87,8 @@ public final class SandboxCommand implements Callable<Integer> {
         out.println("  " + ws + "/ws/presence    presence and typing; needs ?token=<HS256 JWT>");
         out.println("  " + ws + "/ws/reject      rejects every upgrade (?status=503)");
         out.println("Socket.IO  " + server.socketIoBase());
-        out.println("  namespaces / and /secure (auth: {token: <HS256 JWT>}); events echo, join, leave, broadcast, disconnect-me");
+        out.println("  namespaces / and /secure (auth: {token: <HS256 JWT>}); events echo, join (room, {since}), leave, broadcast, disconnect-me");
+        out.println("  caps: " + describe(server.socketIoLimits()));
         out.println("HTTP       " + http);
         out.println("  " + http + "/health");
         out.println("  " + http + "/metrics");

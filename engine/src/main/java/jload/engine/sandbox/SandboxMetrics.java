@@ -1,9 +1,11 @@
 package jload.engine.sandbox;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -20,6 +22,12 @@ final class SandboxMetrics {
     private final Map<Endpoint, LongAdder> sent = perEndpoint();
     private final Map<Integer, LongAdder> rejectedByStatus = new ConcurrentHashMap<>();
     private final LongAdder writeStalls = new LongAdder();
+    private final List<PrometheusSection> sections = new CopyOnWriteArrayList<>();
+
+    /** Adds a part's own samples to /metrics (after the connection and message counts). */
+    void add(PrometheusSection section) {
+        sections.add(section);
+    }
 
     void connectionOpened(Endpoint endpoint) {
         open.get(endpoint).increment();
@@ -65,6 +73,7 @@ final class SandboxMetrics {
         header(out, "sandbox_write_stalls_total", "counter",
                 "Replies the WebSocket library queued and stopped trying to write, found and written late (StalledWriteRescuer).");
         out.append("sandbox_write_stalls_total ").append(writeStalls.sum()).append('\n');
+        for (PrometheusSection section : sections) section.writeTo(out);
         return out.toString();
     }
 
@@ -78,12 +87,12 @@ final class SandboxMetrics {
         return "endpoint=\"" + endpoint.metricLabel + "\"";
     }
 
-    private static void header(StringBuilder out, String name, String type, String help) {
+    static void header(StringBuilder out, String name, String type, String help) {
         out.append("# HELP ").append(name).append(' ').append(help).append('\n');
         out.append("# TYPE ").append(name).append(' ').append(type).append('\n');
     }
 
-    private static void sample(StringBuilder out, String name, String labels, long value) {
+    static void sample(StringBuilder out, String name, String labels, long value) {
         out.append(name).append('{').append(labels).append("} ").append(value).append('\n');
     }
 }

@@ -61,6 +61,12 @@ public final class SandboxServer implements AutoCloseable {
      * @throws java.net.BindException if a port is taken
      */
     public static SandboxServer start(int wsPort, int httpPort, String jwtSecret) throws IOException {
+        return start(wsPort, httpPort, jwtSecret, SocketIoLimits.NONE);
+    }
+
+    /** {@link #start(int, int, String)} with caps on the Socket.IO endpoint. */
+    public static SandboxServer start(int wsPort, int httpPort, String jwtSecret, SocketIoLimits socketIoLimits) throws IOException {
+        Objects.requireNonNull(socketIoLimits, "socketIoLimits");
         checkPort("wsPort", wsPort);
         checkPort("httpPort", httpPort);
         Hs256Jwt jwt = new Hs256Jwt(Objects.requireNonNull(jwtSecret, "jwtSecret"));
@@ -69,7 +75,8 @@ public final class SandboxServer implements AutoCloseable {
         InetAddress loopback = ipv4Loopback();
 
         SandboxHttpServer http = SandboxHttpServer.start(new InetSocketAddress(loopback, httpPort), metrics);
-        SocketIoEndpoint socketIo = new SocketIoEndpoint(metrics, jwt, clock);
+        SocketIoEndpoint socketIo = new SocketIoEndpoint(metrics, jwt, clock, socketIoLimits,
+                new MemoryCatchUpStore(MemoryCatchUpStore.DEFAULT_CAPACITY));
         UpgradeRouter router = new UpgradeRouter(List.of(
                 new EchoEndpoint(metrics), new RoomsEndpoint(metrics), new PresenceEndpoint(metrics, jwt, clock), socketIo));
         SandboxWebSocketServer webSocket = new SandboxWebSocketServer(new InetSocketAddress(loopback, wsPort), router, metrics);
@@ -94,6 +101,11 @@ public final class SandboxServer implements AutoCloseable {
     /** The Socket.IO server (on the WebSocket listener, path {@code /socket.io/}), as a Socket.IO client takes it: {@code http://127.0.0.1:41234}. */
     public URI socketIoBase() {
         return URI.create("http://" + HOST + ":" + webSocket.getPort());
+    }
+
+    /** The caps the Socket.IO endpoint enforces. */
+    public SocketIoLimits socketIoLimits() {
+        return socketIo.limits();
     }
 
     /** The HTTP listener, e.g. {@code http://127.0.0.1:41235}. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.ByteBuffer;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -30,14 +31,29 @@ import org.java_websocket.handshake.ClientHandshake;
  * server), {@code garbage} (a frame that is no Socket.IO packet), {@code ask} (q: the server emits
  * {@code question} asking for an ack, then emits {@code answered} with the ack's first argument); any other event asking for an ack is acked with its own arguments. The server pings every {@code pingInterval} ms and drops a client that does not answer
  * within {@code pingTimeout} ms (25,000 / 20,000 as socket.io's defaults; the query may set both, for tests).
+ *
+ * <p>Caps ({@link SocketIoLimits}), as seed 001's gateway enforces them: a connection over the connection or per-Origin
+ * cap is accepted into its namespace, sent the error event ({@code {code, message}}) and disconnected; a {@code join}
+ * beyond the subscription cap is sent the error event and acked with {@code {room, error}}; a connection that sent no
+ * Socket.IO packet for the idle timeout is sent the error event and disconnected. Catch-up: each room's broadcasts
+ * are kept ({@link CatchUpStore}, numbered {@code seq}); {@code join(room, {since: n})} is acked with the number to
+ * replay, then sends each kept event after {@code n} as {@code catch-up} and ends with {@code catch-up-complete}
+ * ({@code {room, count}}).
  */
 final class SocketIoEndpoint implements EndpointHandler, AutoCloseable {
     static final long DEFAULT_PING_INTERVAL = 25_000, DEFAULT_PING_TIMEOUT = 20_000;
     static final String SECURE = "/secure";
 
+    /** At most this many events are replayed for one join. */
+    static final int MAX_REPLAY = MemoryCatchUpStore.DEFAULT_CAPACITY;
+
     private final MessageSender sender;
     private final Hs256Jwt jwt;
     private final Clock clock;
+    private final SocketIoAdmission admission;
+    private final CatchUpStore catchUp;
+    /** Sessions open now, for the idle sweep. */
+    private final Set<SioSession> sessions = ConcurrentHashMap.newKeySet();
     /** Rooms, named roomKey(namespace, room). */
     private final Rooms<SioSession> rooms = new Rooms<>();
     private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -46,10 +62,31 @@ final class SocketIoEndpoint implements EndpointHandler, AutoCloseable {
         return t;
     });
 
-    SocketIoEndpoint(SandboxMetrics metrics, Hs256Jwt jwt, Clock clock) {
+    SocketIoEndpoint(SandboxMetrics metrics, Hs256Jwt jwt, Clock clock, SocketIoLimits limits, CatchUpStore catchUp) {
         this.sender = new MessageSender(Endpoint.SOCKET_IO, metrics);
         this.jwt = jwt;
         this.clock = clock;
+        this.admission = new SocketIoAdmission(limits);
+        this.catchUp = catchUp;
+        metrics.add(admission);
+        long idleMillis = limits.idleTimeout().toMillis();
+        if (idleMillis > 0) {
+            // A twentieth of the timeout: an idle connection goes within 5 % after its time (seed 001 allows 500 ms).
+            long every = Math.max(10, idleMillis / 20);
+            heartbeat.scheduleWithFixedDelay(this::evictIdle, every, every, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void evictIdle() {
+        long idleNanos = admission.limits().idleTimeout().toNanos();
+        long now = System.nanoTime();
+        for (SioSession s : sessions) {
+            if (now - s.lastActivityNanos > idleNanos) s.refuseAndDisconnect(SocketIoLimits.Refusal.IDLE_TIMEOUT);
+        }
+    }
+
+    SocketIoLimits limits() {
+        return admission.limits();
     }
 
     @Override
@@ -69,10 +106,10 @@ final class SocketIoEndpoint implements EndpointHandler, AutoCloseable {
         long interval = target.intParameter("pingInterval", (int) DEFAULT_PING_INTERVAL);
         long timeout = target.intParameter("pingTimeout", (int) DEFAULT_PING_TIMEOUT);
         if (interval < 50 || timeout < 50) throw new UpgradeRejectedException(400, "pingInterval and pingTimeout must be at least 50 ms");
-        SioSession session = new SioSession(connection, interval, timeout);
+        String origin = request.getFieldValue("Origin");
+        SioSession session = new SioSession(connection, interval, timeout, origin == null ? "" : origin);
         ObjectNode query = session.handshakeSeen.putObject("query");
         target.query().forEach(query::put);
-        String origin = request.getFieldValue("Origin");
         session.handshakeSeen.put("origin", origin == null || origin.isEmpty() ? null : origin);
         return session;
     }
@@ -98,14 +135,22 @@ final class SocketIoEndpoint implements EndpointHandler, AutoCloseable {
         /** Acks this server asked the client for ({@code ask}), by id → namespace. */
         private final Map<Long, String> askedAcks = new ConcurrentHashMap<>();
         private final java.util.concurrent.atomic.AtomicLong nextAskId = new java.util.concurrent.atomic.AtomicLong();
+        private final String origin;
+        /** Counted by the admission (its first namespace was let in): released when the connection ends. */
+        private volatile boolean admitted;
+        /** Refused or evicted: its remaining packets are ignored while the close goes out. */
+        private volatile boolean refused;
+        /** When the client last sent a Socket.IO packet (pongs are Engine.IO's, and do not count). */
+        private volatile long lastActivityNanos = System.nanoTime();
         /** Pings sent, and how many of them a pong had answered by then: a ping's check looks at its own. */
         private volatile long pingsSent, pingsAnswered;
         private volatile ScheduledFuture<?> pinger;
 
-        SioSession(WebSocket connection, long pingInterval, long pingTimeout) {
+        SioSession(WebSocket connection, long pingInterval, long pingTimeout, String origin) {
             this.connection = connection;
             this.pingInterval = pingInterval;
             this.pingTimeout = pingTimeout;
+            this.origin = origin;
         }
 
         /** What the upgrade carried, for the {@code handshake} event. */
@@ -118,6 +163,31 @@ final class SocketIoEndpoint implements EndpointHandler, AutoCloseable {
             open.put("pingInterval", pingInterval).put("pingTimeout", pingTimeout).put("maxPayload", 1_000_000);
             send(SioPacket.EIO_OPEN + open.toString());
             pinger = heartbeat.scheduleAtFixedRate(this::ping, pingInterval, pingInterval, TimeUnit.MILLISECONDS);
+            sessions.add(this);
+        }
+
+        /**
+         * Tells every namespace this connection is in why it is refused (the error event), leaves them and closes
+         * the connection, as seed 001's gateway does ({@code client.emit(error); client.disconnect(true)}). Once.
+         */
+        void refuseAndDisconnect(SocketIoLimits.Refusal why) {
+            synchronized (this) {
+                if (refused) return;
+                refused = true;
+            }
+            if (why == SocketIoLimits.Refusal.IDLE_TIMEOUT) admission.refused(why);
+            for (String ns : Set.copyOf(namespaces.keySet())) {
+                send(SioPacket.encode(SioPacket.EVENT, ns, -1, errorEventData(why, null)));
+                send(SioPacket.encode(SioPacket.DISCONNECT, ns, -1, null));
+                leaveNamespace(ns);
+            }
+            connection.close();
+        }
+
+        private String errorEventData(SocketIoLimits.Refusal why, String room) {
+            ObjectNode error = JsonMessages.mapper().createObjectNode().put("code", why.code).put("message", why.message);
+            if (room != null) error.put("room", room);
+            return JsonMessages.mapper().createArrayNode().add(admission.limits().errorEvent()).add(error).toString();
         }
 
         private void ping() {
@@ -141,6 +211,8 @@ final class SocketIoEndpoint implements EndpointHandler, AutoCloseable {
         }
 
         private void onPacket(String text) {
+            if (refused) return;
+            lastActivityNanos = System.nanoTime();
             SioPacket p;
             try {
                 p = SioPacket.parseMessage(text);
@@ -182,6 +254,11 @@ final class SocketIoEndpoint implements EndpointHandler, AutoCloseable {
             namespaces.put(ns, id);
             handshakeSeen.set("auth", p.data() == null ? JsonMessages.mapper().createObjectNode() : p.data());
             send(SioPacket.encode(SioPacket.CONNECT, ns, -1, JsonMessages.mapper().createObjectNode().put("sid", id).toString()));
+            if (!admitted) { // the connection's first namespace: the connection caps apply now, as in a gateway's handleConnection
+                SocketIoLimits.Refusal refusal = admission.admit(origin);
+                if (refusal != null) refuseAndDisconnect(refusal);
+                else admitted = true;
+            }
         }
 
         private void onEvent(SioPacket p) {
@@ -189,12 +266,7 @@ final class SocketIoEndpoint implements EndpointHandler, AutoCloseable {
             JsonNode args = p.data();
             switch (p.eventName()) {
                 case "echo" -> emit(ns, "echo", args);
-                case "join" -> {
-                    String room = args.path(1).asText("");
-                    joined.put(roomKey(ns, room), new String[] {ns, room});
-                    int members = rooms.join(roomKey(ns, room), this);
-                    ack(p, JsonMessages.mapper().createObjectNode().put("room", room).put("members", members));
-                }
+                case "join" -> join(p, args.path(1).asText(""), args.path(2).path("since"));
                 case "leave" -> {
                     String room = args.path(1).asText("");
                     joined.remove(roomKey(ns, room));
@@ -206,6 +278,7 @@ final class SocketIoEndpoint implements EndpointHandler, AutoCloseable {
                     ObjectNode message = JsonMessages.mapper().createObjectNode().put("room", room).put("from", namespaces.get(ns));
                     message.set("data", args.path(2));
                     message.put("ts", clock.millis());
+                    catchUp.append(roomKey(ns, room), message); // numbers it (seq) and keeps it for catch-up
                     ArrayNode data = JsonMessages.mapper().createArrayNode().add("broadcast").add(message);
                     String encoded = SioPacket.encode(SioPacket.EVENT, ns, -1, data.toString());
                     Set<SioSession> members = rooms.members(roomKey(ns, room));
@@ -241,6 +314,39 @@ final class SocketIoEndpoint implements EndpointHandler, AutoCloseable {
             }
         }
 
+        /** Joins {@code room} unless that passes the subscription cap; then replays the kept events after {@code since} (a number). */
+        private void join(SioPacket p, String room, JsonNode since) {
+            String ns = p.namespace();
+            String key = roomKey(ns, room);
+            int cap = admission.limits().maxSubscriptionsPerClient();
+            if (cap > 0 && !joined.containsKey(key) && subscriptions(ns) >= cap) {
+                admission.refused(SocketIoLimits.Refusal.SUBSCRIPTION_LIMIT);
+                send(SioPacket.encode(SioPacket.EVENT, ns, -1, errorEventData(SocketIoLimits.Refusal.SUBSCRIPTION_LIMIT, room)));
+                ack(p, JsonMessages.mapper().createObjectNode().put("room", room).put("error", SocketIoLimits.Refusal.SUBSCRIPTION_LIMIT.message));
+                return;
+            }
+            joined.put(key, new String[] {ns, room});
+            int members = rooms.join(key, this);
+            List<ObjectNode> replay = since.isNumber() ? catchUp.after(key, since.asLong(), MAX_REPLAY) : List.of();
+            ObjectNode answer = JsonMessages.mapper().createObjectNode().put("room", room).put("members", members);
+            if (since.isNumber()) answer.put("replay", replay.size());
+            ack(p, answer);
+            if (!since.isNumber()) return;
+            for (ObjectNode event : replay) {
+                send(SioPacket.encode(SioPacket.EVENT, ns, -1, JsonMessages.mapper().createArrayNode().add("catch-up").add(event).toString()));
+            }
+            ObjectNode done = JsonMessages.mapper().createObjectNode().put("room", room).put("count", replay.size());
+            send(SioPacket.encode(SioPacket.EVENT, ns, -1, JsonMessages.mapper().createArrayNode().add("catch-up-complete").add(done).toString()));
+        }
+
+        private int subscriptions(String ns) {
+            int n = 0;
+            for (String[] r : joined.values()) {
+                if (r[0].equals(ns)) n++;
+            }
+            return n;
+        }
+
         private void emit(String ns, String event, JsonNode eventData) {
             ArrayNode data = JsonMessages.mapper().createArrayNode().add(event);
             for (int i = 1; i < eventData.size(); i++) data.add(eventData.get(i));
@@ -272,6 +378,8 @@ final class SocketIoEndpoint implements EndpointHandler, AutoCloseable {
 
         @Override
         public void onClose() {
+            sessions.remove(this);
+            if (admitted) admission.release(origin);
             ScheduledFuture<?> p = pinger;
             if (p != null) p.cancel(false);
             for (String ns : Set.copyOf(namespaces.keySet())) leaveNamespace(ns);
