@@ -111,3 +111,13 @@ median_spread() {
     m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
     printf "%s %s %s\n", m, v[1], v[NR] }'
 }
+
+# CPU time (ms) used so far by each kind of thread of PID: one "ms name" line per thread name with its
+# digits dropped (so "ForkJoinPool-1-worker-3" and "-7" add up), largest first. Diff two samples to see
+# where a window's CPU went (VU carriers, event loops, JIT compiler threads, GC).
+thread_cpu_ms() {
+  local tck; tck=$(getconf CLK_TCK)
+  for t in /proc/"$1"/task/[0-9]*; do
+    printf '%s\t%s\n' "$(tr -d '0-9' <"$t/comm" 2>/dev/null)" "$(sed 's/^.*) //' "$t/stat" 2>/dev/null | awk '{ print $12 + $13 }')"
+  done | awk -F'\t' -v tck="$tck" '$2 != "" { ms[$1] += $2 * 1000 / tck } END { for (k in ms) printf "%d\t%s\n", ms[k], k }' | sort -rn
+}

@@ -14,7 +14,8 @@
 # sio_ack_duration, emit written → ack read on the event loop; Artillery: socketio.response_time,
 # process.hrtime around socket.emit and its ack callback).
 # Artillery 2.0.34 on Node 22 must be installed under $BENCH_LAB (../shared/bench/README.md:
-# "Peers: install and run"); ARTILLERY and NODE22 override its paths.
+# "Peers: install and run"); ARTILLERY and NODE22 override its paths. JLOAD_ONLY=1 runs jload alone (to compare
+# two jload builds; no ratio is printed then).
 set -euo pipefail
 
 source "$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/lib.sh"
@@ -31,7 +32,7 @@ ARTILLERY=${ARTILLERY:-$BENCH_LAB/artillery/node_modules/.bin/artillery}
 RESULTS_DIR=${RESULTS_DIR:-$bench_dir/results/socketio-ack-$(date +%Y%m%d-%H%M%S)}
 fixture="$repo_root/engine/src/test/socketio-server"
 
-[ -x "$ARTILLERY" ] || { echo "bench: no Artillery at $ARTILLERY (see ../shared/bench/README.md)" >&2; exit 2; }
+[ -n "${JLOAD_ONLY:-}" ] || [ -x "$ARTILLERY" ] || { echo "bench: no Artillery at $ARTILLERY (see ../shared/bench/README.md)" >&2; exit 2; }
 mkdir -p "$RESULTS_DIR"
 server_pid=""
 trap 'stop_pid "$server_pid"' EXIT
@@ -80,6 +81,7 @@ wait "$tool_pid" || true
 stop_pid "$server_pid"
 
 # --- Artillery
+if [ -z "${JLOAD_ONLY:-}" ]; then
 start_server artillery
 sed -e "s/@CONNS@/$CONNS/; s/@RAMP_S@/$RAMP_S/; s/@MSGS@/$MSGS/" "$bench_dir/socketio/ack.yml" >"$RESULTS_DIR/ack.yml"
 PATH="$NODE22:$PATH" ARTILLERY_DISABLE_TELEMETRY=1 timed "$RESULTS_DIR/time-artillery.txt" taskset -c "$CLIENT_CPU" \
@@ -89,6 +91,7 @@ tool_pid=$!
 steady_window "$tool_pid" >"$RESULTS_DIR/steady-artillery.txt"
 wait "$tool_pid" || true
 stop_pid "$server_pid"
+fi
 
 # --- report
 python3 - "$RESULTS_DIR" <<'PY'
@@ -99,22 +102,25 @@ def cpu(name):
     return float(u) + float(s)
 j = json.load(open(f"{d}/jload-summary.json"))["metrics"]
 ja = j.get("sio_ack_duration", {})
-a = json.load(open(f"{d}/artillery.json"))["aggregate"]
+import os
+a = json.load(open(f"{d}/artillery.json"))["aggregate"] if os.path.exists(f"{d}/artillery.json") else {}
 ac, asum = a.get("counters", {}), a.get("summaries", {}).get("socketio.response_time", {})
 def steady(name):
+    if not os.path.exists(f"{d}/steady-{name}.txt"): return float("nan")
     c, n = open(f"{d}/steady-{name}.txt").read().split()
     return float("nan") if c == "NA" or int(n) == 0 else int(c) / int(n) * 1000
 rows = [
     ("jload", cpu("jload"), ja.get("count", 0), ja.get("med"), ja.get("p(99)"), j.get("sio_errors", {}).get("count", 0), steady("jload")),
-    ("artillery", cpu("artillery"), asum.get("count", 0), asum.get("median", asum.get("p50")), asum.get("p99"),
-     sum(v for k, v in ac.items() if k.startswith("errors.")), steady("artillery")),
 ]
+if a:
+    rows.append(("artillery", cpu("artillery"), asum.get("count", 0), asum.get("median", asum.get("p50")), asum.get("p99"),
+                 sum(v for k, v in ac.items() if k.startswith("errors.")), steady("artillery")))
 print(f"{'tool':10} {'CPU s':>7} {'acked':>7} {'CPU-ms/1k acks':>15} {'steady CPU-ms/1k':>17} {'ack p50 ms':>11} {'ack p99 ms':>11} {'errors':>7}")
 for name, c, n, p50, p99, err, st in rows:
     per = c * 1000 / n * 1000 if n else float('nan')
     print(f"{name:10} {c:7.2f} {n:7d} {per:15.1f} {st:17.1f} {p50 if p50 is not None else float('nan'):11.2f} {p99 if p99 is not None else float('nan'):11.2f} {err:7d}")
-(jl, ar) = rows
-if jl[2] and ar[2]:
+if len(rows) == 2 and rows[0][2] and rows[1][2]:
+    (jl, ar) = rows
     print(f"jload / Artillery CPU per 1k acked events: whole life {(jl[1]/jl[2])/(ar[1]/ar[2]):.2f}x, steady {jl[6]/ar[6]:.2f}x")
 PY
 echo "raw data: $RESULTS_DIR" >&2

@@ -46,9 +46,26 @@ secure.use((socket, next) => {
 });
 secure.on('connection', behaviours);
 
-// GET /stats: connected clients and acks given, for bench/socketio/ack.sh's steady-state window.
+// BROADCAST_MS: every that many ms, a 'tick' to the room 'everyone' ({n, ts}: ts the send time, epoch ms with
+// microseconds), for bench/socketio/broadcast.sh.
+// emitMs: the time the server spent in its emits (it writes to each member's socket in turn), in all.
+let ticks = 0, emitMs = 0;
+if (process.env.BROADCAST_MS) {
+  const { performance } = require('node:perf_hooks');
+  setInterval(() => {
+    ticks++;
+    const start = performance.now();
+    io.to('everyone').emit('tick', { n: ticks, ts: performance.timeOrigin + start });
+    emitMs += performance.now() - start;
+  }, Number(process.env.BROADCAST_MS));
+}
+
+// GET /stats: connected clients, acks given, ticks sent and the room's members, for the benchmarks' steady-state windows.
 http.on('request', (req, res) => {
-  if (req.url === '/stats') res.end(JSON.stringify({ clients: io.engine.clientsCount, acks }));
+  if (req.url === '/stats') {
+    const room = io.sockets.adapter.rooms.get('everyone');
+    res.end(JSON.stringify({ clients: io.engine.clientsCount, acks, ticks, members: room ? room.size : 0, emitMs: Math.round(emitMs) }));
+  }
 });
 
 http.listen(0, '127.0.0.1', () => console.log(`LISTENING ${http.address().port}`));

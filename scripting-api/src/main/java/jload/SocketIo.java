@@ -59,6 +59,14 @@ public interface SocketIo {
      */
     void on(String event, Function<String, String> handler);
 
+    /**
+     * When the frame of the event or ack last handed to the script (by {@link #expect}, {@link #emitWithAck} or
+     * an {@link #on} handler, while it runs) was read on jload's event loop: milliseconds since the epoch, with
+     * microseconds, on this machine's wall clock; NaN before any. Against a server's send timestamp it gives a
+     * broadcast's receipt latency without the VU's own wake-up in it.
+     */
+    double receivedAtEpochMillis();
+
     /** Waits {@code duration} for nothing but the {@link #on} handlers; returns early when the session ends. */
     void listen(Duration duration);
 

@@ -37,17 +37,19 @@ const toWire = (_key, v) => {
   return v;
 };
 const fromWire = (_key, v) => (v !== null && typeof v === 'object' && typeof v._binary === 'string' && Object.keys(v).length === 1 ? fromBase64(v._binary) : v);
-const stringify = (args) => JSON.stringify(args, toWire);
-const parse = (json) => (json === null || json === undefined ? null : JSON.parse(json, fromWire));
+// The replacer and reviver run on every value: only when bytes may be there (measured: they showed in the ack path).
+const stringify = (args) => (args.every((a) => a === null || typeof a !== 'object') ? JSON.stringify(args) : JSON.stringify(args, toWire));
+const parse = (json) => (json === null || json === undefined ? null : json.includes('"_binary"') ? JSON.parse(json, fromWire) : JSON.parse(json));
 
 // A last argument of exactly { timeout } is the call's options, not an event argument.
+const NO_OPTIONS = Object.freeze({});
 function splitOptions(args) {
   const last = args[args.length - 1];
   if (last !== null && typeof last === 'object' && !Array.isArray(last)) {
     const keys = Object.keys(last);
     if (keys.length === 1 && keys[0] === 'timeout') return [args.slice(0, -1), last];
   }
-  return [args, {}];
+  return [args, NO_OPTIONS];
 }
 
 export class Socket {
@@ -62,6 +64,12 @@ export class Socket {
   get connected() { return this._h.isConnected(); }
   /** 'io client disconnect', 'io server disconnect', 'transport close', 'ping timeout' or 'parse error'; null while connected. */
   get disconnectReason() { return this._h.disconnectReason(); }
+  /**
+   * When the frame of the event or ack last handed to the script (expect, emitWithAck, an on() handler) was read
+   * on jload's event loop: epoch ms with microseconds; NaN before any. `io.receivedAt - serverTs` is a receipt
+   * latency without the VU's own wake-up in it.
+   */
+  get receivedAt() { return this._h.receivedAt(); }
 
   emit(event, ...args) { this._h.emit(String(event), stringify(args)); }
 

@@ -19,7 +19,13 @@ public record SioPacket(int type, String namespace, long ackId, JsonNode data) {
     public static final char EIO_OPEN = '0', EIO_CLOSE = '1', EIO_PING = '2', EIO_PONG = '3', EIO_MESSAGE = '4', EIO_UPGRADE = '5',
             EIO_NOOP = '6';
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Jackson's buffers from one shared pool: by default it keeps them per thread, and every VU is a
+     * (virtual) thread of its own, so each would allocate and keep its own.
+     */
+    private static final ObjectMapper JSON = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
+            .recyclerPool(com.fasterxml.jackson.core.util.JsonRecyclerPools.newConcurrentDequePool()).build())
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS); // "[1]x" is not JSON
 
     /** An EVENT's name (its data's first element). */
     public String eventName() {
@@ -109,7 +115,8 @@ public record SioPacket(int type, String namespace, long ackId, JsonNode data) {
             "newListener", "removeListener");
 
     /**
-     * An EVENT's data: the name, then the arguments (a JSON array's text, possibly empty).
+     * An EVENT's data: the name, then the arguments (a JSON array's text, possibly empty), spliced as text:
+     * the arguments are checked token by token, not parsed into a tree and written again.
      *
      * @throws IllegalArgumentException for a reserved name or arguments that are not a JSON array
      */
@@ -117,16 +124,69 @@ public record SioPacket(int type, String namespace, long ackId, JsonNode data) {
         if (RESERVED_EVENTS.contains(event)) {
             throw new IllegalArgumentException("socket.io: '" + event + "' is a reserved event name; a server would drop the connection");
         }
-        JsonNode args;
-        try {
-            args = JSON.readTree(argsJson);
-        } catch (Exception e) {
-            args = null;
+        if (argsJson == null || !isJsonArray(argsJson)) {
+            throw new IllegalArgumentException("socket.io: the arguments must be a JSON array, not " + (argsJson == null ? "null" : clip(argsJson)));
         }
-        if (args == null || !args.isArray()) throw new IllegalArgumentException("socket.io: the arguments must be a JSON array, not " + clip(argsJson));
-        var data = JSON.createArrayNode().add(event);
-        data.addAll((com.fasterxml.jackson.databind.node.ArrayNode) args);
-        return data.toString();
+        String args = argsJson.strip();
+        String name = quoted(event);
+        return args.substring(1, args.length() - 1).isBlank() ? "[" + name + "]" : "[" + name + "," + args.substring(1);
+    }
+
+    /** Whether {@code text} is one JSON array and nothing else: checked token by token, no tree built. */
+    static boolean isJsonArray(String text) {
+        try (com.fasterxml.jackson.core.JsonParser p = JSON.getFactory().createParser(text)) {
+            if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_ARRAY) return false;
+            p.skipChildren();
+            return p.nextToken() == null;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    /** An EVENT as a VU's wait reads it: its name and ack id at once, its arguments' text checked when taken ({@link #args}). */
+    record Event(String name, long ackId, String argsText) {
+        /** The arguments, a JSON array's text. @throws SioProtocolException when they are not JSON */
+        String args(String frame) {
+            if (!isJsonArray(argsText)) throw new SioProtocolException("its payload is not JSON: " + clip(frame));
+            return argsText;
+        }
+    }
+
+    /**
+     * {@code frame}'s EVENT if it is one in {@code namespace} (whose events start with {@code eventPrefix}), else null.
+     * A frame as socket.io writes it (JSON.stringify: no spaces, a name without escapes) is cut, not parsed; any
+     * other is parsed whole.
+     *
+     * @throws SioProtocolException for a frame that is not a Socket.IO packet
+     */
+    static Event event(String frame, String namespace, String eventPrefix) {
+        if (!frame.startsWith(eventPrefix)) return null;
+        int n = frame.length(), i = eventPrefix.length(), idStart = i;
+        while (i < n && frame.charAt(i) >= '0' && frame.charAt(i) <= '9') i++;
+        if (i - idStart <= 15 && i + 1 < n && frame.charAt(i) == '[' && frame.charAt(i + 1) == '"') {
+            int close = frame.indexOf('"', i + 2);
+            if (close > 0 && frame.indexOf('\\', i + 2, close) < 0 && close + 1 < n) {
+                long ackId = i > idStart ? Long.parseLong(frame, idStart, i, 10) : -1;
+                String name = frame.substring(i + 2, close);
+                char next = frame.charAt(close + 1);
+                if (next == ']' && close + 2 == n) return new Event(name, ackId, "[]");
+                if (next == ',') return new Event(name, ackId, "[" + frame.substring(close + 2));
+            }
+        }
+        SioPacket p = parseMessage(frame); // the long way: another namespace's frame, spaces, escapes
+        if (p.type() != EVENT || !p.namespace().equals(namespace)) return null;
+        return new Event(p.eventName(), p.ackId(), p.argsJson());
+    }
+
+    /**
+     * The arguments of an ACK frame whose JSON starts at {@code dataStart}: the array there, checked, not parsed.
+     *
+     * @throws SioProtocolException when it is not a JSON array
+     */
+    static String ackArgs(String frame, int dataStart) {
+        String data = frame.substring(dataStart);
+        if (!isJsonArray(data)) throw new SioProtocolException("an ack whose payload is not a JSON array: " + clip(frame));
+        return data;
     }
 
     /** How jload's JSON carries bytes: an object whose only member is this, a base64 string. */
@@ -199,11 +259,21 @@ public record SioPacket(int type, String namespace, long ackId, JsonNode data) {
 
     /** {@code text} as a JSON string literal, quotes included. */
     static String quoted(String text) {
+        if (plain(text)) return "\"" + text + "\"";
         try {
             return JSON.writeValueAsString(text);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Nothing in {@code text} needs escaping in a JSON string. */
+    private static boolean plain(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\' || c > 0x7e) return false;
+        }
+        return true;
     }
 
     private static boolean digits(String s, int from, int to) {

@@ -46,6 +46,8 @@ public final class SyncSocketIo implements SocketIo {
     private final Map<String, java.util.function.Function<String, String>> handlers = new java.util.HashMap<>();
     /** A handler is running: it may emit, not wait (its frame is still being matched). */
     private boolean inHandler;
+    /** The frame last handed to the script (an event or an ack), for {@link #receivedAtEpochMillis}. */
+    private Message lastDelivered;
 
     private SyncSocketIo(SioConnection shared, String namespace) {
         this.shared = shared;
@@ -245,26 +247,30 @@ public final class SyncSocketIo implements SocketIo {
     public String emitWithAck(String event, String argsJson, Duration timeout) {
         long ackId = nextAckId++;
         send(event, argsJson, ackId);
-        SioPacket[] ack = new SioPacket[1];
-        // A look at the frame's start before parsing it: only a frame that can be this ack is parsed.
+        String[] ack = new String[1];
+        // The frame that can be this ack starts with 43, the namespace and the id, and its JSON follows: checked, not parsed.
         String ackStart = SioPacket.encode(SioPacket.ACK, namespace, ackId, null);
         Message m = await(msg -> {
             String t = msg.isBinary() ? "" : msg.text();
             if (!t.startsWith(ackStart) || t.length() > ackStart.length() && t.charAt(ackStart.length()) >= '0' && t.charAt(ackStart.length()) <= '9') {
                 return sessionEnded();
             }
-            SioPacket p = packetOrNull(msg);
-            if (p == null || p.type() != SioPacket.ACK || p.ackId() != ackId || !p.namespace().equals(namespace)) return sessionEnded();
-            ack[0] = p;
+            try {
+                ack[0] = SioPacket.ackArgs(t, ackStart.length());
+            } catch (SioProtocolException e) {
+                malformed(e);
+                return sessionEnded();
+            }
             return true;
         }, timeout);
         if (m == null || ack[0] == null) {
             metrics.error(isConnected() ? "ack_timeout" : "disconnected");
             return null;
         }
+        lastDelivered = m;
         double ms = shared.sinceLastWriteMillis(m);
         if (ms >= 0) metrics.ackDuration(ms);
-        return ack[0].argsJson();
+        return ack[0];
     }
 
     @Override
@@ -275,14 +281,14 @@ public final class SyncSocketIo implements SocketIo {
         Message m = await(msg -> {
             String t = msg.isBinary() ? "" : msg.text();
             if (!t.startsWith(eventPrefix) || !t.contains(quotedName)) return sessionEnded();
-            SioPacket p = packetOrNull(msg);
-            if (p == null || p.type() != SioPacket.EVENT || !p.namespace().equals(namespace) || !p.eventName().equals(event)) return sessionEnded();
-            String a = p.argsJson();
+            String a = argsOf(eventOrNull(msg), event, t);
+            if (a == null) return sessionEnded();
             if (!match.test(a)) return false;
             args[0] = a;
             return true;
         }, timeout);
         if (m == null || args[0] == null) return null;
+        lastDelivered = m;
         if (emitNotYetAnswered) {
             // Timed from this socket's last write, which is that emit: the VU wrote nothing since.
             emitNotYetAnswered = false;
@@ -295,6 +301,11 @@ public final class SyncSocketIo implements SocketIo {
     @Override
     public void on(String event, java.util.function.Function<String, String> handler) {
         handlers.put(event, handler);
+    }
+
+    @Override
+    public double receivedAtEpochMillis() {
+        return lastDelivered == null ? Double.NaN : lastDelivered.receivedAtEpochMillis();
     }
 
     @Override
@@ -325,19 +336,21 @@ public final class SyncSocketIo implements SocketIo {
     /** Whether {@code msg} is an event of this namespace with an {@link #on} handler: then it ran (and its ack went out). */
     private boolean handled(Message msg) {
         if (handlers.isEmpty() || msg.isBinary() || !msg.text().startsWith(eventPrefix)) return false;
-        SioPacket p = packetOrNull(msg);
-        if (p == null || p.type() != SioPacket.EVENT || !p.namespace().equals(namespace)) return false;
-        java.util.function.Function<String, String> handler = handlers.get(p.eventName());
+        SioPacket.Event e = eventOrNull(msg);
+        java.util.function.Function<String, String> handler = e == null ? null : handlers.get(e.name());
         if (handler == null) return false;
+        String args = argsOf(e, e.name(), msg.text());
+        if (args == null) return false;
         String result;
+        lastDelivered = msg;
         inHandler = true;
         try {
-            result = handler.apply(p.argsJson());
+            result = handler.apply(args);
         } finally {
             inHandler = false;
         }
-        if (p.ackId() >= 0 && isConnected()) {
-            socket.send(SioPacket.encode(SioPacket.ACK, namespace, p.ackId(), result == null ? "[]" : result));
+        if (e.ackId() >= 0 && isConnected()) {
+            socket.send(SioPacket.encode(SioPacket.ACK, namespace, e.ackId(), result == null ? "[]" : result));
             emitNotYetAnswered = false; // the last write is this ack now, not an emit: no sio_rtt rather than a wrong one
         }
         return true;
@@ -348,16 +361,32 @@ public final class SyncSocketIo implements SocketIo {
         return session.endReason() != null;
     }
 
-    /** The Socket.IO packet in a text frame; null for other frames. A malformed one ends the session. */
-    private SioPacket packetOrNull(Message m) {
-        if (m.isBinary() || m.text().length() < 2 || m.text().charAt(0) != SioPacket.EIO_MESSAGE) return null;
+    /** The frame's EVENT in this namespace; null for other frames. A malformed one ends the session. */
+    private SioPacket.Event eventOrNull(Message m) {
+        if (m.isBinary()) return null;
         try {
-            return SioPacket.parseMessage(m.text());
+            return SioPacket.event(m.text(), namespace, eventPrefix);
         } catch (SioProtocolException e) {
-            if (shared.loop.failProtocol("a malformed packet from the server ended the session: " + e.getMessage())) {
-                shared.connection.close(1002, ""); // not socket.close(): it would wait, inside the expect that called this
-            }
+            malformed(e);
             return null;
+        }
+    }
+
+    /** The arguments of {@code e} if it is the event {@code name}; null otherwise, or when they are malformed (that ends the session). */
+    private String argsOf(SioPacket.Event e, String name, String frame) {
+        if (e == null || !e.name().equals(name)) return null;
+        try {
+            return e.args(frame);
+        } catch (SioProtocolException bad) {
+            malformed(bad);
+            return null;
+        }
+    }
+
+    /** A packet that is not Socket.IO ends every session of the connection. */
+    private void malformed(SioProtocolException e) {
+        if (shared.loop.failProtocol("a malformed packet from the server ended the session: " + e.getMessage())) {
+            shared.connection.close(1002, ""); // not socket.close(): it would wait, inside the expect that called this
         }
     }
 

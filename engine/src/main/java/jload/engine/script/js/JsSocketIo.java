@@ -86,6 +86,11 @@ public final class JsSocketIo {
     }
 
     @HostAccess.Export
+    public double receivedAt() {
+        return io.receivedAtEpochMillis();
+    }
+
+    @HostAccess.Export
     public void listen(Value duration) {
         try {
             io.listen(JsDurations.of(duration, Duration.ZERO));

@@ -63,6 +63,33 @@ class SioPacketTest {
     }
 
     @Test
+    void aVusWaitReadsEventsAndAcksByCuttingTheFrameAndStillChecksTheirJson() {
+        SioPacket.Event e = SioPacket.event("4217[\"hello\",1,{\"a\":[2]}]", "/", "42");
+        assertEquals("hello", e.name());
+        assertEquals(17, e.ackId());
+        assertEquals("[1,{\"a\":[2]}]", e.args("frame"));
+        assertEquals("[]", SioPacket.event("42/chat,[\"ping\"]", "/chat", "42/chat,").args("frame"));
+        // Written otherwise than JSON.stringify writes (spaces, an escaped name): parsed the long way, the same answer.
+        SioPacket.Event spaced = SioPacket.event("42[ \"say\" , \"hi\" ]", "/", "42");
+        assertEquals("say", spaced.name());
+        assertEquals("[\"hi\"]", spaced.args("frame"));
+        assertEquals("a\"b", SioPacket.event("42[\"a\\\"b\",1]", "/", "42").name());
+        // Another namespace's event, or not an event: none of this namespace's.
+        assertNull(SioPacket.event("42/chat,[\"x\"]", "/", "42"));
+        assertNull(SioPacket.event("43[\"x\"]", "/", "42"));
+        // Cut, but its JSON is checked before a script sees it.
+        SioPacket.Event broken = SioPacket.event("42[\"x\",{\"a\":]", "/", "42");
+        assertThrows(SioProtocolException.class, () -> broken.args("frame"));
+        assertThrows(SioProtocolException.class, () -> SioPacket.event("42[\"x\"]trailing", "/", "42"));
+
+        assertEquals("[\"ok\",2]", SioPacket.ackArgs("4312[\"ok\",2]", 4));
+        assertThrows(SioProtocolException.class, () -> SioPacket.ackArgs("4312{\"ok\":2}", 4));
+        assertThrows(SioProtocolException.class, () -> SioPacket.ackArgs("4312[\"ok\"", 4));
+        assertEquals("[\"q\\\"\",\"\\u00e9\"]", SioPacket.eventData("q\"", "[\"\\u00e9\"]"));
+        assertEquals("[\"é\"]", SioPacket.eventData("é", " [ ] "));
+    }
+
+    @Test
     void binaryAttachmentsBecomeBase64ObjectsAndBack() {
         assertEquals("42/chat,[\"file\",{\"name\":\"a\",\"data\":{\"_binary\":\"AQID\"}}]",
                 SioPacket.withAttachments("451-/chat,[\"file\",{\"name\":\"a\",\"data\":{\"_placeholder\":true,\"num\":0}}]",
