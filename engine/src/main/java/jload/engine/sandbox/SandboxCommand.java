@@ -87,7 +87,7 @@ public final class SandboxCommand implements Callable<Integer> {
         out.println("  " + ws + "/ws/presence    presence and typing; needs ?token=<HS256 JWT>");
         out.println("  " + ws + "/ws/reject      rejects every upgrade (?status=503)");
         out.println("Socket.IO  " + server.socketIoBase());
-        out.println("  namespaces / and /secure (auth: {token: <HS256 JWT>}); events echo, join (room, {since}), leave, broadcast, disconnect-me");
+        out.println("  namespaces / and /secure (auth: {token: <HS256 JWT>}); events echo, join (room, {since}), leave, broadcast, bin (bytes), disconnect-me");
         out.println("  caps: " + describe(server.socketIoLimits()));
         out.println("HTTP       " + http);
         out.println("  " + http + "/health");

@@ -29,7 +29,9 @@ import org.java_websocket.handshake.ClientHandshake;
  * leaves the namespace, the connection stays), {@code handshake} (acked with the CONNECT's
  * auth, the upgrade's query and Origin), {@code go-silent} (ms: no pings to this client for that long, as a stuck
  * server), {@code garbage} (a frame that is no Socket.IO packet), {@code ask} (q: the server emits
- * {@code question} asking for an ack, then emits {@code answered} with the ack's first argument); any other event asking for an ack is acked with its own arguments. The server pings every {@code pingInterval} ms and drops a client that does not answer
+ * {@code question} asking for an ack, then emits {@code answered} with the ack's first argument), {@code bin} (bytes, label:
+ * acked with the bytes and a 255 appended, and the label, then emitted back as {@code bin} {@code {label, bytes}} —
+ * binary attachments both ways, as the interop fixture's npm server does); any other event asking for an ack is acked with its own arguments. The server pings every {@code pingInterval} ms and drops a client that does not answer
  * within {@code pingTimeout} ms (25,000 / 20,000 as socket.io's defaults; the query may set both, for tests).
  *
  * <p>Caps ({@link SocketIoLimits}), as seed 001's gateway enforces them: a connection over the connection or per-Origin
@@ -140,6 +142,10 @@ final class SocketIoEndpoint implements EndpointHandler, AutoCloseable {
         private volatile boolean admitted;
         /** Refused or evicted: its remaining packets are ignored while the close goes out. */
         private volatile boolean refused;
+        /** A binary packet ({@code 45n-}/{@code 46n-}) waiting for its attachments; the decoder thread's only. */
+        private String binaryPacket;
+        private java.util.List<byte[]> attachments;
+        private int attachmentsMissing;
         /** When the client last sent a Socket.IO packet (pongs are Engine.IO's, and do not count). */
         private volatile long lastActivityNanos = System.nanoTime();
         /** Pings sent, and how many of them a pong had answered by then: a ping's check looks at its own. */
@@ -205,8 +211,35 @@ final class SocketIoEndpoint implements EndpointHandler, AutoCloseable {
             switch (text.charAt(0)) {
                 case SioPacket.EIO_PONG -> pingsAnswered = pingsSent;
                 case SioPacket.EIO_CLOSE -> connection.close();
-                case SioPacket.EIO_MESSAGE -> onPacket(text);
+                case SioPacket.EIO_MESSAGE -> {
+                    char type = text.length() > 1 ? text.charAt(1) : ' ';
+                    if (type == '0' + SioPacket.BINARY_EVENT || type == '0' + SioPacket.BINARY_ACK) awaitAttachments(text);
+                    else onPacket(text);
+                }
                 default -> { } // ping, noop, upgrade: nothing to answer over WebSocket
+            }
+        }
+
+        private void awaitAttachments(String text) {
+            int dash = text.indexOf('-');
+            try {
+                attachmentsMissing = Integer.parseInt(text.substring(2, dash));
+            } catch (RuntimeException e) {
+                connection.close(); // socket.io closes the transport on a packet it cannot decode
+                return;
+            }
+            binaryPacket = text;
+            attachments = new java.util.ArrayList<>(attachmentsMissing);
+            if (attachmentsMissing == 0) packetComplete();
+        }
+
+        private void packetComplete() {
+            String packet = binaryPacket;
+            binaryPacket = null;
+            try {
+                onPacket(SioPacket.withAttachments(packet, attachments));
+            } catch (SioProtocolException e) {
+                connection.close();
             }
         }
 
@@ -298,6 +331,18 @@ final class SocketIoEndpoint implements EndpointHandler, AutoCloseable {
                     long ms = args.path(1).asLong(0);
                     pinger = heartbeat.scheduleAtFixedRate(this::ping, ms + pingInterval, pingInterval, TimeUnit.MILLISECONDS);
                 }
+                case "bin" -> { // bytes, label: acked with the bytes and a 255 appended, then emitted back in an object
+                    byte[] in = java.util.Base64.getDecoder().decode(args.path(1).path(SioPacket.BINARY).asText(""));
+                    byte[] plus = java.util.Arrays.copyOf(in, in.length + 1);
+                    plus[in.length] = (byte) 255;
+                    ArrayNode ack = JsonMessages.mapper().createArrayNode();
+                    ack.addObject().put(SioPacket.BINARY, java.util.Base64.getEncoder().encodeToString(plus));
+                    ack.add(args.path(2));
+                    if (p.ackId() >= 0) sendPacket(SioPacket.ACK, ns, p.ackId(), ack.toString());
+                    ArrayNode back = JsonMessages.mapper().createArrayNode().add("bin");
+                    back.addObject().<ObjectNode>set("label", args.path(2)).set("bytes", args.path(1));
+                    sendPacket(SioPacket.EVENT, ns, -1, back.toString());
+                }
                 case "garbage" -> send(SioPacket.EIO_MESSAGE + "x-not-socket.io"); // a fault to be survived
                 case "leave-me" -> { // the server leaves the namespace; the transport stays (socket.disconnect() in socket.io)
                     send(SioPacket.encode(SioPacket.DISCONNECT, ns, -1, null));
@@ -309,7 +354,7 @@ final class SocketIoEndpoint implements EndpointHandler, AutoCloseable {
                     if (namespaces.isEmpty()) connection.close();
                 }
                 default -> {
-                    if (p.ackId() >= 0) send(SioPacket.encode(SioPacket.ACK, ns, p.ackId(), p.argsJson()));
+                    if (p.ackId() >= 0) sendPacket(SioPacket.ACK, ns, p.ackId(), p.argsJson());
                 }
             }
         }
@@ -350,7 +395,7 @@ final class SocketIoEndpoint implements EndpointHandler, AutoCloseable {
         private void emit(String ns, String event, JsonNode eventData) {
             ArrayNode data = JsonMessages.mapper().createArrayNode().add(event);
             for (int i = 1; i < eventData.size(); i++) data.add(eventData.get(i));
-            send(SioPacket.encode(SioPacket.EVENT, ns, -1, data.toString()));
+            sendPacket(SioPacket.EVENT, ns, -1, data.toString());
         }
 
         private void ack(SioPacket p, JsonNode value) {
@@ -367,13 +412,32 @@ final class SocketIoEndpoint implements EndpointHandler, AutoCloseable {
             });
         }
 
-        private void send(String text) {
+        /** One frame; under the session's lock, so that no frame comes between a binary packet and its attachments. */
+        private synchronized void send(String text) {
             sender.send(connection, text);
+        }
+
+        /** An EVENT or ACK; one with {@code {"_binary": …}} in its data goes as a binary packet and its attachments. */
+        private synchronized void sendPacket(int type, String ns, long ackId, String dataJson) {
+            var binary = SioPacket.binaryPacket(type, ns, ackId, dataJson);
+            if (binary == null) {
+                send(SioPacket.encode(type, ns, ackId, dataJson));
+                return;
+            }
+            send(binary.getKey());
+            for (byte[] attachment : binary.getValue()) sender.send(connection, ByteBuffer.wrap(attachment));
         }
 
         @Override
         public void onBinary(ByteBuffer message) {
-            connection.close(); // binary attachments are not supported by the sandbox
+            if (binaryPacket == null) {
+                connection.close(); // bytes that belong to no binary packet: not Socket.IO
+                return;
+            }
+            byte[] bytes = new byte[message.remaining()];
+            message.get(bytes);
+            attachments.add(bytes);
+            if (--attachmentsMissing == 0) packetComplete();
         }
 
         @Override

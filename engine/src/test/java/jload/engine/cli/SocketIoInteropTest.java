@@ -333,12 +333,12 @@ class SocketIoInteropTest {
                 """, "{ iterations: 1 }");
     }
 
-    @org.junit.jupiter.api.Test
-    void binaryAttachmentsGoBothWays() throws Exception {
-        // The npm server only: jload's sandbox does not take binary attachments.
-        runPassing("node", 25_000, 20_000, """
+    @ParameterizedTest
+    @ValueSource(strings = {"node", "sandbox"})
+    void binaryAttachmentsGoBothWays(String kind) throws Exception {
+        runPassing(kind, 25_000, 20_000, """
                 export default function () {
-                  const io = socketio.connect(__ENV.SIO);
+                  const io = socketio.connect(__ENV.SIO, { query: PINGQ });
                   const sent = new Uint8Array([1, 2, 3, 0, 200]);
                   const ack = io.emitWithAck('bin', sent.buffer, 'first', { timeout: '5s' });
                   const back = io.expect('bin', (m) => m.label === 'first', { timeout: '5s' });

@@ -196,7 +196,7 @@ public record SioPacket(int type, String namespace, long ackId, JsonNode data) {
      * A binary packet ({@code 45n-…} / {@code 46n-…}) with its {@code n} attachments put back in as
      * {@code {"_binary": "<base64>"}} objects, re-encoded as the plain EVENT / ACK the VU reads.
      */
-    static String withAttachments(String frame, java.util.List<byte[]> attachments) {
+    public static String withAttachments(String frame, java.util.List<byte[]> attachments) {
         SioPacket p = parseMessage(frame);
         JsonNode data = fill(p.data(), attachments);
         return encode(p.type() == BINARY_EVENT ? EVENT : ACK, p.namespace(), p.ackId(), data.toString());
@@ -229,10 +229,11 @@ public record SioPacket(int type, String namespace, long ackId, JsonNode data) {
     }
 
     /**
-     * The frames that send an EVENT whose data holds {@code {"_binary": …}} objects: the text packet
-     * ({@code 45n-…} with placeholders) and the attachments in order; null when the data has none.
+     * The frames that send an EVENT ({@code type} {@link #EVENT}) or an ACK ({@link #ACK}) whose data holds
+     * {@code {"_binary": …}} objects: the text packet ({@code 45n-…} / {@code 46n-…} with placeholders) and the
+     * attachments in order; null when the data has none.
      */
-    static java.util.Map.Entry<String, java.util.List<byte[]>> binaryEvent(String namespace, long ackId, String dataJson) {
+    public static java.util.Map.Entry<String, java.util.List<byte[]>> binaryPacket(int type, String namespace, long ackId, String dataJson) {
         JsonNode data;
         try {
             data = JSON.readTree(dataJson);
@@ -242,7 +243,7 @@ public record SioPacket(int type, String namespace, long ackId, JsonNode data) {
         java.util.List<byte[]> attachments = new java.util.ArrayList<>();
         JsonNode withPlaceholders = extract(data, attachments);
         if (attachments.isEmpty()) return null;
-        StringBuilder b = new StringBuilder().append(EIO_MESSAGE).append(BINARY_EVENT).append(attachments.size()).append('-');
+        StringBuilder b = new StringBuilder().append(EIO_MESSAGE).append(type == ACK ? BINARY_ACK : BINARY_EVENT).append(attachments.size()).append('-');
         if (!"/".equals(namespace)) b.append(namespace).append(',');
         if (ackId >= 0) b.append(ackId);
         b.append(withPlaceholders);

@@ -236,7 +236,7 @@ public final class SyncSocketIo implements SocketIo {
     private void send(String event, String argsJson, long ackId) {
         if (!isConnected()) throw new IllegalStateException("socket.io: not connected" + (disconnectReason() != null ? " (" + disconnectReason() + ")" : ""));
         String data = SioPacket.eventData(event, argsJson);
-        var binary = data.contains(SioPacket.BINARY) ? SioPacket.binaryEvent(namespace, ackId, data) : null;
+        var binary = data.contains(SioPacket.BINARY) ? SioPacket.binaryPacket(SioPacket.EVENT, namespace, ackId, data) : null;
         if (binary == null) socket.send(SioPacket.encode(SioPacket.EVENT, namespace, ackId, data));
         else shared.connection.send(binary.getKey(), binary.getValue()); // the packet, then its attachments, in one write
         metrics.eventSent();

@@ -99,9 +99,11 @@ class SioPacketTest {
         assertThrows(SioProtocolException.class, () -> SioPacket.withAttachments("451-[\"x\",{\"_placeholder\":true,\"num\":1}]",
                 java.util.List.of(new byte[] {1})));
 
-        var out = SioPacket.binaryEvent("/", 3, "[\"x\",{\"_binary\":\"AQID\"},2]");
+        var out = SioPacket.binaryPacket(SioPacket.EVENT, "/", 3, "[\"x\",{\"_binary\":\"AQID\"},2]");
         assertEquals("451-3[\"x\",{\"_placeholder\":true,\"num\":0},2]", out.getKey());
         assertEquals(java.util.List.of(1, 2, 3), java.util.stream.IntStream.range(0, 3).map(k -> out.getValue().get(0)[k]).boxed().toList());
-        assertNull(SioPacket.binaryEvent("/", -1, "[\"x\",1]"));
+        assertNull(SioPacket.binaryPacket(SioPacket.EVENT, "/", -1, "[\"x\",1]"));
+        assertEquals("461-/chat,4[{\"_placeholder\":true,\"num\":0}]",
+                SioPacket.binaryPacket(SioPacket.ACK, "/chat", 4, "[{\"_binary\":\"/w==\"}]").getKey());
     }
 }
