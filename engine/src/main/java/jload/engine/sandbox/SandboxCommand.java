@@ -16,8 +16,6 @@ public final class SandboxCommand implements Callable<Integer> {
     static final Duration SAMPLE_TOKEN_VALIDITY = Duration.ofHours(24);
     static final String SAMPLE_SUBJECT = "sandbox-user";
     private static final int CANNOT_LISTEN = 1;
-    /** picocli's code for a usage error. */
-    private static final int BAD_OPTION = 2;
 
     @Option(names = "--ws-port", paramLabel = "PORT", description = "WebSocket port (default: ${DEFAULT-VALUE}, any free port).")
     int wsPort = 0;
@@ -41,7 +39,7 @@ public final class SandboxCommand implements Callable<Integer> {
             server = SandboxServer.start(wsPort, httpPort, secret, socketIoLimits.limits());
         } catch (jload.engine.plan.ConfigException e) {
             spec.commandLine().getErr().println("jload sandbox: " + e.getMessage());
-            return BAD_OPTION;
+            return jload.engine.cli.ExitCode.INVALID_CONFIG; // as for any malformed value
         } catch (IOException e) {
             spec.commandLine().getErr().println("jload sandbox: " + e.getMessage());
             return CANNOT_LISTEN;

@@ -61,6 +61,14 @@ class SandboxCommandTest {
         }
     }
 
+    @Test
+    void aBadCapIsOneLineNamingTheOptionAndExits104() {
+        StringWriter err = new StringWriter();
+        int exit = new CommandLine(new SandboxCommand()).setErr(new PrintWriter(err, true)).execute("--sio-idle-timeout", "soon");
+        assertEquals(104, exit);
+        assertEquals("jload sandbox: --sio-idle-timeout: 'soon' is not a duration; expected e.g. 30s, 1m30s, 500ms or 2h", err.toString().strip());
+    }
+
     private static String awaitOutput(StringWriter out, String marker) throws InterruptedException {
         for (int attempt = 0; attempt < 100; attempt++) {
             String printed = out.toString();
