@@ -32,5 +32,8 @@ public interface VuContext {
     /** This VU's Socket.IO clients. */
     SocketIos socketio();
 
+    /** Reads the target's own metrics endpoint. */
+    TargetMetrics targetMetrics();
+
     Execution execution();
 }

@@ -136,6 +136,11 @@ public abstract class JloadScript extends Script {
         return host().vu().socketio();
     }
 
+    /** The target's own metrics: {@code def m = targetMetrics.scrape("${env.TARGET_HTTP}/metrics"); m.value('sandbox_connections')}. */
+    public jload.TargetMetrics getTargetMetrics() {
+        return host().vu().targetMetrics();
+    }
+
     /** The typed metrics maker, for names chosen at run time. */
     public Metrics getMetrics() {
         return host().vu().metrics();

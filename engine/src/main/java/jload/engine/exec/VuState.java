@@ -33,6 +33,7 @@ public final class VuState implements jload.engine.script.EngineVu, Execution {
     private final Map<Metric, Series> seriesCache = new HashMap<>();
     private jload.engine.proto.ws.VuWebSockets ws;
     private jload.engine.proto.socketio.VuSocketIos socketio;
+    private jload.TargetMetrics targetMetrics;
     /** Between beginIteration and endIteration (not in init, setup or teardown). */
     private boolean inIteration;
 
@@ -200,6 +201,14 @@ public final class VuState implements jload.engine.script.EngineVu, Execution {
             if (inIteration) ws.beginIteration();
         }
         return ws;
+    }
+
+    @Override
+    public jload.TargetMetrics targetMetrics() {
+        if (targetMetrics == null) {
+            targetMetrics = new jload.engine.proto.scrape.VuScrapes(run.protocols()::scrape, run.registry(), run.builtins(), () -> tags);
+        }
+        return targetMetrics;
     }
 
     @Override

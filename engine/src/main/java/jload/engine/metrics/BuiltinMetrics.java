@@ -40,6 +40,11 @@ public final class BuiltinMetrics {
     public final Metric sioErrors;
     /** Sessions that ended, tagged with reason (client, server, transport close, ping timeout). */
     public final Metric sioDisconnects;
+    // The target's own metrics (jload/metrics scrape)
+    /** A scrape's request written → its answer read. */
+    public final Metric targetScrapeDuration;
+    /** Scrapes that failed, tagged with kind (connect, timeout, status, format). */
+    public final Metric targetScrapeErrors;
 
     public BuiltinMetrics(MetricRegistry registry) {
         iterations = registry.register("iterations", MetricType.COUNTER, ValueKind.DEFAULT);
@@ -69,5 +74,7 @@ public final class BuiltinMetrics {
         sioRtt = registry.registerJloadOnly("sio_rtt", MetricType.TREND, ValueKind.TIME);
         sioErrors = registry.registerJloadOnly("sio_errors", MetricType.COUNTER, ValueKind.DEFAULT);
         sioDisconnects = registry.registerJloadOnly("sio_disconnects", MetricType.COUNTER, ValueKind.DEFAULT);
+        targetScrapeDuration = registry.registerJloadOnly("target_scrape_duration", MetricType.TREND, ValueKind.TIME);
+        targetScrapeErrors = registry.registerJloadOnly("target_scrape_errors", MetricType.COUNTER, ValueKind.DEFAULT);
     }
 }

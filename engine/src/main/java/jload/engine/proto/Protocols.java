@@ -10,6 +10,7 @@ public final class Protocols implements AutoCloseable {
     private final boolean insecureSkipTlsVerify;
     private volatile IoLoops loops;
     private volatile WsClient ws;
+    private volatile jload.engine.proto.scrape.ScrapeClient scrape;
 
     public Protocols(boolean insecureSkipTlsVerify) {
         this.insecureSkipTlsVerify = insecureSkipTlsVerify;
@@ -35,6 +36,16 @@ public final class Protocols implements AutoCloseable {
         return c;
     }
 
+    public jload.engine.proto.scrape.ScrapeClient scrape() {
+        var c = scrape;
+        if (c == null) {
+            synchronized (this) {
+                if ((c = scrape) == null) scrape = c = new jload.engine.proto.scrape.ScrapeClient(loops(), insecureSkipTlsVerify);
+            }
+        }
+        return c;
+    }
+
     /**
      * Runs the WebSocket client's code before the test ({@link WsWarmup}), against {@code target}
      * (an echo jload itself started) or an echo of its own when null. Returns how long it took.
@@ -50,5 +61,6 @@ public final class Protocols implements AutoCloseable {
         if (loops != null) loops.close();
         loops = null;
         ws = null;
+        scrape = null;
     }
 }

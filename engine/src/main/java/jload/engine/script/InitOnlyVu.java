@@ -63,6 +63,7 @@ public record InitOnlyVu(Map<String, String> env, List<DeclaredMetric> declared)
     }
     @Override public WebSockets ws() { throw initOnly("opening a WebSocket"); }
     @Override public jload.engine.proto.socketio.VuSocketIos socketio() { throw initOnly("opening a Socket.IO connection"); }
+    @Override public jload.TargetMetrics targetMetrics() { throw initOnly("scraping the target's metrics"); }
     @Override public Execution execution() { throw initOnly("execution information"); }
 
     /** Metrics made while reading options go nowhere: only VUs record. */

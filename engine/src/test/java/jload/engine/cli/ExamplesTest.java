@@ -33,6 +33,7 @@ class ExamplesTest {
         "k6-ws-echo      | --sandbox",
         "websockets-chat | --sandbox -e SESSION_MS=2000",
         "socketio-rooms  | --sandbox -e DURATION=2s",
+        "scrape          | --sandbox -e DURATION=2s",
     })
     void bothTwinsRunPassAndAgree(String example, String flags) {
         JsonNode js = runAndExport(example + ".js", flags);

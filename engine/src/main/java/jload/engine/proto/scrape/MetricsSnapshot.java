@@ -32,12 +32,9 @@ public record MetricsSnapshot(Map<String, Double> values) {
         } catch (IOException e) {
             throw new IllegalArgumentException(file + ": cannot be read (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
         }
-        String start = text.stripLeading();
-        if (start.startsWith("{") || start.startsWith("[")) {
+        if (looksLikeJson(text)) {
             try {
-                Map<String, Double> values = new LinkedHashMap<>();
-                flatten("", JSON.readTree(text), values);
-                return new MetricsSnapshot(values);
+                return fromJson(text);
             } catch (IOException e) {
                 var where = e instanceof com.fasterxml.jackson.core.JsonProcessingException j && j.getLocation() != null
                         ? j.getLocation().getLineNr() + ":" + j.getLocation().getColumnNr() + ": " : "";
@@ -51,6 +48,19 @@ public record MetricsSnapshot(Map<String, Double> values) {
         } catch (PrometheusFormatException e) {
             throw new IllegalArgumentException(file + ":" + e.getMessage() + " (Prometheus text exposition format)");
         }
+    }
+
+    /** Whether {@code text} is to be read as JSON: its first character is '{' or '['. */
+    static boolean looksLikeJson(String text) {
+        String start = text.stripLeading();
+        return start.startsWith("{") || start.startsWith("[");
+    }
+
+    /** A JSON body's numbers (and booleans, as 1/0) by path. */
+    static MetricsSnapshot fromJson(String text) throws IOException {
+        Map<String, Double> values = new LinkedHashMap<>();
+        flatten("", JSON.readTree(text), values);
+        return new MetricsSnapshot(values);
     }
 
     private static void flatten(String path, JsonNode node, Map<String, Double> out) {

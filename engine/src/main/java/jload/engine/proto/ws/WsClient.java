@@ -15,10 +15,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.extensions.compression.WebSocketClientCompressionHandler;
 import io.netty.handler.ssl.SslContext;
-import io.netty.handler.ssl.SslContextBuilder;
-import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import java.net.URI;
-import javax.net.ssl.SSLException;
 import jload.engine.proto.IoLoops;
 import jload.engine.proto.Mailbox;
 
@@ -34,17 +31,7 @@ public final class WsClient {
     /** @param insecureSkipTlsVerify accept any server certificate (--insecure-skip-tls-verify) */
     public WsClient(IoLoops loops, boolean insecureSkipTlsVerify) {
         this.loops = loops;
-        try {
-            SslContextBuilder b = SslContextBuilder.forClient();
-            if (insecureSkipTlsVerify) {
-                b.trustManager(InsecureTrustManagerFactory.INSTANCE).endpointIdentificationAlgorithm(null);
-            } else {
-                b.endpointIdentificationAlgorithm("HTTPS"); // the certificate must also name the host
-            }
-            this.tls = b.build();
-        } catch (SSLException e) {
-            throw new IllegalStateException("cannot set up TLS: " + e.getMessage(), e);
-        }
+        this.tls = jload.engine.proto.ClientTls.create(insecureSkipTlsVerify);
     }
 
     /**

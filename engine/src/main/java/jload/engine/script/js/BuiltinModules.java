@@ -24,7 +24,7 @@ final class BuiltinModules {
         BY_NAME.put("k6/data", "k6-data.mjs");
         BY_NAME.put("k6/timers", "k6-timers.mjs");
         BY_NAME.put("jload", "jload.mjs");
-        BY_NAME.put("jload/metrics", "k6-metrics.mjs");
+        BY_NAME.put("jload/metrics", "jload-metrics.mjs");
         BY_NAME.put("jload/ws", "jload-ws.mjs");
         BY_NAME.put("jload/socketio", "jload-socketio.mjs");
         BY_NAME.put("k6/ws", "k6-ws.mjs");

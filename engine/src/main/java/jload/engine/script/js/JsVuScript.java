@@ -54,6 +54,7 @@ final class JsVuScript implements VuScript {
             Value bindings = context.getBindings("js");
             bindings.putMember("__jload", bridge);
             bindings.putMember("__jload_ws", webSockets);
+            bindings.putMember("__jload_scrape", new JsTargetMetrics(vu));
             bindings.putMember("__VU", vu.vu());
             context.eval(Source.newBuilder("js", BuiltinModules.sourceText("globals.js"), "<jload>/globals.js").buildLiteral());
             Value exports = context.eval(source);

@@ -1,0 +1,25 @@
+package jload.engine.proto;
+
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
+import javax.net.ssl.SSLException;
+
+/** The TLS context of jload's clients: the JDK's trust store and host-name check, or neither under --insecure-skip-tls-verify. */
+public final class ClientTls {
+    private ClientTls() {}
+
+    public static SslContext create(boolean insecureSkipTlsVerify) {
+        try {
+            SslContextBuilder b = SslContextBuilder.forClient();
+            if (insecureSkipTlsVerify) {
+                b.trustManager(InsecureTrustManagerFactory.INSTANCE).endpointIdentificationAlgorithm(null);
+            } else {
+                b.endpointIdentificationAlgorithm("HTTPS"); // the certificate must also name the host
+            }
+            return b.build();
+        } catch (SSLException e) {
+            throw new IllegalStateException("cannot set up TLS: " + e.getMessage(), e);
+        }
+    }
+}

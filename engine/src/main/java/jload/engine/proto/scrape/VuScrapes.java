@@ -1,0 +1,101 @@
+package jload.engine.proto.scrape;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import jload.Scrape;
+import jload.TargetMetrics;
+import jload.engine.exec.VuInterrupted;
+import jload.engine.metrics.BuiltinMetrics;
+import jload.engine.metrics.MetricRegistry;
+import jload.engine.metrics.TagSet;
+import jload.engine.proto.ws.WsUrls;
+import jload.engine.script.ScriptDurations;
+
+/**
+ * One VU's scrapes of the target's metrics. A scrape that fails (no answer, an HTTP error, a body in neither format)
+ * is counted in target_scrape_errors{kind: connect, timeout, status, format} and returned as a failed reading: the
+ * run goes on. Bad arguments are the script's mistake and throw. Used only by the VU's thread.
+ */
+public final class VuScrapes implements TargetMetrics {
+    static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+    private static final Set<String> NAMES = Set.of("timeout", "headers");
+
+    private final Supplier<ScrapeClient> client;
+    private final ScrapeMetrics metrics;
+    private final Supplier<TagSet> vuTags;
+
+    public VuScrapes(Supplier<ScrapeClient> client, MetricRegistry registry, BuiltinMetrics builtins, Supplier<TagSet> vuTags) {
+        this.client = client;
+        this.metrics = new ScrapeMetrics(registry, builtins);
+        this.vuTags = vuTags;
+    }
+
+    @Override
+    public Scrape scrape(String url, Map<String, ?> options) {
+        for (String key : options.keySet()) {
+            if (!NAMES.contains(key)) throw new IllegalArgumentException("scrape: unknown option '" + key + "'; expected timeout or headers");
+        }
+        URI uri = parse(url);
+        Duration timeout = ScriptDurations.of(options.get("timeout"), DEFAULT_TIMEOUT, "scrape timeout");
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (options.get("headers") instanceof Map<?, ?> h) h.forEach((k, v) -> headers.put(String.valueOf(k), String.valueOf(v)));
+        else if (options.get("headers") != null) throw new IllegalArgumentException("scrape headers: expected an object, not " + options.get("headers"));
+
+        String shown = WsUrls.redacted(uri);
+        TagSet tags = vuTags.get().with("url", shown);
+        long start = System.nanoTime();
+        ScrapeClient.Response r;
+        try {
+            r = client.get().get(uri, headers, timeout).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new VuInterrupted();
+        } catch (ExecutionException e) {
+            boolean late = e.getCause() instanceof TimeoutException;
+            metrics.error(tags, late ? "timeout" : "connect");
+            return ScrapeResult.failed(0, "", shown + ": " + (late ? e.getCause().getMessage() : describe(e.getCause())));
+        }
+        metrics.duration(tags, (System.nanoTime() - start) / 1e6);
+        if (r.status() < 200 || r.status() > 299) {
+            metrics.error(tags.with("status", String.valueOf(r.status())), "status");
+            return ScrapeResult.failed(r.status(), r.body(), shown + ": HTTP " + r.status());
+        }
+        try {
+            if (r.contentType().contains("json") || MetricsSnapshot.looksLikeJson(r.body())) {
+                return ScrapeResult.json(r.status(), r.body(), MetricsSnapshot.fromJson(r.body()));
+            }
+            return ScrapeResult.prometheus(r.status(), r.body(), PrometheusText.parse(r.body()));
+        } catch (PrometheusFormatException | java.io.IOException e) {
+            metrics.error(tags, "format");
+            String why = e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? "not JSON: " + j.getOriginalMessage()
+                    : e.getMessage() + " (Prometheus text exposition format)";
+            return ScrapeResult.failed(r.status(), r.body(), shown + ": " + why);
+        }
+    }
+
+    private static URI parse(String url) {
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("scrape: '" + WsUrls.asWritten(url) + "' is not a URL: " + e.getReason());
+        }
+        if (uri.getScheme() == null || !(uri.getScheme().equalsIgnoreCase("http") || uri.getScheme().equalsIgnoreCase("https")) || uri.getHost() == null) {
+            throw new IllegalArgumentException("scrape: '" + WsUrls.asWritten(url) + "': expected an http:// or https:// URL with a host");
+        }
+        return uri;
+    }
+
+    private static String describe(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+        return root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
+    }
+}

@@ -1,0 +1,155 @@
+package jload.engine.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** jload/metrics scrape: the target's own metrics read from a script, and every way a scrape fails counted, never thrown. */
+class ScrapeTest {
+    @TempDir
+    Path dir;
+    private HttpServer server;
+    private final AtomicReference<String> authorization = new AtomicReference<>();
+
+    @BeforeEach
+    void serve() throws Exception {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        respond("/metrics", 200, "text/plain; version=0.0.4", """
+                # TYPE conns gauge
+                conns{endpoint="echo",origin="a"} 3
+                conns{endpoint="echo",origin="b"} 4
+                conns{endpoint="rooms",origin="a"} 5
+                """);
+        respond("/stats.json", 200, "application/json", "{\"connections\": {\"total\": 12}, \"healthy\": true}");
+        respond("/missing", 404, "text/plain", "no such page");
+        respond("/garbage", 200, "text/plain", "conns{endpoint=\"echo\" 3\n");
+        server.createContext("/slow", exchange -> {
+            try {
+                Thread.sleep(3_000);
+            } catch (InterruptedException ignored) {
+                // the server is closing
+            }
+            exchange.close();
+        });
+        server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
+        server.start();
+    }
+
+    private void respond(String path, int status, String type, String body) {
+        server.createContext(path, exchange -> {
+            authorization.set(exchange.getRequestHeaders().getFirst("Authorization"));
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", type);
+            exchange.sendResponseHeaders(status, bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        });
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+    }
+
+    private String base() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    private JsonNode run(String body) throws Exception {
+        Jload.Result r = Jload.runScript(dir, """
+                import { check } from 'k6';
+                import { scrape } from 'jload/metrics';
+                export const options = { iterations: 1 };
+                export default function () {
+                %s
+                }
+                """.formatted(body), "-e", "BASE=" + base(), "--summary-export", dir.resolve("summary.json").toString());
+        assertEquals(0, r.exitCode(), r.toString());
+        assertTrue(!r.stderr().contains("ERRO"), r.toString());
+        JsonNode m = new ObjectMapper().readTree(Files.readString(dir.resolve("summary.json"))).path("metrics");
+        assertTrue(m.path("checks").path("passes").asInt() > 0 && m.path("checks").path("fails").asInt() == 0, m.path("checks") + "\n" + r);
+        return m;
+    }
+
+    @Test
+    void aPrometheusPageIsReadIntoSeriesThatLabelsSelectAndSum() throws Exception {
+        JsonNode m = run("""
+                  const page = scrape(`${__ENV.BASE}/metrics`);
+                  check(page, {
+                    'read': (p) => p.ok && p.status === 200 && p.error === null && p.text.includes('# TYPE conns gauge'),
+                    'one series': (p) => p.value('conns', { endpoint: 'echo', origin: 'b' }) === 4,
+                    'summed over the labels not named': (p) => p.value('conns', { endpoint: 'echo' }) === 7 && p.value('conns') === 12,
+                    'none is NaN': (p) => Number.isNaN(p.value('conns', { endpoint: 'nope' })) && Number.isNaN(p.value('other')),
+                    'every series by key': (p) => p.values['conns{endpoint="rooms",origin="a"}'] === 5,
+                  });
+                """);
+        assertTrue(m.path("target_scrape_duration").path("max").asDouble() > 0, m.toPrettyString());
+    }
+
+    @Test
+    void aJsonPageIsReadByPath() throws Exception {
+        run("""
+                  const page = scrape(`${__ENV.BASE}/stats.json`);
+                  check(page, { 'by path': (p) => p.ok && p.value('connections.total') === 12 && p.value('healthy') === 1 });
+                """);
+    }
+
+    @Test
+    void everyFailureIsAReadingThatSaysWhyAndIsCountedByKind() throws Exception {
+        JsonNode m = run("""
+                  const missing = scrape(`${__ENV.BASE}/missing`);
+                  const garbage = scrape(`${__ENV.BASE}/garbage`);
+                  const slow = scrape(`${__ENV.BASE}/slow`, { timeout: '300ms' });
+                  const refused = scrape('http://127.0.0.1:1/metrics', { timeout: '2s' });
+                  check(null, {
+                    'an HTTP error': () => !missing.ok && missing.status === 404 && missing.error.endsWith('/missing: HTTP 404') && missing.text === 'no such page',
+                    'a page in neither format, at its line and column': () => !garbage.ok && garbage.error.includes('1:23: expected')
+                        && garbage.error.includes('Prometheus text exposition format'),
+                    'no answer in time': () => !slow.ok && slow.status === 0 && slow.error.includes('no answer within 300 ms'),
+                    'nobody listening': () => !refused.ok && refused.error.startsWith('http://127.0.0.1:1/metrics: '),
+                  });
+                """);
+        assertEquals(4, m.path("target_scrape_errors").path("count").asInt(), m.toPrettyString());
+    }
+
+    @Test
+    void credentialsInTheUrlGoAsBasicAuthAndNeverIntoAnErrorOrATag() throws Exception {
+        Path out = dir.resolve("points.jsonl");
+        Jload.Result r = Jload.runScript(dir, """
+                import { scrape } from 'jload/metrics';
+                export const options = { iterations: 1 };
+                export default function () {
+                  const u = __ENV.BASE.replace('http://', 'http://scraper:s3cret@');
+                  scrape(`${u}/metrics?token=t0ps3cret`);
+                  console.log('ERR ' + scrape(`${u}/missing?token=t0ps3cret`).error);
+                }
+                """, "-e", "BASE=" + base(), "--out", "json=" + out);
+        assertEquals(0, r.exitCode(), r.toString());
+        assertTrue(r.stderr().contains("ERR http://127.0.0.1:" + server.getAddress().getPort() + "/missing: HTTP 404"), r.stderr());
+        String everything = r.stdout() + r.stderr() + Files.readString(out);
+        assertTrue(!everything.contains("s3cret") && !everything.contains("t0ps3cret"), "a secret leaked:\n" + everything);
+        assertEquals("Basic " + java.util.Base64.getEncoder().encodeToString("scraper:s3cret".getBytes(StandardCharsets.UTF_8)), authorization.get());
+    }
+
+    @Test
+    void aScriptsMistakeThrowsWithWhatWasExpected() {
+        Jload.Result r = Jload.runScript(dir, """
+                import { scrape } from 'jload/metrics';
+                export const options = { iterations: 1 };
+                export default function () { scrape('ws://127.0.0.1:1/metrics'); }
+                """);
+        assertTrue(r.stderr().contains("scrape: 'ws://127.0.0.1:1/metrics': expected an http:// or https:// URL with a host"), r.toString());
+    }
+}

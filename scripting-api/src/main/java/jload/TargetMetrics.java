@@ -1,0 +1,22 @@
+package jload;
+
+import java.util.Map;
+
+/** Reads the target's own metrics (its Prometheus {@code /metrics} page, or a JSON one), so a script can judge the server side too. */
+public interface TargetMetrics {
+    /**
+     * GETs {@code url} and parses the body. Options: {@code timeout} ({@code '5s'} or milliseconds; 10 s when not told),
+     * {@code headers} (a map). Records {@code target_scrape_duration}; a failure is counted in
+     * {@code target_scrape_errors{kind}} and returned as a {@link Scrape} whose {@code ok()} is false — it never throws.
+     */
+    Scrape scrape(String url, Map<String, ?> options);
+
+    default Scrape scrape(String url) {
+        return scrape(url, Map.of());
+    }
+
+    /** Groovy's named arguments: {@code targetMetrics.scrape(url, timeout: '2s')}. */
+    default Scrape scrape(Map<String, ?> options, String url) {
+        return scrape(url, options);
+    }
+}
