@@ -15,6 +15,16 @@ public interface TargetMetrics {
         return scrape(url, Map.of());
     }
 
+    /**
+     * {@link #scrape} and, when it succeeded, writes the body as it came to {@code file} (folders made as needed), for
+     * {@code jload diff BEFORE AFTER}. A failed scrape writes nothing. A file that cannot be written throws.
+     */
+    Scrape snapshot(String url, String file, Map<String, ?> options);
+
+    default Scrape snapshot(String url, String file) {
+        return snapshot(url, file, Map.of());
+    }
+
     /** Groovy's named arguments: {@code targetMetrics.scrape(url, timeout: '2s')}. */
     default Scrape scrape(Map<String, ?> options, String url) {
         return scrape(url, options);

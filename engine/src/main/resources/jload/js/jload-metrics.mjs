@@ -6,6 +6,7 @@
 //   m.value('sandbox_connections')                       // the sum over every label set, NaN when none
 //   m.value('sandbox_connections', { endpoint: 'echo' }) // the series whose labels include these
 //   m.values                                             // { 'name{label="v"}': value, … } (JSON bodies: paths)
+//   snapshot(url, 'before.txt')                          // the same, and the page written to a file for `jload diff`
 // A failed scrape never throws: ok is false, error says why, and target_scrape_errors{kind} counts it.
 import { Counter, Gauge, Rate, Trend } from 'k6/metrics';
 export { Counter, Gauge, Rate, Trend };
@@ -27,4 +28,9 @@ export function scrape(url, options = {}) {
   return new Scrape(globalThis.__jload_scrape.scrape(String(url), JSON.stringify(options)));
 }
 
-export default { Counter, Gauge, Rate, Trend, scrape };
+/** scrape(), and when it succeeded the body written to `file` as it came, for `jload diff BEFORE AFTER`. */
+export function snapshot(url, file, options = {}) {
+  return new Scrape(globalThis.__jload_scrape.snapshot(String(url), String(file), JSON.stringify(options)));
+}
+
+export default { Counter, Gauge, Rate, Trend, scrape, snapshot };

@@ -70,12 +70,12 @@ class ScrapeTest {
     private JsonNode run(String body) throws Exception {
         Jload.Result r = Jload.runScript(dir, """
                 import { check } from 'k6';
-                import { scrape } from 'jload/metrics';
+                import { scrape, snapshot } from 'jload/metrics';
                 export const options = { iterations: 1 };
                 export default function () {
                 %s
                 }
-                """.formatted(body), "-e", "BASE=" + base(), "--summary-export", dir.resolve("summary.json").toString());
+                """.formatted(body), "-e", "BASE=" + base(), "-e", "BEFORE=" + dir.resolve("snaps/before.txt"), "--summary-export", dir.resolve("summary.json").toString());
         assertEquals(0, r.exitCode(), r.toString());
         assertTrue(!r.stderr().contains("ERRO"), r.toString());
         JsonNode m = new ObjectMapper().readTree(Files.readString(dir.resolve("summary.json"))).path("metrics");
@@ -141,6 +141,21 @@ class ScrapeTest {
         String everything = r.stdout() + r.stderr() + Files.readString(out);
         assertTrue(!everything.contains("s3cret") && !everything.contains("t0ps3cret"), "a secret leaked:\n" + everything);
         assertEquals("Basic " + java.util.Base64.getEncoder().encodeToString("scraper:s3cret".getBytes(StandardCharsets.UTF_8)), authorization.get());
+    }
+
+    @Test
+    void snapshotsWrittenByAScriptAreWhatJloadDiffCompares() throws Exception {
+        Path before = dir.resolve("snaps/before.txt"), after = dir.resolve("snaps/after.txt");
+        run("""
+                  const a = snapshot(`${__ENV.BASE}/metrics`, __ENV.BEFORE);
+                  const failed = snapshot(`${__ENV.BASE}/missing`, __ENV.BEFORE + '.not');
+                  check(null, { 'written when read': () => a.ok && !failed.ok });
+                """);
+        assertTrue(Files.readString(before).contains("conns{endpoint=\"rooms\",origin=\"a\"} 5"));
+        assertTrue(!Files.exists(dir.resolve("snaps/before.txt.not")), "a failed scrape writes nothing");
+        Files.writeString(after, Files.readString(before).replace("} 5", "} 9"));
+        Jload.Result d = Jload.run("diff", before.toString(), after.toString());
+        assertTrue(d.stdout().contains("conns{endpoint=\"rooms\",origin=\"a\"}  5 → 9  (+4)"), d.toString());
     }
 
     @Test

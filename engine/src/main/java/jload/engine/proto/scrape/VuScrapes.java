@@ -80,6 +80,20 @@ public final class VuScrapes implements TargetMetrics {
         }
     }
 
+    @Override
+    public Scrape snapshot(String url, String file, Map<String, ?> options) {
+        Scrape s = scrape(url, options);
+        if (!s.ok()) return s;
+        java.nio.file.Path path = java.nio.file.Path.of(file);
+        try {
+            if (path.toAbsolutePath().getParent() != null) java.nio.file.Files.createDirectories(path.toAbsolutePath().getParent());
+            java.nio.file.Files.writeString(path, s.text());
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("snapshot: cannot write " + file + " (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
+        }
+        return s;
+    }
+
     private static URI parse(String url) {
         URI uri;
         try {

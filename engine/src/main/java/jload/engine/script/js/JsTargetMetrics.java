@@ -22,6 +22,11 @@ public final class JsTargetMetrics {
         return JsErrors.onBehalfOfScript(() -> new JsScrape(vu.targetMetrics().scrape(url, JsWebSockets.optionsObject(optionsJson, "scrape"))));
     }
 
+    @HostAccess.Export
+    public JsScrape snapshot(String url, String file, String optionsJson) {
+        return JsErrors.onBehalfOfScript(() -> new JsScrape(vu.targetMetrics().snapshot(url, file, JsWebSockets.optionsObject(optionsJson, "snapshot"))));
+    }
+
     /** One reading, as the module's Scrape class reads it. */
     public static final class JsScrape {
         private final Scrape scrape;
