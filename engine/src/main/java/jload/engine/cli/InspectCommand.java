@@ -37,6 +37,7 @@ public final class InspectCommand implements Callable<Integer> {
     private static void checkThresholdMetrics(TestPlan plan, ScriptRuntime runtime) {
         jload.engine.metrics.MetricRegistry registry = new jload.engine.metrics.MetricRegistry();
         new jload.engine.metrics.BuiltinMetrics(registry);
+        jload.engine.proto.scrape.TargetScraper.registerGauges(plan.scrapes(), registry);
         for (var m : runtime.declaredMetrics()) {
             try {
                 registry.registerCustom(m.name(), m.type(), m.kind());

@@ -26,6 +26,8 @@ public final class TestRunner {
     private final ScriptRuntime script;
     private final RunContext ctx;
     private final ThresholdJudge judge;
+    /** options.scrape: the target's pages read during the run. */
+    private final jload.engine.proto.scrape.TargetScraper targetScraper;
     private final List<ScenarioRun> scenarioRuns = new ArrayList<>();
     private volatile VuPool pool;
 
@@ -36,6 +38,8 @@ public final class TestRunner {
         BuiltinMetrics builtins = new BuiltinMetrics(registry);
         this.ctx = new RunContext(registry, builtins, control, new ErrorLog(errorPrinter), plan.env(),
                 TagSet.of(plan.tags()), protocols, plan.throwErrors(), new RunWarnings(warningPrinter));
+        this.targetScraper = new jload.engine.proto.scrape.TargetScraper(plan.scrapes(), protocols::scrape, registry, builtins,
+                ctx.globalTags(), ctx.warnings()::once);
         this.judge = new ThresholdJudge(registry, plan.thresholdsEnabled() ? plan.thresholds() : List.of());
     }
 
@@ -82,6 +86,7 @@ public final class TestRunner {
             setupData = callLifecycle("setup", null, plan.setupTimeout());
             // Stopped before setup() finished: no iteration runs, and teardown(data) would have no data.
             boolean setupCut = ctx.control().isStopped() && script.exportedFunctions().contains("setup");
+            if (!setupCut) targetScraper.start(); // the "before" snapshots, before the first iteration
             List<Thread> threads = new ArrayList<>();
             for (var config : plan.scenarios()) {
                 ScenarioRun run = new ScenarioRun(config, ctx, pool, setupData);
@@ -99,6 +104,7 @@ public final class TestRunner {
                 }));
             }
             for (Thread t : threads) t.join();
+            if (!setupCut) targetScraper.finish(); // after the last iteration, before teardown
             try {
                 if (!setupCut) callLifecycle("teardown", setupData, plan.teardownTimeout());
             } catch (LifecycleTimeout | ScriptFailure e) {
@@ -108,6 +114,7 @@ public final class TestRunner {
             // Sockets kept across iterations end now, so their session durations are summarised.
             pool.closeSockets();
         } finally {
+            targetScraper.stop();
             sampler.interrupt();
             sampler.join();
             gcPauses.close();

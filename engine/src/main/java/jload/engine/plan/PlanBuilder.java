@@ -66,7 +66,8 @@ public final class PlanBuilder {
         return new TestPlan(script, List.copyOf(scenarios), thresholds, thresholdsEnabled, List.copyOf(trendStats),
                 Map.copyOf(tags), Map.copyOf(env),
                 options.duration("setupTimeout", DEFAULT_TIMEOUT), options.duration("teardownTimeout", DEFAULT_TIMEOUT),
-                overrides.throwErrors() != null ? overrides.throwErrors() : options.bool("throw", false));
+                overrides.throwErrors() != null ? overrides.throwErrors() : options.bool("throw", false),
+                ScrapeOption.read(options));
     }
 
     /**
@@ -128,5 +129,5 @@ public final class PlanBuilder {
 
     /** Names of the top-level options jload reads (others are accepted and ignored, as k6 does with unknown ones). */
     public static final Set<String> KNOWN_OPTIONS = Set.of("vus", "duration", "iterations", "stages", "scenarios",
-            "thresholds", "summaryTrendStats", "tags", "noThresholds", "setupTimeout", "teardownTimeout", "throw");
+            "thresholds", "summaryTrendStats", "tags", "noThresholds", "setupTimeout", "teardownTimeout", "throw", "scrape");
 }

@@ -18,7 +18,8 @@ public record TestPlan(
         Map<String, String> env,
         Duration setupTimeout,
         Duration teardownTimeout,
-        boolean throwErrors) {
+        boolean throwErrors,
+        List<ScrapeOption> scrapes) {
 
     /**
      * VUs to initialise before the start: the most that scenarios running at the same time need

@@ -159,6 +159,46 @@ class ScrapeTest {
     }
 
     @Test
+    void optionsScrapeTurnsTheTargetsSeriesIntoGaugesAndWritesSnapshotsAroundTheIterations() throws Exception {
+        Path snaps = dir.resolve("snaps");
+        Jload.Result r = Jload.runScript(dir, """
+                import { ws } from 'jload';
+                import { sleep } from 'k6';
+                export const options = {
+                  vus: 2, duration: '1500ms',
+                  scrape: [{ url: `${__ENV.TARGET_HTTP}/metrics`, every: '200ms', select: ['sandbox_connections'], snapshots: __ENV.SNAPS }],
+                  thresholds: { 'target_sandbox_connections{endpoint:echo}': ['value>=2'] },
+                };
+                let s = null;
+                export default function () {
+                  if (s === null) s = ws.connect(`${__ENV.TARGET}/ws/echo`, { persist: true });
+                  sleep(0.2);
+                }
+                """, "--sandbox", "-e", "SNAPS=" + snaps, "--summary-export", dir.resolve("summary.json").toString());
+        assertEquals(0, r.exitCode(), r.toString());
+        JsonNode gauge = new ObjectMapper().readTree(Files.readString(dir.resolve("summary.json"))).path("metrics").path("target_sandbox_connections");
+        assertTrue(gauge.path("max").asDouble() >= 2, gauge + "\n" + r);
+        assertTrue(r.stdout().contains("target_sandbox_connections{endpoint:echo}"), r.stdout());
+        assertTrue(Files.readString(snaps.resolve("scrape-0-before.txt")).contains("sandbox_connections{endpoint=\"echo\"} 0"),
+                "before the first iteration no socket is open");
+        assertTrue(Files.readString(snaps.resolve("scrape-0-after.txt")).contains("sandbox_connections{endpoint=\"echo\"} 2"),
+                "after the last iteration the persisted sockets still are");
+        Jload.Result inspect = Jload.run("inspect", "-e", "TARGET_HTTP=http://127.0.0.1:1", dir.resolve("test.js").toString());
+        assertEquals(0, inspect.exitCode(), "a threshold on a scraped gauge is known to inspect too: " + inspect);
+    }
+
+    @Test
+    void aBadScrapeOptionIsAConfigurationErrorNamingTheField() {
+        Jload.Result r = Jload.runScript(dir, """
+                export const options = { scrape: [{ url: 'ws://127.0.0.1:1/metrics?token=secret1' }] };
+                export default function () {}
+                """);
+        assertEquals(104, r.exitCode(), r.toString());
+        assertTrue(r.stderr().contains("options.scrape[0].url: expected an http:// or https:// URL with a host"), r.stderr());
+        assertTrue(!r.stderr().contains("secret1"), r.stderr());
+    }
+
+    @Test
     void aScriptsMistakeThrowsWithWhatWasExpected() {
         Jload.Result r = Jload.runScript(dir, """
                 import { scrape } from 'jload/metrics';

@@ -35,6 +35,11 @@ final class ScrapeResult implements Scrape {
         return new ScrapeResult(status, text, null, List.of(), snapshot.values());
     }
 
+    /** The Prometheus series, labels and all; empty for a JSON body or a failed scrape. */
+    List<Series> series() {
+        return series;
+    }
+
     @Override
     public boolean ok() {
         return error == null;

@@ -6,12 +6,9 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import jload.Scrape;
 import jload.TargetMetrics;
-import jload.engine.exec.VuInterrupted;
 import jload.engine.metrics.BuiltinMetrics;
 import jload.engine.metrics.MetricRegistry;
 import jload.engine.metrics.TagSet;
@@ -27,13 +24,11 @@ public final class VuScrapes implements TargetMetrics {
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
     private static final Set<String> NAMES = Set.of("timeout", "headers");
 
-    private final Supplier<ScrapeClient> client;
-    private final ScrapeMetrics metrics;
+    private final Scraper scraper;
     private final Supplier<TagSet> vuTags;
 
     public VuScrapes(Supplier<ScrapeClient> client, MetricRegistry registry, BuiltinMetrics builtins, Supplier<TagSet> vuTags) {
-        this.client = client;
-        this.metrics = new ScrapeMetrics(registry, builtins);
+        this.scraper = new Scraper(client, new ScrapeMetrics(registry, builtins));
         this.vuTags = vuTags;
     }
 
@@ -48,36 +43,7 @@ public final class VuScrapes implements TargetMetrics {
         if (options.get("headers") instanceof Map<?, ?> h) h.forEach((k, v) -> headers.put(String.valueOf(k), String.valueOf(v)));
         else if (options.get("headers") != null) throw new IllegalArgumentException("scrape headers: expected an object, not " + options.get("headers"));
 
-        String shown = WsUrls.redacted(uri);
-        TagSet tags = vuTags.get().with("url", shown);
-        long start = System.nanoTime();
-        ScrapeClient.Response r;
-        try {
-            r = client.get().get(uri, headers, timeout).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new VuInterrupted();
-        } catch (ExecutionException e) {
-            boolean late = e.getCause() instanceof TimeoutException;
-            metrics.error(tags, late ? "timeout" : "connect");
-            return ScrapeResult.failed(0, "", shown + ": " + (late ? e.getCause().getMessage() : describe(e.getCause())));
-        }
-        metrics.duration(tags, (System.nanoTime() - start) / 1e6);
-        if (r.status() < 200 || r.status() > 299) {
-            metrics.error(tags.with("status", String.valueOf(r.status())), "status");
-            return ScrapeResult.failed(r.status(), r.body(), shown + ": HTTP " + r.status());
-        }
-        try {
-            if (r.contentType().contains("json") || MetricsSnapshot.looksLikeJson(r.body())) {
-                return ScrapeResult.json(r.status(), r.body(), MetricsSnapshot.fromJson(r.body()));
-            }
-            return ScrapeResult.prometheus(r.status(), r.body(), PrometheusText.parse(r.body()));
-        } catch (PrometheusFormatException | java.io.IOException e) {
-            metrics.error(tags, "format");
-            String why = e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? "not JSON: " + j.getOriginalMessage()
-                    : e.getMessage() + " (Prometheus text exposition format)";
-            return ScrapeResult.failed(r.status(), r.body(), shown + ": " + why);
-        }
+        return scraper.scrape(uri, headers, timeout, vuTags.get());
     }
 
     @Override
@@ -105,11 +71,5 @@ public final class VuScrapes implements TargetMetrics {
             throw new IllegalArgumentException("scrape: '" + WsUrls.asWritten(url) + "': expected an http:// or https:// URL with a host");
         }
         return uri;
-    }
-
-    private static String describe(Throwable t) {
-        Throwable root = t;
-        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
-        return root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
     }
 }
