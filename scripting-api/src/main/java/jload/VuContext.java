@@ -35,5 +35,8 @@ public interface VuContext {
     /** Reads the target's own metrics endpoint. */
     TargetMetrics targetMetrics();
 
+    /** Redis clients. */
+    Redis redis();
+
     Execution execution();
 }

@@ -141,6 +141,11 @@ public abstract class JloadScript extends Script {
         return host().vu().targetMetrics();
     }
 
+    /** Redis ({@code jload/redis}): {@code def r = redis.client(env.REDIS_URL); r.publish('events', json(n: 1))}. */
+    public jload.Redis getRedis() {
+        return host().vu().redis();
+    }
+
     /** The typed metrics maker, for names chosen at run time. */
     public Metrics getMetrics() {
         return host().vu().metrics();

@@ -34,6 +34,7 @@ public final class VuState implements jload.engine.script.EngineVu, Execution {
     private jload.engine.proto.ws.VuWebSockets ws;
     private jload.engine.proto.socketio.VuSocketIos socketio;
     private jload.TargetMetrics targetMetrics;
+    private jload.engine.proto.redis.VuRedis redis;
     /** Between beginIteration and endIteration (not in init, setup or teardown). */
     private boolean inIteration;
 
@@ -61,12 +62,14 @@ public final class VuState implements jload.engine.script.EngineVu, Execution {
         this.iterationInTest = iterationInTest;
         inIteration = true;
         if (ws != null) ws.beginIteration();
+        if (redis != null) redis.beginIteration();
     }
 
     /** Called on the VU's thread after each iteration, however it ended. */
     void endIteration() {
         inIteration = false;
         if (ws != null) ws.endIteration(id);
+        if (redis != null) redis.endIteration();
     }
 
     TagSet tags() {
@@ -226,11 +229,22 @@ public final class VuState implements jload.engine.script.EngineVu, Execution {
     /** The VU is done: its sockets say goodbye (1001), waiting briefly for the close handshakes. */
     void closeSockets() {
         if (ws != null) ws.closeAll(java.time.Duration.ofSeconds(2));
+        if (redis != null) redis.closeAll();
     }
 
     /** The run is over: sockets still open say goodbye (1001) without waiting for an answer. */
     void dropSockets() {
         if (ws != null) ws.closeAll(java.time.Duration.ZERO);
+        if (redis != null) redis.closeAll();
+    }
+
+    @Override
+    public jload.engine.proto.redis.VuRedis redis() {
+        if (redis == null) {
+            redis = new jload.engine.proto.redis.VuRedis(run.protocols()::redis, run.registry(), run.builtins(), () -> tags, run.throwErrors());
+            if (inIteration) redis.beginIteration();
+        }
+        return redis;
     }
 
     @Override

@@ -45,6 +45,12 @@ public final class BuiltinMetrics {
     public final Metric targetScrapeDuration;
     /** Scrapes that failed, tagged with kind (connect, timeout, status, format). */
     public final Metric targetScrapeErrors;
+    // Redis (jload/redis)
+    /** A command written → its reply read, tagged with command and server. */
+    public final Metric redisCommandDuration;
+    /** Failed calls, tagged with command and kind (timeout, server, disconnected, other). */
+    public final Metric redisErrors;
+    public final Metric redisMessagesReceived;
 
     public BuiltinMetrics(MetricRegistry registry) {
         iterations = registry.register("iterations", MetricType.COUNTER, ValueKind.DEFAULT);
@@ -76,5 +82,8 @@ public final class BuiltinMetrics {
         sioDisconnects = registry.registerJloadOnly("sio_disconnects", MetricType.COUNTER, ValueKind.DEFAULT);
         targetScrapeDuration = registry.registerJloadOnly("target_scrape_duration", MetricType.TREND, ValueKind.TIME);
         targetScrapeErrors = registry.registerJloadOnly("target_scrape_errors", MetricType.COUNTER, ValueKind.DEFAULT);
+        redisCommandDuration = registry.registerJloadOnly("redis_command_duration", MetricType.TREND, ValueKind.TIME);
+        redisErrors = registry.registerJloadOnly("redis_errors", MetricType.COUNTER, ValueKind.DEFAULT);
+        redisMessagesReceived = registry.registerJloadOnly("redis_messages_received", MetricType.COUNTER, ValueKind.DEFAULT);
     }
 }

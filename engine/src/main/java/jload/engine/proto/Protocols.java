@@ -11,6 +11,7 @@ public final class Protocols implements AutoCloseable {
     private volatile IoLoops loops;
     private volatile WsClient ws;
     private volatile jload.engine.proto.scrape.ScrapeClient scrape;
+    private volatile jload.engine.proto.redis.RedisConnections redis;
 
     public Protocols(boolean insecureSkipTlsVerify) {
         this.insecureSkipTlsVerify = insecureSkipTlsVerify;
@@ -46,6 +47,16 @@ public final class Protocols implements AutoCloseable {
         return c;
     }
 
+    public jload.engine.proto.redis.RedisConnections redis() {
+        var c = redis;
+        if (c == null) {
+            synchronized (this) {
+                if ((c = redis) == null) redis = c = new jload.engine.proto.redis.RedisConnections();
+            }
+        }
+        return c;
+    }
+
     /**
      * Runs the WebSocket client's code before the test ({@link WsWarmup}), against {@code target}
      * (an echo jload itself started) or an echo of its own when null. Returns how long it took.
@@ -58,6 +69,8 @@ public final class Protocols implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (redis != null) redis.close();
+        redis = null;
         if (loops != null) loops.close();
         loops = null;
         ws = null;

@@ -64,6 +64,13 @@ public record InitOnlyVu(Map<String, String> env, List<DeclaredMetric> declared)
     @Override public WebSockets ws() { throw initOnly("opening a WebSocket"); }
     @Override public jload.engine.proto.socketio.VuSocketIos socketio() { throw initOnly("opening a Socket.IO connection"); }
     @Override public jload.TargetMetrics targetMetrics() { throw initOnly("scraping the target's metrics"); }
+    /** Reading the options: a client's URL is checked here, its server is reached when the VUs start. */
+    @Override public jload.Redis redis() {
+        return url -> {
+            jload.engine.proto.redis.RedisConnections.check(url);
+            return new InitOnlyRedisClient();
+        };
+    }
     @Override public Execution execution() { throw initOnly("execution information"); }
 
     /** Metrics made while reading options go nowhere: only VUs record. */

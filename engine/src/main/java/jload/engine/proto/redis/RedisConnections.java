@@ -1,0 +1,109 @@
+package jload.engine.proto.redis;
+
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.SocketOptions;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.DefaultClientResources;
+import io.lettuce.core.resource.Delay;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The run's Redis connections: per server one Lettuce client and one shared connection for ordinary commands (thread
+ * safe; Redis pipelines what many VUs send), and a connection per subscription. Lettuce's defaults would hide an outage
+ * as latency (commands queued while disconnected, replayed on reconnect, possibly twice): here a disconnected
+ * connection rejects commands at once, each command times out after {@link jload.RedisClient#COMMAND_TIMEOUT}, and
+ * reconnects are tried every 100 ms to 2 s. Lettuce runs its own I/O threads (two, its minimum), not jload's event loops.
+ */
+public final class RedisConnections implements AutoCloseable {
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    /**
+     * Lettuce (and the Netty under it) log to java.util.logging here (Netty ignores slf4j-nop): their reconnect
+     * warnings would land in the run's output. jload counts and reports what matters itself. Held: a logger's level
+     * lasts only as long as the logger.
+     */
+    private static final java.util.logging.Logger LETTUCE_LOG = java.util.logging.Logger.getLogger("io.lettuce");
+
+    static {
+        LETTUCE_LOG.setLevel(java.util.logging.Level.OFF);
+    }
+
+    private volatile ClientResources resources;
+    private final Map<String, Server> servers = new ConcurrentHashMap<>();
+
+    private record Server(RedisClient client, StatefulRedisConnection<String, String> shared) {}
+
+    /** Whether {@code url} is a Redis URL; @throws RedisSetupException naming it (password masked) when not. */
+    public static void check(String url) {
+        RedisUrls.parse(url);
+    }
+
+    /** The shared connection to {@code url}, connected on first use. @throws RedisSetupException naming the URL, password masked */
+    StatefulRedisConnection<String, String> shared(String url) {
+        return server(url).shared();
+    }
+
+    /** A connection of its own for a subscription. */
+    StatefulRedisPubSubConnection<String, String> pubSub(String url) {
+        try {
+            return server(url).client().connectPubSub(StringCodec.UTF8);
+        } catch (RuntimeException e) {
+            throw new RedisSetupException(RedisUrls.masked(url) + ": cannot subscribe: " + RedisErrors.describe(e));
+        }
+    }
+
+    private Server server(String url) {
+        Server s = servers.get(url);
+        if (s != null) return s;
+        synchronized (this) {
+            s = servers.get(url);
+            if (s != null) return s;
+            RedisURI uri = RedisUrls.parse(url);
+            uri.setTimeout(jload.RedisClient.COMMAND_TIMEOUT);
+            RedisClient client = RedisClient.create(resources(), uri);
+            client.setOptions(ClientOptions.builder()
+                    .protocolVersion(io.lettuce.core.protocol.ProtocolVersion.RESP2) // replies as RESP2 types: strings, numbers, arrays
+                    .autoReconnect(true)
+                    .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                    .timeoutOptions(TimeoutOptions.enabled(jload.RedisClient.COMMAND_TIMEOUT))
+                    .socketOptions(SocketOptions.builder().connectTimeout(CONNECT_TIMEOUT).build())
+                    .build());
+            try {
+                s = new Server(client, client.connect(StringCodec.UTF8));
+            } catch (RuntimeException e) {
+                client.shutdownAsync();
+                throw new RedisSetupException(RedisUrls.masked(url) + ": " + RedisErrors.describe(e));
+            }
+            servers.put(url, s);
+            return s;
+        }
+    }
+
+    private ClientResources resources() {
+        if (resources == null) {
+            resources = DefaultClientResources.builder().ioThreadPoolSize(2).computationThreadPoolSize(2)
+                    .reconnectDelay(Delay.exponential(Duration.ofMillis(100), Duration.ofSeconds(2), 2, TimeUnit.MILLISECONDS))
+                    .build();
+        }
+        return resources;
+    }
+
+    @Override
+    public synchronized void close() {
+        for (Server s : servers.values()) {
+            s.shared().closeAsync();
+            s.client().shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        }
+        servers.clear();
+        if (resources != null) resources.shutdown(0, 2, TimeUnit.SECONDS);
+        resources = null;
+    }
+}

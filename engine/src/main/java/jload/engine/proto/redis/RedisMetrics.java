@@ -1,0 +1,28 @@
+package jload.engine.proto.redis;
+
+import jload.engine.metrics.BuiltinMetrics;
+import jload.engine.metrics.MetricRegistry;
+import jload.engine.metrics.TagSet;
+
+/** The redis_* samples of one VU. Thread-safe. */
+final class RedisMetrics {
+    private final MetricRegistry registry;
+    private final BuiltinMetrics m;
+
+    RedisMetrics(MetricRegistry registry, BuiltinMetrics builtins) {
+        this.registry = registry;
+        this.m = builtins;
+    }
+
+    void command(TagSet tags, String command, double millis) {
+        registry.add(m.redisCommandDuration, tags.with("command", command), millis);
+    }
+
+    void error(TagSet tags, String command, String kind) {
+        registry.add(m.redisErrors, tags.with("command", command).with("kind", kind), 1);
+    }
+
+    void messageReceived(TagSet tags) {
+        registry.add(m.redisMessagesReceived, tags, 1);
+    }
+}

@@ -1,0 +1,134 @@
+package jload.engine.proto.redis;
+
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.protocol.CommandArgs;
+import io.lettuce.core.protocol.ProtocolKeyword;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import jload.RedisClient;
+import jload.RedisSubscription;
+import jload.engine.metrics.TagSet;
+
+/** A VU's client of one Redis server: its commands go over the run's shared connection to it. Used by the VU's thread. */
+final class SyncRedisClient implements RedisClient {
+    private final String url;
+    private final RedisConnections connections;
+    private final StatefulRedisConnection<String, String> shared;
+    private final RedisMetrics metrics;
+    private final Supplier<TagSet> vuTags;
+    private final boolean throwErrors;
+    private final VuRedis owner;
+    private String lastError;
+
+    SyncRedisClient(String url, RedisConnections connections, RedisMetrics metrics, Supplier<TagSet> vuTags, boolean throwErrors, VuRedis owner) {
+        this.url = url;
+        this.connections = connections;
+        this.shared = connections.shared(url);
+        this.metrics = metrics;
+        this.vuTags = vuTags;
+        this.throwErrors = throwErrors;
+        this.owner = owner;
+    }
+
+    /** Runs one command, timed; a failure is counted, remembered and answered with {@code failed} (or thrown with {@code throw}). */
+    private <T> T call(String command, Function<RedisCommands<String, String>, T> body, T failed) {
+        TagSet tags = vuTags.get().with("server", RedisUrls.masked(url));
+        long start = System.nanoTime();
+        try {
+            T result = body.apply(shared.sync());
+            metrics.command(tags, command, (System.nanoTime() - start) / 1e6);
+            lastError = null;
+            return result;
+        } catch (RuntimeException e) {
+            metrics.error(tags, command, RedisErrors.kind(e));
+            lastError = command + ": " + RedisErrors.describe(e);
+            if (throwErrors) throw new IllegalStateException("redis " + lastError);
+            return failed;
+        }
+    }
+
+    @Override
+    public long publish(String channel, String message) {
+        return call("PUBLISH", c -> c.publish(channel, message), -1L);
+    }
+
+    @Override
+    public String get(String key) {
+        return call("GET", c -> c.get(key), null);
+    }
+
+    @Override
+    public String set(String key, String value) {
+        return call("SET", c -> c.set(key, value), null);
+    }
+
+    @Override
+    public long del(String... keys) {
+        return call("DEL", c -> c.del(keys), -1L);
+    }
+
+    @Override
+    public long incr(String key) {
+        return call("INCR", c -> c.incr(key), -1L);
+    }
+
+    @Override
+    public boolean expire(String key, long seconds) {
+        return call("EXPIRE", c -> c.expire(key, seconds), false);
+    }
+
+    @Override
+    public Object command(String name, String... args) {
+        String upper = name.toUpperCase(java.util.Locale.ROOT);
+        ProtocolKeyword keyword = new ProtocolKeyword() {
+            private final byte[] bytes = upper.getBytes(StandardCharsets.US_ASCII);
+
+            @Override
+            public byte[] getBytes() {
+                return bytes;
+            }
+
+            @Override
+            public String toString() {
+                return upper;
+            }
+        };
+        CommandArgs<String, String> commandArgs = new CommandArgs<>(StringCodec.UTF8);
+        for (String a : args) commandArgs.add(a);
+        return call(upper, c -> {
+            RedisReplyOutput output = new RedisReplyOutput();
+            c.dispatch(keyword, output, commandArgs);
+            return output.reply();
+        }, null);
+    }
+
+    @Override
+    public RedisSubscription subscribe(List<String> channels, Map<String, ?> options) {
+        for (String key : options.keySet()) {
+            if (!key.equals("persist")) throw new IllegalArgumentException("redis subscribe: unknown option '" + key + "'; expected persist");
+        }
+        if (channels.isEmpty()) throw new IllegalArgumentException("redis subscribe: name at least one channel");
+        TagSet tags = vuTags.get().with("server", RedisUrls.masked(url));
+        SyncRedisSubscription s;
+        try {
+            s = SyncRedisSubscription.open(connections.pubSub(url), channels, () -> metrics.messageReceived(tags));
+        } catch (RuntimeException e) {
+            metrics.error(tags, "SUBSCRIBE", RedisErrors.kind(e));
+            lastError = "SUBSCRIBE: " + RedisErrors.describe(e);
+            if (throwErrors) throw new IllegalStateException("redis " + lastError);
+            s = SyncRedisSubscription.failed(lastError);
+        }
+        owner.opened(s, Boolean.TRUE.equals(options.get("persist")));
+        return s;
+    }
+
+    @Override
+    public String lastError() {
+        return lastError;
+    }
+}

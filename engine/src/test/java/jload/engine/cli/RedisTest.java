@@ -1,0 +1,173 @@
+package jload.engine.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** jload/redis against a real redis-server of the test's own: commands, pub/sub between VUs, faults counted, secrets kept. */
+class RedisTest {
+    @TempDir
+    Path dir;
+    private RedisServerProcess redis;
+
+    @BeforeEach
+    void startRedis() throws Exception {
+        redis = RedisServerProcess.start();
+    }
+
+    @AfterEach
+    void stopRedis() throws Exception {
+        redis.close();
+    }
+
+    private JsonNode runPassing(String body, String options, String... flags) throws Exception {
+        String[] all = new String[flags.length + 4];
+        all[0] = "-e";
+        all[1] = "REDIS=" + redis.url();
+        all[2] = "--summary-export";
+        all[3] = dir.resolve("summary.json").toString();
+        System.arraycopy(flags, 0, all, 4, flags.length);
+        Jload.Result r = Jload.runScript(dir, """
+                import redis from 'jload/redis';
+                import { check, sleep } from 'k6';
+                export const options = %s;
+                %s""".formatted(options, body), all);
+        assertEquals(0, r.exitCode(), r.toString());
+        assertTrue(!r.stderr().contains("ERRO"), r.toString());
+        JsonNode m = new ObjectMapper().readTree(Files.readString(dir.resolve("summary.json"))).path("metrics");
+        assertTrue(m.path("checks").path("passes").asInt() > 0 && m.path("checks").path("fails").asInt() == 0, m.path("checks") + "\n" + r);
+        return m;
+    }
+
+    @Test
+    void commandsAnswerAsRedisDoesAndAreTimed() throws Exception {
+        JsonNode m = runPassing("""
+                const r = redis.client(__ENV.REDIS);
+                export default function () {
+                  check(r, {
+                    'set and get': (c) => c.set('k', 'v1') === 'OK' && c.get('k') === 'v1',
+                    'no such key is null': (c) => c.get('nope') === null,
+                    'incr counts': (c) => c.incr('n') === 1 && c.incr('n') === 2,
+                    'expire on a key that exists': (c) => c.expire('k', 60) === true && c.expire('nope', 60) === false,
+                    'del says how many went': (c) => c.del('k', 'n', 'nope') === 2,
+                    'any other command': (c) => c.command('HSET', 'h', 'f', 'v') === 1 && JSON.stringify(c.command('HGETALL', 'h')) === '["f","v"]',
+                    'no error': (c) => c.lastError === null,
+                  });
+                }
+                """, "{ iterations: 1, summaryTrendStats: ['count', 'max'] }");
+        assertEquals(10, m.path("redis_command_duration").path("count").asInt(), "one sample per call: " + m.toPrettyString());
+    }
+
+    @Test
+    void aPublishReachesEverySubscribedVuInOrder() throws Exception {
+        JsonNode m = runPassing("""
+                const r = redis.client(__ENV.REDIS);
+                export default function () {
+                  if (__VU === 1) {
+                    sleep(1); // the others have subscribed by then
+                    for (let i = 1; i <= 3; i++) r.publish('events', { n: i });
+                    return;
+                  }
+                  const sub = r.subscribe('events');
+                  const third = sub.expect((m) => m.json().n === 3, { timeout: '5s' });
+                  const skipped = sub.messages();
+                  check(null, {
+                    'the matching message': () => third !== null && third.channel === 'events' && third.receivedAt > Date.now() - 10000,
+                    'the ones before it are still kept, in order': () => skipped.map((m) => m.json().n).join() === '1,2',
+                  });
+                }
+                """, "{ scenarios: { s: { executor: 'per-vu-iterations', vus: 4, iterations: 1 } } }");
+        assertEquals(9, m.path("redis_messages_received").path("count").asInt(), m.toPrettyString());
+    }
+
+    /** Whether the test's redis-server holds {@code key} (asked over RESP, as redis-cli would). */
+    private boolean holds(String key) {
+        try (java.net.Socket s = new java.net.Socket("127.0.0.1", redis.port())) {
+            s.getOutputStream().write(("*2\r\n$6\r\nEXISTS\r\n$" + key.length() + "\r\n" + key + "\r\n").getBytes());
+            byte[] reply = new byte[4];
+            int n = s.getInputStream().read(reply);
+            return n >= 2 && reply[0] == ':' && reply[1] == '1';
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    @Test
+    void aServerGoneMidRunIsCountedAndTheRunGoesOnAndReconnects() throws Exception {
+        Thread drill = Thread.ofVirtual().start(() -> {
+            try {
+                long deadline = System.nanoTime() + 60_000_000_000L;
+                while (!holds("started") && System.nanoTime() < deadline) Thread.sleep(20);
+                redis.stop(); // the script is inside its loop of calls now
+                Thread.sleep(1500);
+                redis.startAgain();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        JsonNode m = runPassing("""
+                const r = redis.client(__ENV.REDIS);
+                export default function () {
+                  let failed = 0, after = null;
+                  r.set('started', '1');
+                  for (let i = 0; i < 100 && after === null; i++) {
+                    if (r.incr('n') === -1) failed++;
+                    else if (failed > 0) after = r.lastError === null ? 'ok' : null;
+                    sleep(0.1);
+                  }
+                  check(r, { 'calls failed while it was gone, then worked again': () => failed > 0 && after === 'ok' });
+                }
+                """, "{ iterations: 1 }");
+        drill.join();
+        assertTrue(m.path("redis_errors").path("count").asInt() > 0, m.toPrettyString());
+    }
+
+    @Test
+    void groovyHasTheSameClientTyped() throws Exception {
+        Jload.Result r = Jload.runScriptAs(dir, "pubsub.groovy", """
+                import groovy.transform.BaseScript
+                import java.time.Duration
+                import jload.groovy.JloadScript
+                @BaseScript JloadScript jload
+                options { iterations 1 }
+                def r = redis.client(env.REDIS)
+                iteration {
+                    def sub = r.subscribe(['g1', 'g2'], [persist: true])
+                    r.publish('g2', json(n: 7))
+                    def m = sub.expect({ it.channel() == 'g2' }, Duration.ofSeconds(5))
+                    check(m, 'received on its channel') { it != null && parseJson(it.text()).n == 7 }
+                    check(r, 'commands') { it.set('gk', 'gv') == 'OK' && it.get('gk') == 'gv' && it.command('STRLEN', 'gk') == 2L }
+                    sub.close()
+                }
+                """, "-e", "REDIS=" + redis.url(), "--summary-export", dir.resolve("summary.json").toString());
+        assertEquals(0, r.exitCode(), r.toString());
+        JsonNode checks = new ObjectMapper().readTree(Files.readString(dir.resolve("summary.json"))).path("metrics").path("checks");
+        assertEquals(2, checks.path("passes").asInt(), r.toString());
+    }
+
+    @Test
+    void aBadUrlOrARefusingServerStopsTheRunInInitWithoutThePassword() {
+        Jload.Result bad = Jload.runScript(dir, """
+                import redis from 'jload/redis';
+                const r = redis.client('http://:hunter2@127.0.0.1:6379');
+                export default function () {}
+                """);
+        assertEquals(107, bad.exitCode(), bad.toString());
+        assertTrue(bad.stderr().contains("expected a redis:// or rediss:// URL") && !bad.stderr().contains("hunter2"), bad.stderr());
+        Jload.Result refused = Jload.runScript(dir, """
+                import redis from 'jload/redis';
+                const r = redis.client('redis://:hunter2@127.0.0.1:1');
+                export default function () {}
+                """);
+        assertEquals(107, refused.exitCode(), refused.toString());
+        assertTrue(refused.stderr().contains("redis://***@127.0.0.1:1") && !refused.stderr().contains("hunter2"), refused.stderr());
+    }
+}
