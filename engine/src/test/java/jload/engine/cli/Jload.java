@@ -83,6 +83,20 @@ final class Jload {
     }
 
     /** A metric's value from a k6 summary export, e.g. value(export, "iterations", "count"). */
+    /**
+     * The run passed (exit 0), no iteration failed (no ERRO line), and every check ran and passed; the metrics of its
+     * {@code --summary-export} file {@code summary}.
+     */
+    static JsonNode assertPassedEveryCheck(Result r, Path summary) {
+        org.junit.jupiter.api.Assertions.assertEquals(0, r.exitCode(), r.toString());
+        org.junit.jupiter.api.Assertions.assertTrue(!r.stderr().contains("ERRO"), () -> "an iteration failed:\n" + r);
+        JsonNode m = r.export(summary).path("metrics");
+        JsonNode checks = m.path("checks");
+        org.junit.jupiter.api.Assertions.assertTrue(checks.path("passes").asInt() > 0 && checks.path("fails").asInt() == 0,
+                () -> "checks: " + checks + "\n" + r);
+        return m;
+    }
+
     static double value(JsonNode export, String metric, String stat) {
         JsonNode m = export.path("metrics").path(metric);
         if (m.isMissingNode()) throw new AssertionError("no metric '" + metric + "' in " + export.path("metrics").toPrettyString());

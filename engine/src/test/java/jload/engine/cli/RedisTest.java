@@ -40,11 +40,7 @@ class RedisTest {
                 import { check, sleep } from 'k6';
                 export const options = %s;
                 %s""".formatted(options, body), all);
-        assertEquals(0, r.exitCode(), r.toString());
-        assertTrue(!r.stderr().contains("ERRO"), r.toString());
-        JsonNode m = new ObjectMapper().readTree(Files.readString(dir.resolve("summary.json"))).path("metrics");
-        assertTrue(m.path("checks").path("passes").asInt() > 0 && m.path("checks").path("fails").asInt() == 0, m.path("checks") + "\n" + r);
-        return m;
+        return Jload.assertPassedEveryCheck(r, dir.resolve("summary.json"));
     }
 
     @Test
