@@ -38,5 +38,8 @@ public interface VuContext {
     /** Redis clients. */
     Redis redis();
 
+    /** MongoDB clients. */
+    Mongo mongo();
+
     Execution execution();
 }

@@ -8,6 +8,7 @@
   Object.defineProperty(globalThis, '__jload_ws', { enumerable: false });
   Object.defineProperty(globalThis, '__jload_scrape', { enumerable: false });
   Object.defineProperty(globalThis, '__jload_redis', { enumerable: false });
+  Object.defineProperty(globalThis, '__jload_mongo', { enumerable: false });
 
   globalThis.__ENV = JSON.parse(b.envJson());
   // The VU's iteration number (0 in the init context, setup and teardown), read when used.

@@ -146,6 +146,11 @@ public abstract class JloadScript extends Script {
         return host().vu().redis();
     }
 
+    /** MongoDB ({@code jload/mongo}): {@code def events = mongo.client(env.MONGO_URL).collection('app', 'events')}; documents as JSON text. */
+    public jload.Mongo getMongo() {
+        return host().vu().mongo();
+    }
+
     /** The typed metrics maker, for names chosen at run time. */
     public Metrics getMetrics() {
         return host().vu().metrics();

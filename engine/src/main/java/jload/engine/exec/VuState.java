@@ -35,6 +35,7 @@ public final class VuState implements jload.engine.script.EngineVu, Execution {
     private jload.engine.proto.socketio.VuSocketIos socketio;
     private jload.TargetMetrics targetMetrics;
     private jload.engine.proto.redis.VuRedis redis;
+    private jload.engine.proto.mongo.VuMongo mongo;
     /** Between beginIteration and endIteration (not in init, setup or teardown). */
     private boolean inIteration;
 
@@ -236,6 +237,14 @@ public final class VuState implements jload.engine.script.EngineVu, Execution {
     void dropSockets() {
         if (ws != null) ws.closeAll(java.time.Duration.ZERO);
         if (redis != null) redis.closeAll();
+    }
+
+    @Override
+    public jload.Mongo mongo() {
+        if (mongo == null) {
+            mongo = new jload.engine.proto.mongo.VuMongo(run.protocols()::mongo, run.registry(), run.builtins(), () -> tags, run.throwErrors());
+        }
+        return mongo;
     }
 
     @Override

@@ -51,6 +51,11 @@ public final class BuiltinMetrics {
     /** Failed calls, tagged with command and kind (timeout, server, disconnected, other). */
     public final Metric redisErrors;
     public final Metric redisMessagesReceived;
+    // MongoDB (jload/mongo)
+    /** An operation called → its answer, tagged with op and collection. */
+    public final Metric mongoOpDuration;
+    /** Failed operations, tagged with op and kind (timeout, connection, server, input, other). */
+    public final Metric mongoErrors;
 
     public BuiltinMetrics(MetricRegistry registry) {
         iterations = registry.register("iterations", MetricType.COUNTER, ValueKind.DEFAULT);
@@ -85,5 +90,7 @@ public final class BuiltinMetrics {
         redisCommandDuration = registry.registerJloadOnly("redis_command_duration", MetricType.TREND, ValueKind.TIME);
         redisErrors = registry.registerJloadOnly("redis_errors", MetricType.COUNTER, ValueKind.DEFAULT);
         redisMessagesReceived = registry.registerJloadOnly("redis_messages_received", MetricType.COUNTER, ValueKind.DEFAULT);
+        mongoOpDuration = registry.registerJloadOnly("mongo_op_duration", MetricType.TREND, ValueKind.TIME);
+        mongoErrors = registry.registerJloadOnly("mongo_errors", MetricType.COUNTER, ValueKind.DEFAULT);
     }
 }

@@ -12,6 +12,7 @@ public final class Protocols implements AutoCloseable {
     private volatile WsClient ws;
     private volatile jload.engine.proto.scrape.ScrapeClient scrape;
     private volatile jload.engine.proto.redis.RedisConnections redis;
+    private volatile jload.engine.proto.mongo.MongoConnections mongo;
 
     public Protocols(boolean insecureSkipTlsVerify) {
         this.insecureSkipTlsVerify = insecureSkipTlsVerify;
@@ -57,6 +58,16 @@ public final class Protocols implements AutoCloseable {
         return c;
     }
 
+    public jload.engine.proto.mongo.MongoConnections mongo() {
+        var c = mongo;
+        if (c == null) {
+            synchronized (this) {
+                if ((c = mongo) == null) mongo = c = new jload.engine.proto.mongo.MongoConnections();
+            }
+        }
+        return c;
+    }
+
     /**
      * Runs the WebSocket client's code before the test ({@link WsWarmup}), against {@code target}
      * (an echo jload itself started) or an echo of its own when null. Returns how long it took.
@@ -71,6 +82,8 @@ public final class Protocols implements AutoCloseable {
     public synchronized void close() {
         if (redis != null) redis.close();
         redis = null;
+        if (mongo != null) mongo.close();
+        mongo = null;
         if (loops != null) loops.close();
         loops = null;
         ws = null;

@@ -64,6 +64,14 @@ public record InitOnlyVu(Map<String, String> env, List<DeclaredMetric> declared)
     @Override public WebSockets ws() { throw initOnly("opening a WebSocket"); }
     @Override public jload.engine.proto.socketio.VuSocketIos socketio() { throw initOnly("opening a Socket.IO connection"); }
     @Override public jload.TargetMetrics targetMetrics() { throw initOnly("scraping the target's metrics"); }
+    /** Reading the options: a client's URI is checked here, its deployment is reached when the VUs start. */
+    @Override public jload.Mongo mongo() {
+        return uri -> {
+            jload.engine.proto.mongo.MongoConnections.check(uri);
+            return new InitOnlyMongoClient();
+        };
+    }
+
     /** Reading the options: a client's URL is checked here, its server is reached when the VUs start. */
     @Override public jload.Redis redis() {
         return url -> {

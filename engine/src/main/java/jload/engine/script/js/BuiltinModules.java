@@ -28,6 +28,7 @@ final class BuiltinModules {
         BY_NAME.put("jload/ws", "jload-ws.mjs");
         BY_NAME.put("jload/socketio", "jload-socketio.mjs");
         BY_NAME.put("jload/redis", "jload-redis.mjs");
+        BY_NAME.put("jload/mongo", "jload-mongo.mjs");
         BY_NAME.put("k6/ws", "k6-ws.mjs");
         BY_NAME.put("k6/websockets", "k6-websockets.mjs");
         BY_NAME.put("k6/experimental/websockets", "k6-websockets.mjs");
@@ -70,7 +71,7 @@ final class BuiltinModules {
             return "a k6 extension (built into a custom k6 binary with xk6); jload does not run k6 extensions";
         }
         if (specifier.startsWith("jload/")) {
-            return "not a jload module; jload has jload, jload/ws, jload/socketio, jload/redis and jload/metrics";
+            return "not a jload module; jload has jload, jload/ws, jload/socketio, jload/redis, jload/mongo and jload/metrics";
         }
         return "a k6 module jload does not have yet";
     }
