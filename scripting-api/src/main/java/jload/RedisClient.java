@@ -12,7 +12,16 @@ import java.util.Map;
  */
 public interface RedisClient {
     /** PUBLISH: how many subscribers received it; -1 when the call failed. */
-    long publish(String channel, String message);
+    default long publish(String channel, String message) {
+        return publish(channel, message, java.util.Map.of());
+    }
+
+    /**
+     * PUBLISH with options: {@code stamp: true} puts a stamp into the message (a JSON object's text) and remembers when
+     * it went; every WebSocket or Socket.IO frame of this jload process that arrives carrying it records
+     * {@code fanout_latency{channel}} (publish → the frame read), even when the target reshaped the payload.
+     */
+    long publish(String channel, String message, java.util.Map<String, ?> options);
 
     /** GET; null when there is no such key (or the call failed). */
     String get(String key);

@@ -5,6 +5,7 @@
 //   r.set('k', 'v'); r.get('k'); r.incr('n'); r.del('k'); r.expire('k', 60); r.command('HSET', 'h', 'f', 'v');
 //   const sub = r.subscribe('events');                   // or (['a', 'b'], { persist: true })
 //   r.publish('events', JSON.stringify({ n: 1 }));       // how many subscribers received it
+//   r.publish('events', { n: 1 }, { stamp: true });      // fanout_latency: publish → each WebSocket/Socket.IO frame carrying it
 //   const m = sub.expect((m) => m.json().n === 1, { timeout: '2s' });  // { channel, text, json(), receivedAt } or null
 // A failed call returns null (-1 for counts), is counted in redis_errors{kind, command}, and r.lastError says why.
 
@@ -26,7 +27,9 @@ class Subscription {
 
 class Client {
   constructor(h) { this._h = h; }
-  publish(channel, message) { return this._h.publish(String(channel), typeof message === 'string' ? message : JSON.stringify(message)); }
+  publish(channel, message, options = {}) {
+    return this._h.publish(String(channel), typeof message === 'string' ? message : JSON.stringify(message), options.stamp === true);
+  }
   get(key) { return this._h.get(String(key)); }
   set(key, value) { return this._h.set(String(key), String(value)); }
   del(...keys) { return this._h.del(keys.map(String)); }

@@ -51,6 +51,8 @@ public final class BuiltinMetrics {
     /** Failed calls, tagged with command and kind (timeout, server, disconnected, other). */
     public final Metric redisErrors;
     public final Metric redisMessagesReceived;
+    /** A stamped publish → a WebSocket frame carrying its stamp read on the event loop (FanoutStamps). */
+    public final Metric fanoutLatency;
     // MongoDB (jload/mongo)
     /** An operation called → its answer, tagged with op and collection. */
     public final Metric mongoOpDuration;
@@ -90,6 +92,7 @@ public final class BuiltinMetrics {
         redisCommandDuration = registry.registerJloadOnly("redis_command_duration", MetricType.TREND, ValueKind.TIME);
         redisErrors = registry.registerJloadOnly("redis_errors", MetricType.COUNTER, ValueKind.DEFAULT);
         redisMessagesReceived = registry.registerJloadOnly("redis_messages_received", MetricType.COUNTER, ValueKind.DEFAULT);
+        fanoutLatency = registry.registerJloadOnly("fanout_latency", MetricType.TREND, ValueKind.TIME);
         mongoOpDuration = registry.registerJloadOnly("mongo_op_duration", MetricType.TREND, ValueKind.TIME);
         mongoErrors = registry.registerJloadOnly("mongo_errors", MetricType.COUNTER, ValueKind.DEFAULT);
     }

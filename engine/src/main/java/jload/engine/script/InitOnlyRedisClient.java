@@ -11,7 +11,7 @@ final class InitOnlyRedisClient implements RedisClient {
         return new IllegalStateException("Redis commands are not available in the init context; call them in the default function, setup() or teardown()");
     }
 
-    @Override public long publish(String channel, String message) { throw initOnly(); }
+    @Override public long publish(String channel, String message, Map<String, ?> options) { throw initOnly(); }
     @Override public String get(String key) { throw initOnly(); }
     @Override public String set(String key, String value) { throw initOnly(); }
     @Override public long del(String... keys) { throw initOnly(); }

@@ -127,6 +127,38 @@ class RedisTest {
     }
 
     @Test
+    void aStampedPublishTimesEveryWebSocketAndSocketIoFrameThatCarriesItStamp() throws Exception {
+        // The target here forwards what Redis delivered to WebSockets (as a gateway bridging a channel would): VU 1
+        // relays each message into a Socket.IO room broadcast the other VUs are in, reshaped; VU 1's echo socket also gets it.
+        JsonNode m = runPassing("""
+                import socketio from 'jload/socketio';
+                import { ws } from 'jload';
+                const r = redis.client(__ENV.REDIS);
+                export default function () {
+                  const io = socketio.connect(__ENV.TARGET_SIO);
+                  io.emitWithAck('join', 'fan', { timeout: '5s' });
+                  if (__VU === 1) {
+                    const sub = r.subscribe('fan-in');
+                    const echo = ws.connect(`${__ENV.TARGET}/ws/echo`);
+                    sleep(1); // the others have joined
+                    r.publish('fan-in', { n: 1 }, { stamp: true });
+                    const m = sub.expect(() => true, { timeout: '5s' });
+                    echo.send(JSON.stringify(m.json(), null, 2)); // pretty-printed: "_jload_stamp": "…"
+                    echo.expect(() => true, { timeout: '5s' });
+                    io.emit('broadcast', 'fan', { wrapped: m.json() }); // reshaped: the stamp is one level down
+                    check(m, { 'the stamp is in the message': (x) => x.json()._jload_stamp !== undefined && x.json().n === 1 });
+                  }
+                  const got = io.expect('broadcast', () => true, { timeout: '5s' });
+                  check(got, { 'relayed': (g) => g !== null });
+                }
+                """, "{ scenarios: { s: { executor: 'per-vu-iterations', vus: 3, iterations: 1 } }, summaryTrendStats: ['count', 'min', 'max'] }",
+                "--sandbox");
+        JsonNode fanout = m.path("fanout_latency");
+        assertEquals(4, fanout.path("count").asInt(), "the echo and three room members: " + m.toPrettyString());
+        assertTrue(fanout.path("min").asDouble() > 0 && fanout.path("max").asDouble() < 5000, fanout.toString());
+    }
+
+    @Test
     void groovyHasTheSameClientTyped() throws Exception {
         Jload.Result r = Jload.runScriptAs(dir, "pubsub.groovy", """
                 import groovy.transform.BaseScript

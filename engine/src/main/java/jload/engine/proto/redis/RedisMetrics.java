@@ -22,6 +22,11 @@ final class RedisMetrics {
         registry.add(m.redisErrors, tags.with("command", command).with("kind", kind), 1);
     }
 
+    /** {@code message} stamped for fan-out latency, whose samples carry {@code tags} (see FanoutStamps). */
+    String stamp(String message, TagSet tags) {
+        return jload.engine.proto.FanoutStamps.stamp(message, registry, m.fanoutLatency, tags);
+    }
+
     void messageReceived(TagSet tags) {
         registry.add(m.redisMessagesReceived, tags, 1);
     }

@@ -53,8 +53,14 @@ final class SyncRedisClient implements RedisClient {
     }
 
     @Override
-    public long publish(String channel, String message) {
-        return call("PUBLISH", c -> c.publish(channel, message), -1L);
+    public long publish(String channel, String message, Map<String, ?> options) {
+        for (String key : options.keySet()) {
+            if (!key.equals("stamp")) throw new IllegalArgumentException("redis publish: unknown option '" + key + "'; expected stamp");
+        }
+        String sent = Boolean.TRUE.equals(options.get("stamp"))
+                ? metrics.stamp(message, vuTags.get().with("channel", channel))
+                : message;
+        return call("PUBLISH", c -> c.publish(channel, sent), -1L);
     }
 
     @Override

@@ -328,9 +328,11 @@ public final class WsConnection {
 
     void text(String text) {
         metrics.received();
+        long at = System.nanoTime();
+        jload.engine.proto.FanoutStamps.received(text, at);
         LoopHook hook = loopHook;
         if (hook != null && hook.onText(this, text)) return;
-        mailbox.post(new WsEvent.Text(this, text, System.nanoTime()));
+        mailbox.post(new WsEvent.Text(this, text, at));
     }
 
     void binary(byte[] data) {

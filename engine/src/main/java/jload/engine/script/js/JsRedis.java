@@ -46,7 +46,9 @@ public final class JsRedis {
             }
         }
 
-        @HostAccess.Export public double publish(String channel, String message) { return call(() -> c.publish(channel, message)); }
+        @HostAccess.Export public double publish(String channel, String message, boolean stamp) {
+            return call(() -> c.publish(channel, message, stamp ? java.util.Map.of("stamp", true) : java.util.Map.of()));
+        }
         @HostAccess.Export public String get(String key) { return call(() -> c.get(key)); }
         @HostAccess.Export public String set(String key, String value) { return call(() -> c.set(key, value)); }
         @HostAccess.Export public double del(String[] keys) { return call(() -> c.del(keys)); }
