@@ -32,6 +32,14 @@ class StalledWriteRescuerTest {
                 // What the race in Java-WebSocket's selector loop leaves behind: a reply in the connection's queue,
                 // and a key that no longer asks to be told when the socket is writable.
                 WebSocketImpl connection = (WebSocketImpl) server.getConnections().iterator().next();
+                // First let the selector finish its pass over "first" (it drains the whole queue while the key is
+                // writable): a reply put in before that would simply go out with it, and the test would see no stall.
+                long settled = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+                while ((connection.getSelectionKey().interestOps() & SelectionKey.OP_WRITE) != 0 || !connection.outQueue.isEmpty()) {
+                    if (System.nanoTime() > settled) throw new AssertionError("the selector kept write interest on an idle connection");
+                    Thread.sleep(5);
+                }
+                Thread.sleep(100);
                 connection.getSelectionKey().interestOps(SelectionKey.OP_READ);
                 List<Framedata> frames = connection.getDraft().createFrames("stalled", false);
                 connection.outQueue.put(connection.getDraft().createBinaryFrame(frames.get(0)));
