@@ -25,6 +25,18 @@ final class JsErrors {
         }
     }
 
+    /**
+     * {@link #onBehalfOfScript}, and an IllegalStateException too (a call refused in the init context, or a failed
+     * call under the {@code throw} option) becomes the script's error.
+     */
+    static <T> T failuresToScript(java.util.function.Supplier<T> call) {
+        try {
+            return onBehalfOfScript(call);
+        } catch (IllegalStateException e) {
+            throw thrown(e.getMessage());
+        }
+    }
+
     /** Throws {@code message} into the script that called the current host method. Never returns. */
     static RuntimeException thrown(String message) {
         Context.getCurrent().eval(NEW_ERROR).execute(message).throwException();

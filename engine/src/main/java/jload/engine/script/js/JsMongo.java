@@ -47,11 +47,7 @@ public final class JsMongo {
         }
 
         private static <T> T call(java.util.function.Supplier<T> body) {
-            try {
-                return JsErrors.onBehalfOfScript(body);
-            } catch (IllegalStateException e) {
-                throw JsErrors.thrown(e.getMessage());
-            }
+            return JsErrors.failuresToScript(body);
         }
 
         @HostAccess.Export public String insertOne(String doc) { return call(() -> c.insertOne(doc)); }

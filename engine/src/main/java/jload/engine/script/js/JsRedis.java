@@ -37,13 +37,8 @@ public final class JsRedis {
             this.c = c;
         }
 
-        /** A call; its failure under the throw option, or in the init context, becomes the script's error. */
         private static <T> T call(java.util.function.Supplier<T> body) {
-            try {
-                return JsErrors.onBehalfOfScript(body);
-            } catch (IllegalStateException e) {
-                throw JsErrors.thrown(e.getMessage());
-            }
+            return JsErrors.failuresToScript(body);
         }
 
         @HostAccess.Export public double publish(String channel, String message, boolean stamp) {
