@@ -38,7 +38,7 @@ final class Scraper {
         } catch (ExecutionException e) {
             boolean late = e.getCause() instanceof TimeoutException;
             metrics.error(tags, late ? "timeout" : "connect");
-            return ScrapeResult.failed(0, "", shown + ": " + (late ? e.getCause().getMessage() : describe(e.getCause())));
+            return ScrapeResult.failed(0, "", shown + ": " + (late ? e.getCause().getMessage() : jload.engine.proto.Failures.describe(e.getCause())));
         }
         metrics.duration(tags, (System.nanoTime() - start) / 1e6);
         if (r.status() < 200 || r.status() > 299) {
@@ -56,11 +56,5 @@ final class Scraper {
                     : e.getMessage() + " (Prometheus text exposition format)";
             return ScrapeResult.failed(r.status(), r.body(), shown + ": " + why);
         }
-    }
-
-    private static String describe(Throwable t) {
-        Throwable root = t;
-        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
-        return root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
     }
 }

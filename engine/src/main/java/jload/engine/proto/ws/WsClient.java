@@ -103,7 +103,7 @@ public final class WsClient {
         ChannelFuture f = bootstrap.connect(uri.getHost(), port);
         f.addListener(done -> {
             if (!done.isSuccess()) {
-                connection.connectFailed(WsErrorKind.ofConnectFailure(done.cause()), 0, uri.getHost() + ":" + port + ": " + describe(done.cause()));
+                connection.connectFailed(WsErrorKind.ofConnectFailure(done.cause()), 0, uri.getHost() + ":" + port + ": " + jload.engine.proto.Failures.describe(done.cause()));
             }
         });
         return connection;
@@ -120,13 +120,4 @@ public final class WsClient {
                                 jload.engine.metrics.BuiltinMetrics builtins, jload.engine.metrics.TagSet vuTags, LoopHook hook) {
         return connect(uri, options, mailbox, new WsMetrics(registry, builtins, vuTags, options.tags(), uri), hook);
     }
-
-    static String describe(Throwable t) {
-        Throwable root = t;
-        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
-        String msg = root.getMessage();
-        // Netty's native transport prefixes the OS error with the call that failed: not for users.
-        return msg == null ? root.getClass().getSimpleName() : msg.replaceFirst("^\\w+\\(\\.\\.\\) failed with error\\(-?\\d+\\): ", "");
-    }
-
 }

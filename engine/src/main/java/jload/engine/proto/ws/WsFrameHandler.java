@@ -47,20 +47,20 @@ final class WsFrameHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
         if (cause instanceof WebSocketClientHandshakeException h) {
             int status = h.response() != null ? h.response().status().code() : connection.status();
             connection.connectFailed(status > 0 && status != 101 ? WsErrorKind.HANDSHAKE_STATUS : WsErrorKind.PROTOCOL, status,
-                    WsClient.describe(cause));
+                    jload.engine.proto.Failures.describe(cause));
             ctx.close();
         } else if (isTooBig(cause)) {
             connection.failed(WsErrorKind.MESSAGE_TOO_BIG, "a message larger than maxMessageSize (" + maxMessageSize
                     + " bytes) arrived; jload closed the connection with 1009", true);
             connection.closeAfterFailure(1009);
         } else if (WsErrorKind.ofConnectFailure(cause) == WsErrorKind.TLS) {
-            connection.failed(WsErrorKind.TLS, WsClient.describe(cause), true);
+            connection.failed(WsErrorKind.TLS, jload.engine.proto.Failures.describe(cause), true);
             ctx.close();
         } else if (cause instanceof java.io.IOException) {
-            connection.failed(WsErrorKind.ABNORMAL_CLOSE, WsClient.describe(cause), false);
+            connection.failed(WsErrorKind.ABNORMAL_CLOSE, jload.engine.proto.Failures.describe(cause), false);
             ctx.close();
         } else {
-            connection.failed(WsErrorKind.PROTOCOL, WsClient.describe(cause), true);
+            connection.failed(WsErrorKind.PROTOCOL, jload.engine.proto.Failures.describe(cause), true);
             connection.closeAfterFailure(1002);
         }
     }

@@ -29,7 +29,7 @@ final class WsHandshakeObserver extends ChannelInboundHandlerAdapter {
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
         if (evt instanceof io.netty.handler.ssl.SslHandshakeCompletionEvent done && !done.isSuccess()) {
-            connection.connectFailed(WsErrorKind.TLS, 0, WsClient.describe(done.cause()));
+            connection.connectFailed(WsErrorKind.TLS, 0, jload.engine.proto.Failures.describe(done.cause()));
         }
         ctx.fireUserEventTriggered(evt);
     }
