@@ -19,6 +19,11 @@ public record ScrapeOption(URI url, Duration every, List<String> select, Path sn
         return "target_" + series.replace(':', '_');
     }
 
+    /** Whether {@code uri} can be scraped: http:// or https:// with a host. */
+    public static boolean isScrapeUrl(URI uri) {
+        return uri != null && uri.getHost() != null && ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()));
+    }
+
     /** {@code options.scrape}: an array of entries; each needs an http(s) url. */
     public static List<ScrapeOption> read(OptionReader options) {
         if (!options.has("scrape")) return List.of();
@@ -37,7 +42,7 @@ public record ScrapeOption(URI url, Duration every, List<String> select, Path sn
             } catch (java.net.URISyntaxException e) {
                 uri = null;
             }
-            if (uri == null || uri.getHost() == null || !("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))) {
+            if (!isScrapeUrl(uri)) {
                 throw new ConfigException(path + ".url: expected an http:// or https:// URL with a host"
                         + (url == null ? "" : ", not '" + jload.engine.proto.ws.WsUrls.asWritten(url) + "'"));
             }

@@ -35,6 +35,13 @@ final class ScrapeResult implements Scrape {
         return new ScrapeResult(status, text, null, List.of(), snapshot.values());
     }
 
+    /** Writes the body as it came to {@code file}, making its folders. */
+    void writeText(java.nio.file.Path file) throws java.io.IOException {
+        java.nio.file.Path folder = file.toAbsolutePath().getParent();
+        if (folder != null) java.nio.file.Files.createDirectories(folder);
+        java.nio.file.Files.writeString(file, text);
+    }
+
     /** The Prometheus series, labels and all; empty for a JSON body or a failed scrape. */
     List<Series> series() {
         return series;

@@ -25,7 +25,7 @@ final class Scraper {
     }
 
     /** @param baseTags the samples' tags, to which the URL (no credentials, no query) is added */
-    Scrape scrape(URI uri, Map<String, String> headers, Duration timeout, TagSet baseTags) {
+    ScrapeResult scrape(URI uri, Map<String, String> headers, Duration timeout, TagSet baseTags) {
         String shown = WsUrls.redacted(uri);
         TagSet tags = baseTags.with("url", shown);
         long start = System.nanoTime();

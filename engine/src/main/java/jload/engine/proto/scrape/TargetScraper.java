@@ -1,7 +1,6 @@
 package jload.engine.proto.scrape;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
-import jload.Scrape;
 import jload.engine.metrics.BuiltinMetrics;
 import jload.engine.metrics.Metric;
 import jload.engine.metrics.MetricRegistry;
@@ -63,7 +61,7 @@ public final class TargetScraper {
     public void start() {
         for (int i = 0; i < options.size(); i++) {
             ScrapeOption o = options.get(i);
-            Scrape first = read(o);
+            ScrapeResult first = read(o);
             snapshot(o, i, "before", first);
             int index = i;
             loops.add(Thread.ofVirtual().name("jload-scrape-" + i).start(() -> loop(o, index)));
@@ -102,14 +100,13 @@ public final class TargetScraper {
     }
 
     /** One reading, its selected series recorded. */
-    private Scrape read(ScrapeOption o) {
+    private ScrapeResult read(ScrapeOption o) {
         Duration timeout = o.every().compareTo(MAX_TIMEOUT) < 0 ? o.every() : MAX_TIMEOUT;
-        Scrape s = scraper.scrape(o.url(), Map.of(), timeout, globalTags);
+        ScrapeResult s = scraper.scrape(o.url(), Map.of(), timeout, globalTags);
         if (!s.ok() || o.select().isEmpty()) return s;
-        List<Series> series = s instanceof ScrapeResult r ? r.series() : List.of();
         for (String name : o.select()) {
             boolean seen = false;
-            for (Series one : series) {
+            for (Series one : s.series()) {
                 if (!one.name().equals(name)) continue;
                 seen = true;
                 TagSet tags = globalTags;
@@ -121,12 +118,11 @@ public final class TargetScraper {
         return s;
     }
 
-    private void snapshot(ScrapeOption o, int index, String when, Scrape s) {
+    private void snapshot(ScrapeOption o, int index, String when, ScrapeResult s) {
         if (o.snapshots() == null || !s.ok()) return;
         Path file = o.snapshots().resolve("scrape-" + index + "-" + when + ".txt");
         try {
-            Files.createDirectories(o.snapshots());
-            Files.writeString(file, s.text());
+            s.writeText(file);
         } catch (IOException e) {
             warnOnce.accept("scrape-snapshot-" + file, "options.scrape[" + index + "].snapshots: cannot write " + file + " (" + e.getMessage() + ")");
         }

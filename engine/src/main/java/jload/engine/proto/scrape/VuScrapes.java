@@ -34,6 +34,10 @@ public final class VuScrapes implements TargetMetrics {
 
     @Override
     public Scrape scrape(String url, Map<String, ?> options) {
+        return read(url, options);
+    }
+
+    private ScrapeResult read(String url, Map<String, ?> options) {
         for (String key : options.keySet()) {
             if (!NAMES.contains(key)) throw new IllegalArgumentException("scrape: unknown option '" + key + "'; expected timeout or headers");
         }
@@ -48,12 +52,10 @@ public final class VuScrapes implements TargetMetrics {
 
     @Override
     public Scrape snapshot(String url, String file, Map<String, ?> options) {
-        Scrape s = scrape(url, options);
+        ScrapeResult s = read(url, options);
         if (!s.ok()) return s;
-        java.nio.file.Path path = java.nio.file.Path.of(file);
         try {
-            if (path.toAbsolutePath().getParent() != null) java.nio.file.Files.createDirectories(path.toAbsolutePath().getParent());
-            java.nio.file.Files.writeString(path, s.text());
+            s.writeText(java.nio.file.Path.of(file));
         } catch (java.io.IOException e) {
             throw new IllegalArgumentException("snapshot: cannot write " + file + " (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
         }
@@ -67,7 +69,7 @@ public final class VuScrapes implements TargetMetrics {
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("scrape: '" + WsUrls.asWritten(url) + "' is not a URL: " + e.getReason());
         }
-        if (uri.getScheme() == null || !(uri.getScheme().equalsIgnoreCase("http") || uri.getScheme().equalsIgnoreCase("https")) || uri.getHost() == null) {
+        if (!jload.engine.plan.ScrapeOption.isScrapeUrl(uri)) {
             throw new IllegalArgumentException("scrape: '" + WsUrls.asWritten(url) + "': expected an http:// or https:// URL with a host");
         }
         return uri;
