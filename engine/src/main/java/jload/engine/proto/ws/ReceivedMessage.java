@@ -30,15 +30,8 @@ record ReceivedMessage(String textOrNull, byte[] bytesOrNull, long atNanos, long
         return (atNanos - zeroNanos) / 1e6;
     }
 
-    /**
-     * Both clocks read now: the monotonic clock says how long ago the frame was read. The wall clock as an
-     * Instant (microseconds on Linux), not currentTimeMillis: a whole-millisecond clock would put up to 1 ms of
-     * error into a latency computed against another process's timestamp.
-     */
     @Override
     public double receivedAtEpochMillis() {
-        java.time.Instant now = java.time.Instant.now();
-        long agoNanos = System.nanoTime() - atNanos;
-        return now.getEpochSecond() * 1000.0 + (now.getNano() - agoNanos) / 1e6;
+        return jload.engine.proto.EpochTime.millisOf(atNanos);
     }
 }
