@@ -12,6 +12,8 @@ import org.graalvm.polyglot.Value;
 
 /** The host object behind jload/redis ({@code globalThis.__jload_redis}); the module gives it JS names and shapes. */
 public final class JsRedis {
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
     private final EngineVu vu;
 
     JsRedis(EngineVu vu) {
@@ -56,7 +58,7 @@ public final class JsRedis {
         public String command(String name, String[] args) {
             return call(() -> {
                 try {
-                    return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(c.command(name, args));
+                    return JSON.writeValueAsString(c.command(name, args));
                 } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                     throw new IllegalStateException(e);
                 }

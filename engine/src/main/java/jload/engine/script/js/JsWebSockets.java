@@ -113,11 +113,13 @@ public final class JsWebSockets {
                 jload.engine.proto.socketio.VuSocketIos.options(optionsObject(optionsJson, "socketio.connect")))));
     }
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper OPTIONS_JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
     /** A module's options object, which it sent as JSON text. */
     static java.util.Map<String, Object> optionsObject(String optionsJson, String call) {
         try {
             return optionsJson == null ? java.util.Map.of()
-                    : new com.fasterxml.jackson.databind.ObjectMapper().readValue(optionsJson,
+                    : OPTIONS_JSON.readValue(optionsJson,
                             new com.fasterxml.jackson.core.type.TypeReference<java.util.LinkedHashMap<String, Object>>() {});
         } catch (Exception e) {
             throw new IllegalArgumentException(call + ": the options must be an object: " + e.getMessage());
