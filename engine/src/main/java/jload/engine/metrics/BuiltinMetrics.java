@@ -48,7 +48,7 @@ public final class BuiltinMetrics {
     // Redis (jload/redis)
     /** A command written → its reply read, tagged with command and server. */
     public final Metric redisCommandDuration;
-    /** Failed calls, tagged with command and kind (timeout, server, disconnected, other). */
+    /** Failed calls, tagged with command and kind (timeout, server, disconnected, other; backlog_full: a subscription's message dropped). */
     public final Metric redisErrors;
     public final Metric redisMessagesReceived;
     /** A stamped publish → a WebSocket frame carrying its stamp read on the event loop (FanoutStamps). */

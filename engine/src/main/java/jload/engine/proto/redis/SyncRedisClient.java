@@ -122,7 +122,8 @@ final class SyncRedisClient implements RedisClient {
         TagSet tags = vuTags.get().with("server", RedisUrls.masked(url));
         SyncRedisSubscription s;
         try {
-            s = SyncRedisSubscription.open(connections.pubSub(url), channels, () -> metrics.messageReceived(tags));
+            s = SyncRedisSubscription.open(connections.pubSub(url), channels, () -> metrics.messageReceived(tags),
+                    () -> metrics.error(tags, "SUBSCRIBE", "backlog_full"));
         } catch (RuntimeException e) {
             metrics.error(tags, "SUBSCRIBE", RedisErrors.kind(e));
             lastError = "SUBSCRIBE: " + RedisErrors.describe(e);

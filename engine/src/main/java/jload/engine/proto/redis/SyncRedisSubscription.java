@@ -18,7 +18,7 @@ import jload.engine.exec.VuInterrupted;
 /**
  * A VU's SUBSCRIBE on a connection of its own. Lettuce's I/O thread appends messages to the backlog; the VU's
  * {@link #expect} takes the first that matches, in order, waiting (parked, no platform thread held) for new ones.
- * The backlog keeps at most {@link #MAX_KEPT}; older ones are dropped and counted.
+ * The backlog keeps at most {@link #MAX_KEPT}; an older one dropped for a new one is reported ({@code onDropped}).
  */
 final class SyncRedisSubscription implements RedisSubscription {
     static final int MAX_KEPT = 100_000;
@@ -28,21 +28,26 @@ final class SyncRedisSubscription implements RedisSubscription {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition arrived = lock.newCondition();
     private final LinkedList<ReceivedRedisMessage> backlog = new LinkedList<>();
-    private long dropped;
+    private final Runnable onDropped;
     private volatile boolean closed;
 
-    private SyncRedisSubscription(StatefulRedisPubSubConnection<String, String> connection, String error) {
+    private SyncRedisSubscription(StatefulRedisPubSubConnection<String, String> connection, String error, Runnable onDropped) {
         this.connection = connection;
         this.error = error;
+        this.onDropped = onDropped;
     }
 
     static SyncRedisSubscription failed(String error) {
-        return new SyncRedisSubscription(null, error);
+        return new SyncRedisSubscription(null, error, () -> { });
     }
 
-    /** Subscribes {@code connection} to {@code channels}; {@code onMessage} runs on Lettuce's thread for each. */
-    static SyncRedisSubscription open(StatefulRedisPubSubConnection<String, String> connection, List<String> channels, Runnable onMessage) {
-        SyncRedisSubscription s = new SyncRedisSubscription(connection, null);
+    /**
+     * Subscribes {@code connection} to {@code channels}; on Lettuce's thread, {@code onMessage} runs for each message and
+     * {@code onDropped} for each kept one the full backlog dropped.
+     */
+    static SyncRedisSubscription open(StatefulRedisPubSubConnection<String, String> connection, List<String> channels, Runnable onMessage,
+                                      Runnable onDropped) {
+        SyncRedisSubscription s = new SyncRedisSubscription(connection, null, onDropped);
         connection.addListener(new RedisPubSubAdapter<>() {
             @Override
             public void message(String channel, String message) {
@@ -60,7 +65,7 @@ final class SyncRedisSubscription implements RedisSubscription {
             backlog.addLast(m);
             if (backlog.size() > MAX_KEPT) {
                 backlog.removeFirst();
-                dropped++;
+                onDropped.run();
             }
             arrived.signalAll();
         } finally {
@@ -115,16 +120,6 @@ final class SyncRedisSubscription implements RedisSubscription {
             List<RedisMessage> all = new ArrayList<>(backlog);
             backlog.clear();
             return all;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** Messages dropped because the backlog was full. */
-    long dropped() {
-        lock.lock();
-        try {
-            return dropped;
         } finally {
             lock.unlock();
         }
