@@ -51,6 +51,8 @@ public final class BuiltinMetrics {
     /** Failed calls, tagged with command and kind (timeout, server, disconnected, other; backlog_full: a subscription's message dropped). */
     public final Metric redisErrors;
     public final Metric redisMessagesReceived;
+    /** A Redis connection of the run that came back after it was lost. */
+    public final Metric redisReconnects;
     /** A stamped publish → a WebSocket frame carrying its stamp read on the event loop (FanoutStamps). */
     public final Metric fanoutLatency;
     // MongoDB (jload/mongo)
@@ -92,6 +94,7 @@ public final class BuiltinMetrics {
         redisCommandDuration = registry.registerJloadOnly("redis_command_duration", MetricType.TREND, ValueKind.TIME);
         redisErrors = registry.registerJloadOnly("redis_errors", MetricType.COUNTER, ValueKind.DEFAULT);
         redisMessagesReceived = registry.registerJloadOnly("redis_messages_received", MetricType.COUNTER, ValueKind.DEFAULT);
+        redisReconnects = registry.registerJloadOnly("redis_reconnects", MetricType.COUNTER, ValueKind.DEFAULT);
         fanoutLatency = registry.registerJloadOnly("fanout_latency", MetricType.TREND, ValueKind.TIME);
         mongoOpDuration = registry.registerJloadOnly("mongo_op_duration", MetricType.TREND, ValueKind.TIME);
         mongoErrors = registry.registerJloadOnly("mongo_errors", MetricType.COUNTER, ValueKind.DEFAULT);

@@ -124,6 +124,57 @@ class RedisTest {
                 """, "{ iterations: 1 }");
         drill.join();
         assertTrue(m.path("redis_errors").path("count").asInt() > 0, m.toPrettyString());
+        assertTrue(m.path("redis_reconnects").path("count").asInt() >= 1, "the reconnect is reported: " + m.toPrettyString());
+    }
+
+    @Test
+    void listsHashesAndSetsAnswerAsRedisDoes() throws Exception {
+        runPassing("""
+                const r = redis.client(__ENV.REDIS);
+                export default function () {
+                  check(r, {
+                    'lists': (c) => c.rpush('l', 'a', 'b') === 2 && c.lpush('l', 'z') === 3 && c.lrange('l', 0, -1).join() === 'z,a,b'
+                        && c.lpop('l') === 'z' && c.rpop('l') === 'b' && c.llen('l') === 1 && c.lpop('empty') === null,
+                    'hashes': (c) => c.hset('h', { f: 1, g: 'two' }) === 2 && c.hset('h', 'f', 'one') === 0 && c.hget('h', 'f') === 'one'
+                        && JSON.stringify(c.hgetall('h')) === '{"f":"one","g":"two"}' && c.hincrby('h', 'n', 5) === 5
+                        && c.hdel('h', 'g', 'nope') === 1 && c.hlen('h') === 2 && JSON.stringify(c.hgetall('none')) === '{}',
+                    'sets': (c) => c.sadd('s', 'x', 'y', 'x') === 2 && c.sismember('s', 'y') && !c.sismember('s', 'q')
+                        && c.smembers('s').sort().join() === 'x,y' && c.srem('s', 'x') === 1 && c.scard('s') === 1,
+                    'a command on the wrong type fails, counted': (c) => c.lpush('h', 'x') === -1 && c.lastError.includes('WRONGTYPE'),
+                  });
+                }
+                """, "{ iterations: 1 }");
+    }
+
+    @Test
+    void outageDrillsPauseAndKillTheRunsOwnSubscriptionsWhichReconnect() throws Exception {
+        JsonNode m = runPassing("""
+                const r = redis.client(__ENV.REDIS);
+                export default function () {
+                  const sub = r.subscribe('drill');
+                  r.publish('drill', 'before');
+                  const before = sub.expect((m) => m.text === 'before', { timeout: '5s' });
+                  check(r, { 'a bad mode is refused': (c) => { try { c.pause(10, { mode: 'reads' }); return false; } catch (e) { return String(e).includes("'all' or 'write'"); } } });
+                  const killed = r.killClients({ type: 'pubsub' });
+                  // Lettuce reconnects the subscription and subscribes again; publishes meanwhile reach no one.
+                  let after = null;
+                  for (let i = 0; i < 50 && after === null; i++) {
+                    r.publish('drill', 'after');
+                    after = sub.expect((m) => m.text === 'after', { timeout: '100ms' });
+                  }
+                  check(null, {
+                    'received before the kill': () => before !== null,
+                    'the subscription was killed': () => killed >= 1,
+                    'and receives again after reconnecting': () => after !== null,
+                  });
+                  check(r, { 'pause answers OK': (c) => c.pause(800, { mode: 'write' }) === 'OK' });
+                  const t0 = Date.now();
+                  r.set('paused', '1'); // a write: waits out the pause
+                  check(null, { 'a write waited for the pause': () => Date.now() - t0 >= 600 });
+                }
+                """, "{ iterations: 1, summaryTrendStats: ['count', 'max'] }");
+        assertTrue(m.path("redis_reconnects").path("count").asInt() >= 1, m.toPrettyString());
+        assertTrue(m.path("redis_command_duration").path("max").asDouble() >= 600, "the pause shows in the write's duration: " + m.toPrettyString());
     }
 
     @Test
@@ -173,12 +224,16 @@ class RedisTest {
                     def m = sub.expect({ it.channel() == 'g2' }, Duration.ofSeconds(5))
                     check(m, 'received on its channel') { it != null && parseJson(it.text()).n == 7 }
                     check(r, 'commands') { it.set('gk', 'gv') == 'OK' && it.get('gk') == 'gv' && it.command('STRLEN', 'gk') == 2L }
+                    check(r, 'typed lists, hashes and sets') {
+                        it.rpush('gl', 'a', 'b') == 2 && it.lrange('gl', 0, -1) == ['a', 'b'] && it.hset('gh', [f: 1, g: 2]) == 2
+                            && it.hgetall('gh') == [f: '1', g: '2'] && it.sadd('gs', 'x') == 1 && it.sismember('gs', 'x')
+                    }
                     sub.close()
                 }
                 """, "-e", "REDIS=" + redis.url(), "--summary-export", dir.resolve("summary.json").toString());
         assertEquals(0, r.exitCode(), r.toString());
         JsonNode checks = new ObjectMapper().readTree(Files.readString(dir.resolve("summary.json"))).path("metrics").path("checks");
-        assertEquals(2, checks.path("passes").asInt(), r.toString());
+        assertEquals(3, checks.path("passes").asInt(), r.toString());
     }
 
     @Test

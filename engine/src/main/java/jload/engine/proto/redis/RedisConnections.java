@@ -21,7 +21,8 @@ import java.util.concurrent.TimeUnit;
  * safe; Redis pipelines what many VUs send), and a connection per subscription. Lettuce's defaults would hide an outage
  * as latency (commands queued while disconnected, replayed on reconnect, possibly twice): here a disconnected
  * connection rejects commands at once, each command times out after {@link jload.RedisClient#COMMAND_TIMEOUT}, and
- * reconnects are tried every 100 ms to 2 s. Lettuce runs its own I/O threads (two, its minimum), not jload's event loops.
+ * reconnects are tried every 100 ms to 2 s, each one that succeeds counted ({@code redis_reconnects{server}}). Lettuce
+ * runs its own I/O threads (two, its minimum), not jload's event loops.
  */
 public final class RedisConnections implements AutoCloseable {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
@@ -46,21 +47,24 @@ public final class RedisConnections implements AutoCloseable {
         RedisUrls.parse(url);
     }
 
-    /** The shared connection to {@code url}, connected on first use. @throws RedisSetupException naming the URL, password masked */
-    StatefulRedisConnection<String, String> shared(String url) {
-        return server(url).shared();
+    /**
+     * The shared connection to {@code url}, connected on first use; its reconnects (and those of the subscriptions to
+     * the same server) are reported to {@code metrics}. @throws RedisSetupException naming the URL, password masked
+     */
+    StatefulRedisConnection<String, String> shared(String url, RedisMetrics metrics) {
+        return server(url, metrics).shared();
     }
 
     /** A connection of its own for a subscription. */
-    StatefulRedisPubSubConnection<String, String> pubSub(String url) {
+    StatefulRedisPubSubConnection<String, String> pubSub(String url, RedisMetrics metrics) {
         try {
-            return server(url).client().connectPubSub(StringCodec.UTF8);
+            return server(url, metrics).client().connectPubSub(StringCodec.UTF8);
         } catch (RuntimeException e) {
             throw new RedisSetupException(RedisUrls.masked(url) + ": cannot subscribe: " + RedisErrors.describe(e));
         }
     }
 
-    private Server server(String url) {
+    private Server server(String url, RedisMetrics metrics) {
         Server s = servers.get(url);
         if (s != null) return s;
         synchronized (this) {
@@ -76,6 +80,7 @@ public final class RedisConnections implements AutoCloseable {
                     .timeoutOptions(TimeoutOptions.enabled(jload.RedisClient.COMMAND_TIMEOUT))
                     .socketOptions(SocketOptions.builder().connectTimeout(CONNECT_TIMEOUT).build())
                     .build());
+            client.addListener(new ReconnectCounter(() -> metrics.reconnected(RedisUrls.masked(url))));
             try {
                 s = new Server(client, client.connect(StringCodec.UTF8));
             } catch (RuntimeException e) {

@@ -27,6 +27,11 @@ final class RedisMetrics {
         return jload.engine.proto.FanoutStamps.stamp(message, registry, m.fanoutLatency, tags);
     }
 
+    /** A connection to {@code server} (masked) came back; run-wide, so no VU's tags. */
+    void reconnected(String server) {
+        registry.add(m.redisReconnects, TagSet.EMPTY.with("server", server), 1);
+    }
+
     void messageReceived(TagSet tags) {
         registry.add(m.redisMessagesReceived, tags, 1);
     }

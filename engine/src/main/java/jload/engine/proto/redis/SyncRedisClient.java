@@ -28,7 +28,7 @@ final class SyncRedisClient implements RedisClient {
     SyncRedisClient(String url, RedisConnections connections, RedisMetrics metrics, Supplier<TagSet> vuTags, boolean throwErrors, VuRedis owner) {
         this.url = url;
         this.connections = connections;
-        this.shared = connections.shared(url);
+        this.shared = connections.shared(url, metrics);
         this.metrics = metrics;
         this.vuTags = vuTags;
         this.throwErrors = throwErrors;
@@ -122,7 +122,7 @@ final class SyncRedisClient implements RedisClient {
         TagSet tags = vuTags.get().with("server", RedisUrls.masked(url));
         SyncRedisSubscription s;
         try {
-            s = SyncRedisSubscription.open(connections.pubSub(url), channels, () -> metrics.messageReceived(tags),
+            s = SyncRedisSubscription.open(connections.pubSub(url, metrics), channels, () -> metrics.messageReceived(tags),
                     () -> metrics.error(tags, "SUBSCRIBE", "backlog_full"));
         } catch (RuntimeException e) {
             metrics.error(tags, "SUBSCRIBE", RedisErrors.kind(e));
