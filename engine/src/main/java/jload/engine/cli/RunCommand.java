@@ -28,7 +28,7 @@ import jload.engine.plan.PlanBuilder;
 import jload.engine.plan.Stage;
 import jload.engine.plan.TestPlan;
 import jload.engine.proto.Protocols;
-import jload.engine.sandbox.SandboxServer;
+import jload.engine.sandbox.SandboxRun;
 import jload.engine.script.InitStopper;
 import jload.engine.script.ScriptFailure;
 import jload.engine.script.ScriptLoader;
@@ -99,7 +99,9 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--sandbox", description = "Start jload's built-in target server on 127.0.0.1 for this run; "
             + "the script gets its URLs as __ENV.TARGET (ws://…), __ENV.TARGET_HTTP (http://…) and "
-            + "__ENV.TARGET_SIO (its Socket.IO server, http://…), and a valid presence token as __ENV.SANDBOX_TOKEN. Your own -e values win.")
+            + "__ENV.TARGET_SIO (its Socket.IO server, http://…), and a valid presence token as __ENV.SANDBOX_TOKEN. A script that uses Redis "
+            + "gets __ENV.REDIS_URL (REDIS_URL if set, else a redis-server of the run's own) and __ENV.REDIS_CHANNEL, the channel that feeds "
+            + "the sandbox's rooms. Your own -e values win.")
     boolean sandbox;
 
     @picocli.CommandLine.Mixin
@@ -118,27 +120,26 @@ public final class RunCommand implements Callable<Integer> {
         ScriptRuntime runtime = null;
         TestRunner runner = null;
         JsonLinesOutput jsonOut = null;
-        SandboxServer target = null;
+        SandboxRun target = null;
         try {
             Map<String, String> scriptEnv = new LinkedHashMap<>();
             if (includeSystemEnv) scriptEnv.putAll(System.getenv());
             if (!sandbox && sandboxSocketIoLimits.any()) {
                 throw new ConfigException("--sio-* options set the built-in target's caps: they need --sandbox");
             }
+            List<Path> roots = new ArrayList<>();
+            roots.add(script.toAbsolutePath().normalize().getParent());
+            roots.addAll(allowRead);
             if (sandbox) {
-                target = startSandbox(log, sandboxSocketIoLimits.limits());
-                scriptEnv.put("TARGET", target.wsBase().toString());
-                scriptEnv.put("TARGET_HTTP", target.httpBase().toString());
-                scriptEnv.put("TARGET_SIO", target.socketIoBase().toString());
-                scriptEnv.put("SANDBOX_TOKEN", target.sampleToken("jload", java.time.Duration.ofHours(24)));
+                Map<String, String> given = new LinkedHashMap<>(scriptEnv);
+                given.putAll(env);
+                target = SandboxRun.start(sandboxSocketIoLimits.limits(), jload.engine.script.ScriptNeeds.of(script, roots), given, log::info);
+                scriptEnv.putAll(target.variables());
             }
             scriptEnv.putAll(env);
             SummaryMode mode = summaryMode();
             CliOverrides overrides = cliOverrides().over(CliOverrides.fromEnvironment(System.getenv()));
 
-            List<Path> roots = new ArrayList<>();
-            roots.add(script.toAbsolutePath().normalize().getParent());
-            roots.addAll(allowRead);
             // From here a stop signal is handled: init code (the options-reading one included) is cancelled.
             RunControl control = new RunControl();
             InitStopper inits = new InitStopper();
@@ -160,7 +161,7 @@ public final class RunCommand implements Callable<Integer> {
             runner.initialize();
             inits.endInitialisation();
             if (runtime.usesWebSockets() && !control.isStopped()) {
-                var took = protocols.warmUpWebSockets(target == null ? null : target.wsBase().resolve("/ws/echo"));
+                var took = protocols.warmUpWebSockets(target == null ? null : target.server().wsBase().resolve("/ws/echo"));
                 log.debug("WebSocket client warmed up in " + took.toMillis() + " ms (before the test: not measured)");
             }
 
@@ -223,16 +224,6 @@ public final class RunCommand implements Callable<Integer> {
             if (runner != null) runner.close();
             if (runtime != null) runtime.close();
             if (target != null) target.close();
-        }
-    }
-
-    private static SandboxServer startSandbox(Log log, jload.engine.sandbox.SocketIoLimits socketIoLimits) {
-        try {
-            SandboxServer server = SandboxServer.start(0, 0, SandboxServer.DEFAULT_SECRET, socketIoLimits);
-            log.info("sandbox target: " + server.wsBase() + " (WebSocket), " + server.httpBase() + " (HTTP)");
-            return server;
-        } catch (java.io.IOException | RuntimeException e) {
-            throw new ConfigException("--sandbox: the built-in target could not start: " + e.getMessage());
         }
     }
 

@@ -14,6 +14,7 @@ import org.java_websocket.handshake.ClientHandshake;
 /**
  * {@code /ws/rooms}: chat-style fan-out. Clients join and leave named rooms and broadcast JSON to a room; every
  * member, the sender included, receives each broadcast, which is what a load test measures fan-out latency with.
+ * Events published on the sandbox's Redis channel ({@link RedisRoomBridge}) reach a room's members the same way.
  */
 final class RoomsEndpoint implements EndpointHandler {
     private final MessageSender sender;
@@ -27,6 +28,14 @@ final class RoomsEndpoint implements EndpointHandler {
     @Override
     public Endpoint endpoint() {
         return Endpoint.ROOMS;
+    }
+
+    /** An event from outside (the Redis bridge) to the room's members, as a broadcast {@code from: "redis"} with the published object as data. */
+    void deliver(RoomEvent event) {
+        ObjectNode message = JsonMessages.message("message").put("room", event.room()).put("from", "redis");
+        message.set("data", event.published());
+        String encoded = JsonMessages.encode(message);
+        for (WebSocket member : rooms.members(event.room())) sender.send(member, encoded);
     }
 
     @Override

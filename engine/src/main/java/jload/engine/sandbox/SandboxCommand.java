@@ -29,25 +29,53 @@ public final class SandboxCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     SocketIoLimitOptions socketIoLimits = new SocketIoLimitOptions();
 
+    @Option(names = "--redis", paramLabel = "URL|auto", description = "Feed the rooms (/ws/rooms, Socket.IO /) from a Redis channel on this "
+            + "server: each message published there that is a JSON object with a \"room\" goes to that room's members. "
+            + "'auto' starts a redis-server of the sandbox's own on a free port.")
+    String redis;
+
+    @Option(names = "--redis-channel", paramLabel = "CHANNEL", description = "The channel --redis reads (default: ${DEFAULT-VALUE}).")
+    String redisChannel = SandboxConfig.DEFAULT_REDIS_CHANNEL;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
         SandboxServer server;
+        RedisServerProcess ownRedis = null;
         try {
-            server = SandboxServer.start(wsPort, httpPort, secret, socketIoLimits.limits());
+            SandboxConfig config = SandboxConfig.defaults().withPorts(wsPort, httpPort).withSecret(secret)
+                    .withSocketIoLimits(socketIoLimits.limits());
+            if (redis != null) {
+                if (redis.equals("auto")) {
+                    if (!RedisServerProcess.available()) {
+                        throw new jload.engine.plan.ConfigException("--redis auto: there is no redis-server on the PATH; install it or pass --redis redis://host:6379");
+                    }
+                    ownRedis = RedisServerProcess.start();
+                }
+                config = config.withRedis(ownRedis != null ? ownRedis.url() : redis, redisChannel);
+            }
+            server = SandboxServer.start(config);
         } catch (jload.engine.plan.ConfigException e) {
             spec.commandLine().getErr().println("jload sandbox: " + e.getMessage());
+            if (ownRedis != null) ownRedis.close();
             return jload.engine.cli.ExitCode.INVALID_CONFIG; // as for any malformed value
+        } catch (IllegalStateException e) { // Redis unreachable, its URL masked
+            spec.commandLine().getErr().println("jload sandbox: " + e.getMessage());
+            if (ownRedis != null) ownRedis.close();
+            return jload.engine.cli.ExitCode.INVALID_CONFIG;
         } catch (IOException e) {
             spec.commandLine().getErr().println("jload sandbox: " + e.getMessage());
+            if (ownRedis != null) ownRedis.close();
             return CANNOT_LISTEN;
         }
         CountDownLatch closed = new CountDownLatch(1);
+        RedisServerProcess startedRedis = ownRedis;
         // SIGINT/SIGTERM end the JVM; the hook is what still closes client sockets cleanly (1001) on the way out.
         Thread shutdownHook = Thread.ofPlatform().name("jload-sandbox-shutdown").unstarted(() -> {
             server.close();
+            if (startedRedis != null) startedRedis.close();
             closed.countDown();
         });
         Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -59,6 +87,7 @@ public final class SandboxCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
             server.close();
+            if (startedRedis != null) startedRedis.close();
         }
         return 0;
     }
@@ -87,6 +116,11 @@ public final class SandboxCommand implements Callable<Integer> {
         out.println("Socket.IO  " + server.socketIoBase());
         out.println("  namespaces / and /secure (auth: {token: <HS256 JWT>}); events echo, join (room, {since}), leave, broadcast, bin (bytes), disconnect-me");
         out.println("  caps: " + describe(server.socketIoLimits()));
+        SandboxConfig c = server.config();
+        if (c.redisUrl() != null) {
+            out.println("Redis      " + jload.engine.proto.redis.RedisUrls.masked(c.redisUrl()) + ", channel " + c.redisChannel());
+            out.println("  publish {\"room\": \"r1\", \"event\": \"broadcast\", ...} there: /ws/rooms and Socket.IO members of r1 receive it");
+        }
         out.println("HTTP       " + http);
         out.println("  " + http + "/health");
         out.println("  " + http + "/metrics");

@@ -39,9 +39,14 @@ public final class SandboxServer implements AutoCloseable {
     private final URI wsBase;
     private final URI httpBase;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final SandboxConfig config;
+    /** What the sandbox started besides its listeners (the Redis bridge), closed first. */
+    private final List<AutoCloseable> extras;
 
     private SandboxServer(SandboxWebSocketServer webSocket, StalledWriteRescuer rescuer, SocketIoEndpoint socketIo,
-            SandboxHttpServer http, Hs256Jwt jwt, Clock clock) {
+            SandboxHttpServer http, Hs256Jwt jwt, Clock clock, SandboxConfig config, List<AutoCloseable> extras) {
+        this.config = config;
+        this.extras = List.copyOf(extras);
         this.webSocket = webSocket;
         this.rescuer = rescuer;
         this.socketIo = socketIo;
@@ -66,31 +71,69 @@ public final class SandboxServer implements AutoCloseable {
 
     /** {@link #start(int, int, String)} with caps on the Socket.IO endpoint. */
     public static SandboxServer start(int wsPort, int httpPort, String jwtSecret, SocketIoLimits socketIoLimits) throws IOException {
-        Objects.requireNonNull(socketIoLimits, "socketIoLimits");
-        checkPort("wsPort", wsPort);
-        checkPort("httpPort", httpPort);
-        Hs256Jwt jwt = new Hs256Jwt(Objects.requireNonNull(jwtSecret, "jwtSecret"));
+        return start(SandboxConfig.defaults().withPorts(wsPort, httpPort).withSecret(jwtSecret).withSocketIoLimits(socketIoLimits));
+    }
+
+    /**
+     * Starts the sandbox as {@code config} says and returns once it accepts connections (and, with Redis, once its
+     * subscription is in place).
+     *
+     * @throws java.net.BindException if a port is taken
+     * @throws IllegalStateException naming the server (password masked) when Redis or MongoDB cannot be reached
+     */
+    public static SandboxServer start(SandboxConfig config) throws IOException {
+        checkPort("wsPort", config.wsPort());
+        checkPort("httpPort", config.httpPort());
+        Hs256Jwt jwt = new Hs256Jwt(config.jwtSecret());
         Clock clock = Clock.systemUTC();
         SandboxMetrics metrics = new SandboxMetrics();
         InetAddress loopback = ipv4Loopback();
 
-        SandboxHttpServer http = SandboxHttpServer.start(new InetSocketAddress(loopback, httpPort), metrics);
-        SocketIoEndpoint socketIo = new SocketIoEndpoint(metrics, jwt, clock, socketIoLimits,
-                new MemoryCatchUpStore(MemoryCatchUpStore.DEFAULT_CAPACITY));
-        UpgradeRouter router = new UpgradeRouter(List.of(
-                new EchoEndpoint(metrics), new RoomsEndpoint(metrics), new PresenceEndpoint(metrics, jwt, clock), socketIo));
-        SandboxWebSocketServer webSocket = new SandboxWebSocketServer(new InetSocketAddress(loopback, wsPort), router, metrics);
+        List<AutoCloseable> extras = new java.util.ArrayList<>();
+        SandboxHttpServer http = null;
+        SocketIoEndpoint socketIo = null;
+        SandboxWebSocketServer webSocket = null;
         try {
+            CatchUpStore catchUp = new MemoryCatchUpStore(MemoryCatchUpStore.DEFAULT_CAPACITY);
+            http = SandboxHttpServer.start(new InetSocketAddress(loopback, config.httpPort()), metrics);
+            socketIo = new SocketIoEndpoint(metrics, jwt, clock, config.socketIoLimits(), catchUp);
+            RoomsEndpoint rooms = new RoomsEndpoint(metrics);
+            UpgradeRouter router = new UpgradeRouter(List.of(
+                    new EchoEndpoint(metrics), rooms, new PresenceEndpoint(metrics, jwt, clock), socketIo));
+            webSocket = new SandboxWebSocketServer(new InetSocketAddress(loopback, config.wsPort()), router, metrics);
             webSocket.start();
             webSocket.awaitListening(STARTUP_TIMEOUT);
+            if (config.redisUrl() != null) {
+                SocketIoEndpoint sio = socketIo;
+                RedisRoomBridge bridge = RedisRoomBridge.start(config.redisUrl(), config.redisChannel(), e -> {
+                    rooms.deliver(e);
+                    sio.deliver(e);
+                });
+                extras.add(bridge);
+                metrics.add(bridge);
+            }
         } catch (IOException | RuntimeException e) {
-            stopQuietly(webSocket);
-            socketIo.close();
-            http.close();
+            for (AutoCloseable c : extras) closeQuietly(c);
+            if (webSocket != null) stopQuietly(webSocket);
+            if (socketIo != null) socketIo.close();
+            if (http != null) http.close();
             throw e;
         }
         StalledWriteRescuer rescuer = StalledWriteRescuer.start(webSocket, metrics, StalledWriteRescuer.DEFAULT_PERIOD);
-        return new SandboxServer(webSocket, rescuer, socketIo, http, jwt, clock);
+        return new SandboxServer(webSocket, rescuer, socketIo, http, jwt, clock, config, extras);
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception ignored) {
+            // Closing on the way out; the first failure is the one worth reporting.
+        }
+    }
+
+    /** What this sandbox was started with. */
+    public SandboxConfig config() {
+        return config;
     }
 
     /** The WebSocket listener, e.g. {@code ws://127.0.0.1:41234}; endpoint paths resolve against it. */
@@ -127,6 +170,7 @@ public final class SandboxServer implements AutoCloseable {
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) return;
+        for (AutoCloseable c : extras) closeQuietly(c);
         rescuer.close();
         socketIo.close();
         try {

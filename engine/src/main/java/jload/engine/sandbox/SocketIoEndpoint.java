@@ -122,6 +122,26 @@ final class SocketIoEndpoint implements EndpointHandler, AutoCloseable {
         heartbeat.shutdownNow();
     }
 
+    /** An event from outside (the Redis bridge) to the room's members in {@code /}: the published object is its data. */
+    void deliver(RoomEvent event) {
+        broadcast("/", event.room(), event.event(), "redis", event.published());
+    }
+
+    /**
+     * Emits {@code event} {@code {room, from, data, ts, seq}} to the members of {@code room} in namespace {@code ns},
+     * after keeping it for catch-up (which numbers it); returns how many members it was sent to.
+     */
+    private int broadcast(String ns, String room, String event, String from, JsonNode data) {
+        ObjectNode message = JsonMessages.mapper().createObjectNode().put("room", room).put("from", from);
+        message.set("data", data);
+        message.put("ts", clock.millis());
+        catchUp.append(roomKey(ns, room), message);
+        String encoded = SioPacket.encode(SioPacket.EVENT, ns, -1, JsonMessages.mapper().createArrayNode().add(event).add(message).toString());
+        Set<SioSession> members = rooms.members(roomKey(ns, room));
+        for (SioSession member : members) member.send(encoded);
+        return members.size();
+    }
+
     private static String roomKey(String namespace, String room) {
         return namespace + "\u0000" + room;
     }
@@ -307,16 +327,8 @@ final class SocketIoEndpoint implements EndpointHandler, AutoCloseable {
                     ack(p, JsonMessages.mapper().createObjectNode().put("room", room));
                 }
                 case "broadcast" -> {
-                    String room = args.path(1).asText("");
-                    ObjectNode message = JsonMessages.mapper().createObjectNode().put("room", room).put("from", namespaces.get(ns));
-                    message.set("data", args.path(2));
-                    message.put("ts", clock.millis());
-                    catchUp.append(roomKey(ns, room), message); // numbers it (seq) and keeps it for catch-up
-                    ArrayNode data = JsonMessages.mapper().createArrayNode().add("broadcast").add(message);
-                    String encoded = SioPacket.encode(SioPacket.EVENT, ns, -1, data.toString());
-                    Set<SioSession> members = rooms.members(roomKey(ns, room));
-                    for (SioSession member : members) member.send(encoded);
-                    ack(p, JsonMessages.mapper().createObjectNode().put("delivered", members.size()));
+                    int delivered = broadcast(ns, args.path(1).asText(""), "broadcast", namespaces.get(ns), args.path(2));
+                    ack(p, JsonMessages.mapper().createObjectNode().put("delivered", delivered));
                 }
                 case "handshake" -> ack(p, handshakeSeen);
                 case "ask" -> { // the server asks the client (an ack it waits for), then tells it the answer it got

@@ -34,6 +34,7 @@ class ExamplesTest {
         "websockets-chat | --sandbox -e SESSION_MS=2000",
         "socketio-rooms  | --sandbox -e DURATION=2s",
         "scrape          | --sandbox -e DURATION=2s",
+        "broadcast-fanout | --sandbox -e SUBSCRIBERS=10 -e EVENTS=20",
     })
     void bothTwinsRunPassAndAgree(String example, String flags) {
         JsonNode js = runAndExport(example + ".js", flags);

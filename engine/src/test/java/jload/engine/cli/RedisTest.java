@@ -1,5 +1,7 @@
 package jload.engine.cli;
 
+import jload.engine.sandbox.RedisServerProcess;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -26,15 +26,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class RedisConnections implements AutoCloseable {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
-    /**
-     * Lettuce (and the Netty under it) log to java.util.logging here (Netty ignores slf4j-nop): their reconnect
-     * warnings would land in the run's output. jload counts and reports what matters itself. Held: a logger's level
-     * lasts only as long as the logger.
-     */
-    private static final java.util.logging.Logger LETTUCE_LOG = java.util.logging.Logger.getLogger("io.lettuce");
-
     static {
-        LETTUCE_LOG.setLevel(java.util.logging.Level.OFF);
+        LettuceLog.silence();
     }
 
     private volatile ClientResources resources;

@@ -3,11 +3,15 @@ package jload.engine.proto.redis;
 import io.lettuce.core.RedisURI;
 
 /** Redis URLs as scripts write them, and as jload may show them: never with the password. */
-final class RedisUrls {
+public final class RedisUrls {
     private RedisUrls() {}
 
     /** @throws RedisSetupException for a URL Lettuce cannot read, named without its password */
-    static RedisURI parse(String url) {
+    public static RedisURI parse(String url) {
+        if (url == null || url.isBlank() || url.equals("undefined") || url.equals("null")) {
+            throw new RedisSetupException("no Redis URL was given (got " + (url == null ? "null" : "'" + url + "'")
+                    + "): pass one, e.g. -e REDIS_URL=redis://127.0.0.1:6379 and redis.client(__ENV.REDIS_URL)");
+        }
         if (url == null || !(url.startsWith("redis://") || url.startsWith("rediss://"))) {
             throw new RedisSetupException("'" + masked(url) + "': expected a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379");
         }
@@ -19,7 +23,7 @@ final class RedisUrls {
     }
 
     /** {@code url} with whatever stands between "//" and "@" (a password, a user and password) as "***". */
-    static String masked(String url) {
+    public static String masked(String url) {
         if (url == null) return "null";
         int scheme = url.indexOf("//");
         int at = url.lastIndexOf('@');

@@ -1,0 +1,99 @@
+package jload.engine.sandbox;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * A redis-server of jload's own (for {@code --sandbox} runs, {@code jload sandbox --redis auto}, and tests), on a free
+ * port of 127.0.0.1, keeping nothing on disk, so nothing is shared with another Redis; stopped by its process (and
+ * startable again on the same port, for outage drills).
+ */
+public final class RedisServerProcess implements AutoCloseable {
+    private final int port;
+    private final Path dir;
+    private Process process;
+
+    private RedisServerProcess(int port, Path dir) {
+        this.port = port;
+        this.dir = dir;
+    }
+
+    /** Whether a redis-server is on the PATH. */
+    public static boolean available() {
+        String path = System.getenv("PATH");
+        if (path == null) return false;
+        for (String dir : path.split(java.io.File.pathSeparator)) {
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, "redis-server"))) return true;
+        }
+        return false;
+    }
+
+    /** @throws IOException when redis-server cannot be run or does not answer within 10 s (its log in the message) */
+    public static RedisServerProcess start() throws IOException {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        RedisServerProcess r = new RedisServerProcess(port, Files.createTempDirectory("jload-redis"));
+        r.startAgain();
+        return r;
+    }
+
+    /** Starts redis-server on this port (again, after {@link #stop}); returns once it answers. */
+    public void startAgain() throws IOException {
+        process = new ProcessBuilder("redis-server", "--port", String.valueOf(port), "--bind", "127.0.0.1", "--save", "",
+                "--appendonly", "no", "--dir", dir.toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("redis.log").toFile()).start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            try (Socket s = new Socket("127.0.0.1", port)) {
+                return;
+            } catch (IOException notYet) {
+                if (!process.isAlive()) break;
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        process.destroy();
+        throw new IOException("redis-server did not start on port " + port + ": " + Files.readString(dir.resolve("redis.log")));
+    }
+
+    /** Stops the process and waits (at most 5 s) for it to go. */
+    public void stop() {
+        if (process == null) return;
+        process.destroy();
+        try {
+            if (!process.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) process.destroyForcibly();
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public String url() {
+        return "redis://127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** Stops it for good: its folder (its log) goes too. */
+    @Override
+    public void close() {
+        stop();
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | RuntimeException ignored) {
+            // a temporary folder left behind is harmless
+        }
+    }
+}

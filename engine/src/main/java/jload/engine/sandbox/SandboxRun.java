@@ -1,0 +1,81 @@
+package jload.engine.sandbox;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import jload.engine.plan.ConfigException;
+import jload.engine.script.ScriptNeeds;
+
+/**
+ * The sandbox of a {@code jload run --sandbox}: the target server, and the Redis a scenario that uses Redis needs —
+ * the one {@code REDIS_URL} names, or else a redis-server of the run's own on a free port (stopped, by its process,
+ * when the run ends). The script gets the addresses as variables ({@link #variables()}); its own {@code -e} values win.
+ */
+public final class SandboxRun implements AutoCloseable {
+    private final SandboxServer server;
+    private final RedisServerProcess ownRedis;
+    private final Map<String, String> variables = new LinkedHashMap<>();
+
+    private SandboxRun(SandboxServer server, RedisServerProcess ownRedis) {
+        this.server = server;
+        this.ownRedis = ownRedis;
+    }
+
+    /**
+     * @param given the variables the script would get without the sandbox (the system's, then {@code -e}): a
+     *              {@code REDIS_URL} there is used rather than starting a server
+     * @throws ConfigException when the sandbox cannot start, or the scenario needs Redis and there is none to be had
+     */
+    public static SandboxRun start(SocketIoLimits limits, ScriptNeeds needs, Map<String, String> given, Consumer<String> info) {
+        SandboxConfig config = SandboxConfig.defaults().withSocketIoLimits(limits);
+        RedisServerProcess ownRedis = null;
+        try {
+            if (needs.redis()) {
+                String url = given.get("REDIS_URL");
+                if (url == null || url.isBlank()) {
+                    if (!RedisServerProcess.available()) {
+                        throw new ConfigException("--sandbox: the script uses Redis and there is no redis-server on the PATH to start one: "
+                                + "install it (apt-get install redis-server, brew install redis) or pass -e REDIS_URL=redis://host:6379");
+                    }
+                    ownRedis = RedisServerProcess.start();
+                    url = ownRedis.url();
+                    info.accept("sandbox Redis: " + url + " (a redis-server of this run's own; rooms fed from channel "
+                            + config.redisChannel() + ")");
+                }
+                config = config.withRedis(url, config.redisChannel());
+            }
+            SandboxServer server = SandboxServer.start(config);
+            info.accept("sandbox target: " + server.wsBase() + " (WebSocket), " + server.httpBase() + " (HTTP)");
+            SandboxRun run = new SandboxRun(server, ownRedis);
+            run.variables.put("TARGET", server.wsBase().toString());
+            run.variables.put("TARGET_HTTP", server.httpBase().toString());
+            run.variables.put("TARGET_SIO", server.socketIoBase().toString());
+            run.variables.put("SANDBOX_TOKEN", server.sampleToken("jload", java.time.Duration.ofHours(24)));
+            if (config.redisUrl() != null) {
+                run.variables.put("REDIS_URL", config.redisUrl());
+                run.variables.put("REDIS_CHANNEL", config.redisChannel());
+            }
+            return run;
+        } catch (IOException | RuntimeException e) {
+            if (ownRedis != null) ownRedis.close();
+            if (e instanceof ConfigException c) throw c;
+            throw new ConfigException("--sandbox: the built-in target could not start: " + e.getMessage());
+        }
+    }
+
+    /** What the script is told: TARGET, TARGET_HTTP, TARGET_SIO, SANDBOX_TOKEN, and REDIS_URL, REDIS_CHANNEL when it uses Redis. */
+    public Map<String, String> variables() {
+        return variables;
+    }
+
+    public SandboxServer server() {
+        return server;
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        if (ownRedis != null) ownRedis.close();
+    }
+}

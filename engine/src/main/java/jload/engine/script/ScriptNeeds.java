@@ -1,0 +1,34 @@
+package jload.engine.script;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import jload.engine.script.js.JsImports;
+
+/**
+ * The services a scenario talks to besides its target, read from its source before it runs, so that {@code --sandbox}
+ * can give it a Redis or a MongoDB of its own: a JS script's imports (its local files' too), a Groovy scenario's
+ * {@code redis.client} / {@code mongo.client} calls.
+ */
+public record ScriptNeeds(boolean redis, boolean mongo) {
+    static final Set<String> REDIS_MODULES = Set.of("jload/redis", "k6/x/redis", "k6/experimental/redis");
+    static final Set<String> MONGO_MODULES = Set.of("jload/mongo", "k6/x/mongo");
+    private static final Pattern GROOVY_REDIS = Pattern.compile("\\bredis\\s*\\.\\s*client\\b");
+    private static final Pattern GROOVY_MONGO = Pattern.compile("\\bmongo\\s*\\.\\s*client\\b");
+
+    public static ScriptNeeds of(Path script, List<Path> readableRoots) {
+        if (script.getFileName().toString().endsWith(".groovy")) {
+            try {
+                String source = Files.readString(script);
+                return new ScriptNeeds(GROOVY_REDIS.matcher(source).find(), GROOVY_MONGO.matcher(source).find());
+            } catch (IOException e) {
+                return new ScriptNeeds(false, false); // loading the script reports it
+            }
+        }
+        return new ScriptNeeds(JsImports.importsAny(script, readableRoots, REDIS_MODULES),
+                JsImports.importsAny(script, readableRoots, MONGO_MODULES));
+    }
+}
