@@ -9,9 +9,19 @@ import java.util.List;
  * them in memory ({@link MemoryCatchUpStore}); a store backed by a database plugs in here. Thread-safe.
  */
 interface CatchUpStore {
-    /** Keeps {@code event}, the next one of {@code room}, and returns its sequence number in the room (1, 2, …). */
-    long append(String room, ObjectNode event);
+    /**
+     * Keeps {@code event}, the next one of {@code room} in {@code namespace}, sets its {@code seq} field to its
+     * sequence number in the room (1, 2, …) and returns it.
+     * @throws RuntimeException when the store cannot keep it (a database gone)
+     */
+    long append(String namespace, String room, ObjectNode event);
 
-    /** The kept events of {@code room} after sequence {@code after}, oldest first, at most {@code limit}. */
-    List<ObjectNode> after(String room, long after, int limit);
+    /**
+     * The kept events of {@code room} in {@code namespace} after sequence {@code after}, oldest first, at most {@code limit}.
+     * @throws RuntimeException when the store cannot be read
+     */
+    List<ObjectNode> after(String namespace, String room, long after, int limit);
+
+    /** What keeps the events, for /metrics: "memory" or "mongodb". */
+    String kind();
 }

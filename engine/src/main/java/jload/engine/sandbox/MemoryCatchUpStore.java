@@ -23,14 +23,23 @@ final class MemoryCatchUpStore implements CatchUpStore {
     }
 
     @Override
-    public long append(String room, ObjectNode event) {
-        return rooms.computeIfAbsent(room, r -> new Room()).append(event, capacity);
+    public long append(String namespace, String room, ObjectNode event) {
+        return rooms.computeIfAbsent(key(namespace, room), r -> new Room()).append(event, capacity);
     }
 
     @Override
-    public List<ObjectNode> after(String room, long after, int limit) {
-        Room r = rooms.get(room);
+    public List<ObjectNode> after(String namespace, String room, long after, int limit) {
+        Room r = rooms.get(key(namespace, room));
         return r == null ? List.of() : r.after(after, limit);
+    }
+
+    @Override
+    public String kind() {
+        return "memory";
+    }
+
+    private static String key(String namespace, String room) {
+        return namespace + "\u0000" + room;
     }
 
     /** One room's events, oldest first; the lock orders numbering and reading. */

@@ -34,6 +34,11 @@ public final class SandboxCommand implements Callable<Integer> {
             + "'auto' starts a redis-server of the sandbox's own on a free port.")
     String redis;
 
+    @Option(names = "--mongo", paramLabel = "URI|embedded", description = "Keep the Socket.IO rooms' events for catch-up in this "
+            + "MongoDB (database " + MongoCatchUpStore.DATABASE + ", collection " + MongoCatchUpStore.COLLECTION + ": seed it with "
+            + "{room, seq, ...} documents) instead of memory. 'embedded' starts an in-memory MongoDB-compatible server in this process.")
+    String mongo;
+
     @Option(names = "--redis-channel", paramLabel = "CHANNEL", description = "The channel --redis reads (default: ${DEFAULT-VALUE}).")
     String redisChannel = SandboxConfig.DEFAULT_REDIS_CHANNEL;
 
@@ -44,6 +49,7 @@ public final class SandboxCommand implements Callable<Integer> {
     public Integer call() {
         SandboxServer server;
         RedisServerProcess ownRedis = null;
+        EmbeddedMongo ownMongo = null;
         try {
             SandboxConfig config = SandboxConfig.defaults().withPorts(wsPort, httpPort).withSecret(secret)
                     .withSocketIoLimits(socketIoLimits.limits());
@@ -56,26 +62,26 @@ public final class SandboxCommand implements Callable<Integer> {
                 }
                 config = config.withRedis(ownRedis != null ? ownRedis.url() : redis, redisChannel);
             }
+            if (mongo != null) {
+                if (mongo.equals("embedded")) ownMongo = EmbeddedMongo.start();
+                config = config.withMongo(ownMongo != null ? ownMongo.uri() : mongo);
+            }
             server = SandboxServer.start(config);
-        } catch (jload.engine.plan.ConfigException e) {
+        } catch (jload.engine.plan.ConfigException | IllegalStateException | IOException e) {
+            // A malformed value, Redis or MongoDB unreachable (named, password masked), or a port taken.
             spec.commandLine().getErr().println("jload sandbox: " + e.getMessage());
             if (ownRedis != null) ownRedis.close();
-            return jload.engine.cli.ExitCode.INVALID_CONFIG; // as for any malformed value
-        } catch (IllegalStateException e) { // Redis unreachable, its URL masked
-            spec.commandLine().getErr().println("jload sandbox: " + e.getMessage());
-            if (ownRedis != null) ownRedis.close();
-            return jload.engine.cli.ExitCode.INVALID_CONFIG;
-        } catch (IOException e) {
-            spec.commandLine().getErr().println("jload sandbox: " + e.getMessage());
-            if (ownRedis != null) ownRedis.close();
-            return CANNOT_LISTEN;
+            if (ownMongo != null) ownMongo.close();
+            return e instanceof IOException ? CANNOT_LISTEN : jload.engine.cli.ExitCode.INVALID_CONFIG;
         }
         CountDownLatch closed = new CountDownLatch(1);
         RedisServerProcess startedRedis = ownRedis;
+        EmbeddedMongo startedMongo = ownMongo;
         // SIGINT/SIGTERM end the JVM; the hook is what still closes client sockets cleanly (1001) on the way out.
         Thread shutdownHook = Thread.ofPlatform().name("jload-sandbox-shutdown").unstarted(() -> {
             server.close();
             if (startedRedis != null) startedRedis.close();
+            if (startedMongo != null) startedMongo.close();
             closed.countDown();
         });
         Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -88,6 +94,7 @@ public final class SandboxCommand implements Callable<Integer> {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
             server.close();
             if (startedRedis != null) startedRedis.close();
+            if (startedMongo != null) startedMongo.close();
         }
         return 0;
     }
@@ -120,6 +127,10 @@ public final class SandboxCommand implements Callable<Integer> {
         if (c.redisUrl() != null) {
             out.println("Redis      " + jload.engine.proto.redis.RedisUrls.masked(c.redisUrl()) + ", channel " + c.redisChannel());
             out.println("  publish {\"room\": \"r1\", \"event\": \"broadcast\", ...} there: /ws/rooms and Socket.IO members of r1 receive it");
+        }
+        if (c.mongoUri() != null) {
+            out.println("MongoDB    " + jload.engine.proto.mongo.MongoConnections.masked(c.mongoUri()) + ", catch-up in "
+                    + MongoCatchUpStore.DATABASE + "." + MongoCatchUpStore.COLLECTION + " ({room, seq, ...} documents)");
         }
         out.println("HTTP       " + http);
         out.println("  " + http + "/health");

@@ -93,6 +93,8 @@ final class SandboxMetrics {
     }
 
     static void sample(StringBuilder out, String name, String labels, long value) {
-        out.append(name).append('{').append(labels).append("} ").append(value).append('\n');
+        out.append(name);
+        if (!labels.isEmpty()) out.append('{').append(labels).append('}');
+        out.append(' ').append(value).append('\n');
     }
 }

@@ -8,28 +8,33 @@ import jload.engine.plan.ConfigException;
 import jload.engine.script.ScriptNeeds;
 
 /**
- * The sandbox of a {@code jload run --sandbox}: the target server, and the Redis a scenario that uses Redis needs —
- * the one {@code REDIS_URL} names, or else a redis-server of the run's own on a free port (stopped, by its process,
- * when the run ends). The script gets the addresses as variables ({@link #variables()}); its own {@code -e} values win.
+ * The sandbox of a {@code jload run --sandbox}: the target server, the Redis a scenario that uses Redis needs — the
+ * one {@code REDIS_URL} names, or else a redis-server of the run's own on a free port (stopped, by its process, when
+ * the run ends) — and the MongoDB one that uses MongoDB needs: {@code MONGO_URL}'s, or else an in-memory
+ * MongoDB-compatible server in this process ({@link EmbeddedMongo}); its catch-up replay reads that database. The
+ * script gets the addresses as variables ({@link #variables()}); its own {@code -e} values win.
  */
 public final class SandboxRun implements AutoCloseable {
     private final SandboxServer server;
     private final RedisServerProcess ownRedis;
+    private final EmbeddedMongo ownMongo;
     private final Map<String, String> variables = new LinkedHashMap<>();
 
-    private SandboxRun(SandboxServer server, RedisServerProcess ownRedis) {
+    private SandboxRun(SandboxServer server, RedisServerProcess ownRedis, EmbeddedMongo ownMongo) {
         this.server = server;
         this.ownRedis = ownRedis;
+        this.ownMongo = ownMongo;
     }
 
     /**
      * @param given the variables the script would get without the sandbox (the system's, then {@code -e}): a
-     *              {@code REDIS_URL} there is used rather than starting a server
+     *              {@code REDIS_URL} or {@code MONGO_URL} there is used rather than starting a server
      * @throws ConfigException when the sandbox cannot start, or the scenario needs Redis and there is none to be had
      */
     public static SandboxRun start(SocketIoLimits limits, ScriptNeeds needs, Map<String, String> given, Consumer<String> info) {
         SandboxConfig config = SandboxConfig.defaults().withSocketIoLimits(limits);
         RedisServerProcess ownRedis = null;
+        EmbeddedMongo ownMongo = null;
         try {
             if (needs.redis()) {
                 String url = given.get("REDIS_URL");
@@ -45,9 +50,19 @@ public final class SandboxRun implements AutoCloseable {
                 }
                 config = config.withRedis(url, config.redisChannel());
             }
+            if (needs.mongo()) {
+                String uri = given.get("MONGO_URL");
+                if (uri == null || uri.isBlank()) {
+                    ownMongo = EmbeddedMongo.start();
+                    uri = ownMongo.uri();
+                    info.accept("sandbox MongoDB: " + uri + " (in-memory, MongoDB-compatible, not a mongod; catch-up reads "
+                            + MongoCatchUpStore.DATABASE + "." + MongoCatchUpStore.COLLECTION + ")");
+                }
+                config = config.withMongo(uri);
+            }
             SandboxServer server = SandboxServer.start(config);
             info.accept("sandbox target: " + server.wsBase() + " (WebSocket), " + server.httpBase() + " (HTTP)");
-            SandboxRun run = new SandboxRun(server, ownRedis);
+            SandboxRun run = new SandboxRun(server, ownRedis, ownMongo);
             run.variables.put("TARGET", server.wsBase().toString());
             run.variables.put("TARGET_HTTP", server.httpBase().toString());
             run.variables.put("TARGET_SIO", server.socketIoBase().toString());
@@ -56,15 +71,24 @@ public final class SandboxRun implements AutoCloseable {
                 run.variables.put("REDIS_URL", config.redisUrl());
                 run.variables.put("REDIS_CHANNEL", config.redisChannel());
             }
+            if (config.mongoUri() != null) {
+                run.variables.put("MONGO_URL", config.mongoUri());
+                run.variables.put("CATCHUP_DATABASE", MongoCatchUpStore.DATABASE);
+                run.variables.put("CATCHUP_COLLECTION", MongoCatchUpStore.COLLECTION);
+            }
             return run;
         } catch (IOException | RuntimeException e) {
             if (ownRedis != null) ownRedis.close();
+            if (ownMongo != null) ownMongo.close();
             if (e instanceof ConfigException c) throw c;
             throw new ConfigException("--sandbox: the built-in target could not start: " + e.getMessage());
         }
     }
 
-    /** What the script is told: TARGET, TARGET_HTTP, TARGET_SIO, SANDBOX_TOKEN, and REDIS_URL, REDIS_CHANNEL when it uses Redis. */
+    /**
+     * What the script is told: TARGET, TARGET_HTTP, TARGET_SIO, SANDBOX_TOKEN; REDIS_URL, REDIS_CHANNEL when it uses
+     * Redis; MONGO_URL, CATCHUP_DATABASE, CATCHUP_COLLECTION when it uses MongoDB.
+     */
     public Map<String, String> variables() {
         return variables;
     }
@@ -77,5 +101,6 @@ public final class SandboxRun implements AutoCloseable {
     public void close() {
         server.close();
         if (ownRedis != null) ownRedis.close();
+        if (ownMongo != null) ownMongo.close();
     }
 }

@@ -40,7 +40,7 @@ public final class SandboxServer implements AutoCloseable {
     private final URI httpBase;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final SandboxConfig config;
-    /** What the sandbox started besides its listeners (the Redis bridge), closed first. */
+    /** What the sandbox started besides its listeners (the Redis bridge, the MongoDB store), closed first. */
     private final List<AutoCloseable> extras;
 
     private SandboxServer(SandboxWebSocketServer webSocket, StalledWriteRescuer rescuer, SocketIoEndpoint socketIo,
@@ -94,7 +94,14 @@ public final class SandboxServer implements AutoCloseable {
         SocketIoEndpoint socketIo = null;
         SandboxWebSocketServer webSocket = null;
         try {
-            CatchUpStore catchUp = new MemoryCatchUpStore(MemoryCatchUpStore.DEFAULT_CAPACITY);
+            CatchUpStore catchUp;
+            if (config.mongoUri() != null) {
+                MongoCatchUpStore store = MongoCatchUpStore.connect(config.mongoUri());
+                extras.add(store);
+                catchUp = store;
+            } else {
+                catchUp = new MemoryCatchUpStore(MemoryCatchUpStore.DEFAULT_CAPACITY);
+            }
             http = SandboxHttpServer.start(new InetSocketAddress(loopback, config.httpPort()), metrics);
             socketIo = new SocketIoEndpoint(metrics, jwt, clock, config.socketIoLimits(), catchUp);
             RoomsEndpoint rooms = new RoomsEndpoint(metrics);

@@ -54,6 +54,7 @@ final class SocketIoEndpoint implements EndpointHandler, AutoCloseable {
     private final Clock clock;
     private final SocketIoAdmission admission;
     private final CatchUpStore catchUp;
+    private final CatchUpStats catchUpStats;
     /** Sessions open now, for the idle sweep. */
     private final Set<SioSession> sessions = ConcurrentHashMap.newKeySet();
     /** Rooms, named roomKey(namespace, room). */
@@ -70,7 +71,9 @@ final class SocketIoEndpoint implements EndpointHandler, AutoCloseable {
         this.clock = clock;
         this.admission = new SocketIoAdmission(limits);
         this.catchUp = catchUp;
+        this.catchUpStats = new CatchUpStats(catchUp.kind());
         metrics.add(admission);
+        metrics.add(catchUpStats);
         long idleMillis = limits.idleTimeout().toMillis();
         if (idleMillis > 0) {
             // A twentieth of the timeout: an idle connection goes within 5 % after its time (seed 001 allows 500 ms).
@@ -135,7 +138,11 @@ final class SocketIoEndpoint implements EndpointHandler, AutoCloseable {
         ObjectNode message = JsonMessages.mapper().createObjectNode().put("room", room).put("from", from);
         message.set("data", data);
         message.put("ts", clock.millis());
-        catchUp.append(roomKey(ns, room), message);
+        try {
+            catchUp.append(ns, room, message);
+        } catch (RuntimeException storeGone) { // the live event still goes out; a later replay will miss it
+            catchUpStats.storeFailed();
+        }
         String encoded = SioPacket.encode(SioPacket.EVENT, ns, -1, JsonMessages.mapper().createArrayNode().add(event).add(message).toString());
         Set<SioSession> members = rooms.members(roomKey(ns, room));
         for (SioSession member : members) member.send(encoded);
@@ -384,16 +391,31 @@ final class SocketIoEndpoint implements EndpointHandler, AutoCloseable {
             }
             joined.put(key, new String[] {ns, room});
             int members = rooms.join(key, this);
-            List<ObjectNode> replay = since.isNumber() ? catchUp.after(key, since.asLong(), MAX_REPLAY) : List.of();
             ObjectNode answer = JsonMessages.mapper().createObjectNode().put("room", room).put("members", members);
-            if (since.isNumber()) answer.put("replay", replay.size());
+            if (!since.isNumber()) {
+                ack(p, answer);
+                return;
+            }
+            long start = System.nanoTime();
+            List<ObjectNode> replay;
+            String failed = null;
+            try {
+                replay = catchUp.after(ns, room, since.asLong(), MAX_REPLAY);
+            } catch (RuntimeException storeGone) {
+                catchUpStats.storeFailed();
+                replay = List.of();
+                failed = "catch-up store unavailable";
+            }
+            answer.put("replay", replay.size());
+            if (failed != null) answer.put("error", failed);
             ack(p, answer);
-            if (!since.isNumber()) return;
             for (ObjectNode event : replay) {
                 send(SioPacket.encode(SioPacket.EVENT, ns, -1, JsonMessages.mapper().createArrayNode().add("catch-up").add(event).toString()));
             }
             ObjectNode done = JsonMessages.mapper().createObjectNode().put("room", room).put("count", replay.size());
+            if (failed != null) done.put("error", failed);
             send(SioPacket.encode(SioPacket.EVENT, ns, -1, JsonMessages.mapper().createArrayNode().add("catch-up-complete").add(done).toString()));
+            if (failed == null) catchUpStats.replayed(replay.size(), System.nanoTime() - start);
         }
 
         private int subscriptions(String ns) {

@@ -35,6 +35,7 @@ class ExamplesTest {
         "socketio-rooms  | --sandbox -e DURATION=2s",
         "scrape          | --sandbox -e DURATION=2s",
         "broadcast-fanout | --sandbox -e SUBSCRIBERS=10 -e EVENTS=20",
+        "catch-up-replay  | --sandbox -e VUS=3 -e ITERATIONS=2",
     })
     void bothTwinsRunPassAndAgree(String example, String flags) {
         JsonNode js = runAndExport(example + ".js", flags);

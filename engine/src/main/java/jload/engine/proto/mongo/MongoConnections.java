@@ -60,7 +60,7 @@ public final class MongoConnections implements AutoCloseable {
     }
 
     /** {@code uri} with its user and password as "***". */
-    static String masked(String uri) {
+    public static String masked(String uri) {
         if (uri == null) return "null";
         int scheme = uri.indexOf("//");
         int at = uri.indexOf('@', Math.max(0, scheme));
