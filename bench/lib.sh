@@ -74,19 +74,22 @@ stop_pid() {
 
 # Starts `jload sandbox` (the target) pinned to CPU, on free ports, its output and GC log in DIR; sets
 # sandbox_pid, target_ws (ws://127.0.0.1:PORT) and target_http. The caller stops it (stop_pid).
-# start_sandbox DIR CPU
+# Extra arguments go to `jload sandbox` (--redis URL, --sio-max-connections N, …).
+# start_sandbox DIR CPU [ARG...]
 start_sandbox() {
-  JLOAD_JAVA_OPTS="-Xlog:gc:file=$1/gc-target.log:uptime,timemillis ${SANDBOX_JAVA_OPTS:-}" taskset -c "$2" \
-    "$JLOAD" sandbox --ws-port 0 --http-port 0 >"$1/sandbox.out" 2>&1 &
+  local dir=$1 cpu=$2
+  shift 2
+  JLOAD_JAVA_OPTS="-Xlog:gc:file=$dir/gc-target.log:uptime,timemillis ${SANDBOX_JAVA_OPTS:-}" taskset -c "$cpu" \
+    "$JLOAD" sandbox --ws-port 0 --http-port 0 "$@" >"$dir/sandbox.out" 2>&1 &
   sandbox_pid=$!
   local _
   for _ in $(seq 600); do
-    grep -q '^HTTP ' "$1/sandbox.out" 2>/dev/null && break
-    kill -0 "$sandbox_pid" 2>/dev/null || { echo "bench: the sandbox exited:" >&2; cat "$1/sandbox.out" >&2; exit 1; }
+    grep -q '^HTTP ' "$dir/sandbox.out" 2>/dev/null && break
+    kill -0 "$sandbox_pid" 2>/dev/null || { echo "bench: the sandbox exited:" >&2; cat "$dir/sandbox.out" >&2; exit 1; }
     sleep 0.1
   done
-  target_ws=$(awk '$1 == "WebSocket" { print $2; exit }' "$1/sandbox.out")
-  target_http=$(awk '$1 == "HTTP" { print $2; exit }' "$1/sandbox.out")
+  target_ws=$(awk '$1 == "WebSocket" { print $2; exit }' "$dir/sandbox.out")
+  target_http=$(awk '$1 == "HTTP" { print $2; exit }' "$dir/sandbox.out")
   [ -n "$target_ws" ] && [ -n "$target_http" ] || { echo "bench: no sandbox address" >&2; exit 1; }
 }
 
