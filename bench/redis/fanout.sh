@@ -11,9 +11,11 @@
 # - fanout_latency: jload's PUBLISH sent → the Socket.IO frame carrying the event read on jload's event loop (one
 #   monotonic clock in one process); it holds Redis, the sandbox's relay and its writes to every socket;
 # - dropped: events a socket never received (fanout_dropped);
-# - jload's CPU during the stamped burst (utime+stime of its process tree from /proc, between the sandbox's first
-#   and last relayed stamped event, read from its /metrics), per 1,000 receipts, as a share of its one core, and by
-#   thread (TruffleCompiler and C2 CompilerThread: JIT compilation; jload-io: event loops and the VUs they carry).
+# - jload's CPU during the stamped burst (utime+stime of its process tree from /proc, between the sandbox relaying
+#   the first and the last-but-five stamped event, read from its /metrics: the run winds down right after the last,
+#   and its threads with it), per 1,000 receipts in that window (events relayed in it x SUBSCRIBERS), as a share
+#   of its one core, and by thread (TruffleCompiler and C2 CompilerThread: JIT compilation; jload-io: the event
+#   loops and the VUs they carry).
 set -euo pipefail
 
 source "$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/lib.sh"
@@ -44,7 +46,7 @@ delivered() {
   curl -sf --max-time 2 "$target_http/metrics" | awk '/^sandbox_redis_messages_total\{.*outcome="delivered"/ { print $2 }'
 }
 
-echo "# run cpu_ms window_ms relayed" >"$RESULTS_DIR/raw.txt"
+echo "# run cpu_ms window_ms events_relayed_in_window" >"$RESULTS_DIR/raw.txt"
 for run in $(seq "$RUNS"); do
   before=$(delivered)
   taskset -c "$CLIENT_CPU" "$JLOAD" run -q --no-color --summary-export "$RESULTS_DIR/summary-$run.json" \
@@ -53,21 +55,21 @@ for run in $(seq "$RUNS"); do
     -e SUBSCRIBERS="$SUBSCRIBERS" -e EVENTS="$EVENTS" -e EVERY_MS="$EVERY_MS" -e WARMUP_EVENTS="$WARMUP_EVENTS" -e ROOM="burst-$run" \
     "$repo_root/examples/broadcast-fanout.js" >"$RESULTS_DIR/jload-$run.out" 2>&1 &
   tool_pid=$!
-  c0="" w0="" c1="" w1="" now=""
+  c0="" w0="" n0="" c1="" w1="" n1="" now=""
   while kill -0 "$tool_pid" 2>/dev/null; do
     now=$(delivered)
     if [ -z "$c0" ] && [ "$now" -gt $((before + WARMUP_EVENTS)) ]; then
-      c0=$(tree_cpu_ms "$tool_pid"); w0=$(now_ms); thread_cpu_ms "$tool_pid" >"$RESULTS_DIR/threads-start-$run.txt"
+      c0=$(tree_cpu_ms "$tool_pid"); w0=$(now_ms); n0=$now; thread_cpu_ms "$tool_pid" >"$RESULTS_DIR/threads-start-$run.txt"
     fi
-    if [ -n "$c0" ] && [ "$now" -ge $((before + WARMUP_EVENTS + EVENTS)) ]; then
-      c1=$(tree_cpu_ms "$tool_pid"); w1=$(now_ms); thread_cpu_ms "$tool_pid" >"$RESULTS_DIR/threads-end-$run.txt"; break
+    if [ -n "$c0" ] && [ "$now" -ge $((before + WARMUP_EVENTS + EVENTS - 5)) ]; then
+      c1=$(tree_cpu_ms "$tool_pid"); w1=$(now_ms); n1=$now; thread_cpu_ms "$tool_pid" >"$RESULTS_DIR/threads-end-$run.txt"; break
     fi
     sleep 0.02
   done
   wait "$tool_pid" || echo "bench: run $run: jload exited $? (thresholds?), see $RESULTS_DIR/jload-$run.out" >&2
   tool_pid=""
   [ -n "$c1" ] || { echo "bench: run $run: the burst was not seen at the sandbox" >&2; cat "$RESULTS_DIR/jload-$run.out" >&2; exit 1; }
-  echo "$run $((c1 - c0)) $((w1 - w0)) $((now - before))" >>"$RESULTS_DIR/raw.txt"
+  echo "$run $((c1 - c0)) $((w1 - w0)) $((n1 - n0))" >>"$RESULTS_DIR/raw.txt"
 done
 
 python3 - "$RESULTS_DIR" "$SUBSCRIBERS" "$EVENTS" "$WARMUP_EVENTS" <<'PY'
@@ -80,9 +82,9 @@ for line in open(f"{d}/raw.txt"):
     run, cpu, win, relayed = (int(x) for x in line.split())
     m = json.load(open(f"{d}/summary-{run}.json"))["metrics"]
     f = m["fanout_latency"]
-    got = f["count"]
-    print(f"{run:3d} {got:8d} {m.get('fanout_dropped', {}).get('count', 0):7d} {f['med']:7.2f} {f['p(95)']:7.2f} {f['p(99)']:7.2f} {f['max']:7.1f} "
-          f"{cpu:12d} {cpu / got * 1000 if got else float('nan'):9.1f} {cpu / win if win else float('nan'):9.0%}")
+    in_window = relayed * subs
+    print(f"{run:3d} {f['count']:8d} {m.get('fanout_dropped', {}).get('count', 0):7d} {f['med']:7.2f} {f['p(95)']:7.2f} {f['p(99)']:7.2f} {f['max']:7.1f} "
+          f"{cpu:12d} {cpu / in_window * 1000 if in_window else float('nan'):9.1f} {cpu / win if win else float('nan'):9.0%}")
     threads = {}
     for edge in ("start", "end"):
         for t in open(f"{d}/threads-{edge}-{run}.txt"):
