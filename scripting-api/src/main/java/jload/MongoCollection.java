@@ -25,6 +25,24 @@ public interface MongoCollection {
     /** How many were deleted, -1 when it failed. */
     long deleteMany(String filterJson);
 
+    /** Deletes the first match: how many were deleted (0 or 1), -1 when it failed. */
+    long deleteOne(String filterJson);
+
+    /**
+     * Updates the first match with {@code updateJson} (update operators such as {@code $set}, or a pipeline); with
+     * {@code upsert}, inserts one when nothing matches. How many matched, -1 when it failed.
+     */
+    long updateOne(String filterJson, String updateJson, boolean upsert);
+
+    /** {@link #updateOne} for every match: how many matched, -1 when it failed. */
+    long updateMany(String filterJson, String updateJson, boolean upsert);
+
+    /** The distinct values of {@code field} among the matches, as a JSON array's text; null when it failed. */
+    String distinct(String field, String filterJson);
+
+    /** The result of an aggregation pipeline (a JSON array of stages), as a JSON array's text; null when it failed. */
+    String aggregate(String pipelineJson);
+
     /** Drops the collection; false when it failed. */
     boolean drop();
 

@@ -5,6 +5,8 @@
 //   events.insertMany(Array.from({ length: 50 }, (_, i) => ({ job: 'j1', seq: i })));   // batches of 1,000
 //   events.find({ job: 'j1' }, { sort: { seq: 1 }, limit: 10 });   // documents (relaxed Extended JSON: plain numbers)
 //   events.findOne({ seq: 3 }); events.count({ job: 'j1' }); events.deleteMany({}); events.createIndex({ seq: 1 }); events.drop();
+//   events.updateOne({ seq: 3 }, { $set: { seen: true } }, { upsert: true }); events.updateMany(...); events.deleteOne({ seq: 3 });
+//   events.distinct('job', {}); events.aggregate([{ $group: { _id: '$job', n: { $sum: 1 } } }]);
 // A failed operation returns null (-1 for counts), is counted in mongo_errors{op, kind}, and lastError says why.
 
 const text = (v) => JSON.stringify(v ?? {});
@@ -18,6 +20,11 @@ class Collection {
   findOne(filter = {}) { return parse(this._h.findOne(text(filter))); }
   count(filter = {}) { return this._h.count(text(filter)); }
   deleteMany(filter = {}) { return this._h.deleteMany(text(filter)); }
+  deleteOne(filter = {}) { return this._h.deleteOne(text(filter)); }
+  updateOne(filter, update, options = {}) { return this._h.updateOne(text(filter), JSON.stringify(update), options.upsert === true); }
+  updateMany(filter, update, options = {}) { return this._h.updateMany(text(filter), JSON.stringify(update), options.upsert === true); }
+  distinct(field, filter = {}) { return parse(this._h.distinct(String(field), text(filter))); }
+  aggregate(pipeline) { return parse(this._h.aggregate(JSON.stringify(pipeline))); }
   drop() { return this._h.drop(); }
   createIndex(keys) { return this._h.createIndex(text(keys)); }
   get lastError() { return this._h.lastError(); }

@@ -19,6 +19,11 @@ final class InitOnlyMongoClient implements MongoClient {
             @Override public String findOne(String f) { throw initOnly(); }
             @Override public long count(String f) { throw initOnly(); }
             @Override public long deleteMany(String f) { throw initOnly(); }
+            @Override public long deleteOne(String f) { throw initOnly(); }
+            @Override public long updateOne(String f, String u, boolean upsert) { throw initOnly(); }
+            @Override public long updateMany(String f, String u, boolean upsert) { throw initOnly(); }
+            @Override public String distinct(String field, String f) { throw initOnly(); }
+            @Override public String aggregate(String p) { throw initOnly(); }
             @Override public boolean drop() { throw initOnly(); }
             @Override public String createIndex(String k) { throw initOnly(); }
             @Override public String lastError() { return null; }

@@ -64,6 +64,58 @@ class MongoTest {
     }
 
     @Test
+    void updatesDeletesDistinctAndAggregationsAnswerAsMongoDoes() {
+        Jload.Result r = Jload.runScript(dir, """
+                import mongo from 'jload/mongo';
+                import { check } from 'k6';
+                const jobs = mongo.client(__ENV.MONGO).collection('app', 'jobs');
+                export const options = { iterations: 1 };
+                export default function () {
+                  jobs.insertMany([{ job: 'a', n: 1 }, { job: 'a', n: 2 }, { job: 'b', n: 3 }]);
+                  check(jobs, {
+                    'updateOne matches one': (c) => c.updateOne({ job: 'a' }, { $set: { seen: true } }) === 1 && c.count({ seen: true }) === 1,
+                    'updateMany matches every one': (c) => c.updateMany({ job: 'a' }, { $inc: { n: 10 } }) === 2 && c.count({ n: { $gt: 10 } }) === 2,
+                    'an upsert inserts when nothing matches': (c) => c.updateOne({ job: 'c' }, { $set: { n: 9 } }, { upsert: true }) === 0 && c.count({ job: 'c' }) === 1,
+                    'deleteOne deletes one': (c) => c.deleteOne({ job: 'a' }) === 1 && c.count({ job: 'a' }) === 1,
+                    'distinct': (c) => c.distinct('job').sort().join() === 'a,b,c',
+                    'aggregate': (c) => JSON.stringify(c.aggregate([{ $match: { job: 'b' } }, { $project: { _id: 0, n: 1 } }])) === '[{"n":3}]',
+                  });
+                }
+                """, "-e", "MONGO=" + uri, "--summary-export", dir.resolve("summary.json").toString());
+        Jload.assertPassedEveryCheck(r, dir.resolve("summary.json"));
+    }
+
+    @Test
+    void anUnmodifiedXk6MongoScriptRuns() {
+        Jload.Result r = Jload.runScript(dir, """
+                import xk6_mongo from 'k6/x/mongo';
+                import { check } from 'k6';
+                const client = xk6_mongo.newClient(__ENV.MONGO);
+                export const options = { iterations: 1 };
+                export default function () {
+                  client.dropCollection('testdb', 'events');
+                  client.insert('testdb', 'events', { correlationId: 'c1', n: 1 });
+                  client.insertMany('testdb', 'events', [{ correlationId: 'c2', n: 2 }, { correlationId: 'c3', n: 3 }]);
+                  client.updateOne('testdb', 'events', { correlationId: 'c1' }, { n: 10 });   // no operator: a $set
+                  client.upsert('testdb', 'events', { correlationId: 'c4' }, { n: 4 });
+                  client.deleteOne('testdb', 'events', { correlationId: 'c2' });
+                  const noMatch = (() => { try { client.findOne('testdb', 'events', { correlationId: 'nope' }); return 'found'; } catch (e) { return e.message; } })();
+                  const badName = (() => { try { client.insert('test.db', 'events', {}); return 'inserted'; } catch (e) { return e.message; } })();
+                  check(client, {
+                    'found, sorted, limited': (c) => c.find('testdb', 'events', {}, { n: -1 }, 2).map((d) => d.n).join() === '10,4',
+                    'a plain update is a $set': (c) => c.findOne('testdb', 'events', { correlationId: 'c1' }).n === 10,
+                    'counted': (c) => c.countDocuments('testdb', 'events', {}) === 3 && c.findAll('testdb', 'events').length === 3,
+                    'findOne with no match throws as xk6-mongo does': () => noMatch === 'mongo: no documents in result',
+                    'a database name with a dot is refused': () => badName === 'database name contains invalid character: .',
+                  });
+                  client.deleteMany('testdb', 'events', {});
+                  check(client, { 'deleted': (c) => c.countDocuments('testdb', 'events', {}) === 0 });
+                }
+                """, "-e", "MONGO=" + uri, "--summary-export", dir.resolve("summary.json").toString());
+        Jload.assertPassedEveryCheck(r, dir.resolve("summary.json"));
+    }
+
+    @Test
     void aFailedOperationIsCountedAndTheRunGoesOn() {
         Jload.Result r = Jload.runScript(dir, """
                 import mongo from 'jload/mongo';

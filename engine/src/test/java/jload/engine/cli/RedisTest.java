@@ -212,6 +212,49 @@ class RedisTest {
     }
 
     @Test
+    void anUnmodifiedK6RedisScriptRunsWithXk6RedisSemantics() throws Exception {
+        Jload.Result r = Jload.runScript(dir, """
+                import redis from 'k6/experimental/redis';
+                import { Client } from 'k6/x/redis';
+                import { check } from 'k6';
+                export const options = { iterations: 1 };
+                const client = new redis.Client(__ENV.REDIS);   // in the init code: connects on its first command
+                const port = Number(__ENV.REDIS.split(':').pop());
+                const byOptions = new Client({ socket: { host: '127.0.0.1', port }, database: 2 });
+                export default async function () {
+                  const set = await client.set('k', 'v', 0);
+                  const got = await client.get('k');
+                  const nil = await client.get('missing').then(() => 'resolved', (e) => e.message);
+                  await client.rpush('l', 'a', 'b', 3);
+                  const range = await client.lrange('l', 0, -1);
+                  await client.hset('h', 'f', 1);
+                  const hash = await client.hgetall('h');
+                  const wrongType = await client.lpush('h', 'x').then(() => 'resolved', (e) => e.message);
+                  const badValue = await client.set('k', { an: 'object' }).then(() => 'resolved', (e) => e.message);
+                  const expired = await client.expire('k', 60);
+                  const ttl = await client.ttl('k');
+                  const counted = await client.incrBy('n', 5);
+                  const other = await byOptions.exists('k');
+                  const any = await client.sendCommand('STRLEN', 'k');
+                  check(null, {
+                    'set and get': () => set === 'OK' && got === 'v',
+                    'a missing key rejects with redis: nil': () => nil === 'redis: nil',
+                    'lists and hashes': () => range.join() === 'a,b,3' && hash.f === '1',
+                    'a Redis error rejects with its message': () => wrongType.includes('WRONGTYPE'),
+                    'an object value is refused as xk6-redis refuses it': () => badValue === 'unsupported type provided for argument at index 1, supported types are string, number, and boolean',
+                    'expire and ttl': () => expired === true && ttl > 0 && ttl <= 60,
+                    'incrBy': () => counted === 5,
+                    'an options object picks the database': () => other === 0,
+                    'sendCommand': () => any === 1,
+                  });
+                }
+                """, "-e", "REDIS=" + redis.url(), "--summary-export", dir.resolve("summary.json").toString());
+        JsonNode m = Jload.assertPassedEveryCheck(r, dir.resolve("summary.json"));
+        assertEquals(9, m.path("checks").path("passes").asInt(), r.toString());
+        assertEquals(1, m.path("redis_errors").path("count").asInt(), "WRONGTYPE is counted; a missing key is no error: " + m.toPrettyString());
+    }
+
+    @Test
     void groovyHasTheSameClientTyped() throws Exception {
         Jload.Result r = Jload.runScriptAs(dir, "pubsub.groovy", """
                 import groovy.transform.BaseScript

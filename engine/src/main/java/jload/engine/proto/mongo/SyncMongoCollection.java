@@ -108,6 +108,61 @@ final class SyncMongoCollection implements jload.MongoCollection {
     }
 
     @Override
+    public long deleteOne(String filterJson) {
+        return call("deleteOne", c -> c.deleteOne(parse(filterJson)).getDeletedCount(), -1L);
+    }
+
+    @Override
+    public long updateOne(String filterJson, String updateJson, boolean upsert) {
+        return call("updateOne", c -> update(updateJson,
+                d -> c.updateOne(parse(filterJson), d, upsertOption(upsert)),
+                p -> c.updateOne(parse(filterJson), p, upsertOption(upsert))).getMatchedCount(), -1L);
+    }
+
+    @Override
+    public long updateMany(String filterJson, String updateJson, boolean upsert) {
+        return call("updateMany", c -> update(updateJson,
+                d -> c.updateMany(parse(filterJson), d, upsertOption(upsert)),
+                p -> c.updateMany(parse(filterJson), p, upsertOption(upsert))).getMatchedCount(), -1L);
+    }
+
+    private static com.mongodb.client.model.UpdateOptions upsertOption(boolean upsert) {
+        return new com.mongodb.client.model.UpdateOptions().upsert(upsert);
+    }
+
+    /** An update document ({@code {"$set": …}}) or an update pipeline ({@code [{"$set": …}]}). */
+    private static <R> R update(String json, Function<Document, R> byDocument, Function<List<Document>, R> byPipeline) {
+        return json != null && json.strip().startsWith("[") ? byPipeline.apply(stages(json)) : byDocument.apply(parse(json));
+    }
+
+    private static List<Document> stages(String json) {
+        List<Document> out = new ArrayList<>();
+        for (org.bson.BsonValue v : org.bson.BsonArray.parse(json)) out.add(Document.parse(v.asDocument().toJson()));
+        return out;
+    }
+
+    @Override
+    public String distinct(String field, String filterJson) {
+        return call("distinct", c -> {
+            org.bson.BsonArray values = new org.bson.BsonArray();
+            for (BsonValue v : c.distinct(field, parse(filterJson), BsonValue.class)) values.add(v);
+            return json(values);
+        }, null);
+    }
+
+    @Override
+    public String aggregate(String pipelineJson) {
+        return call("aggregate", c -> {
+            StringBuilder out = new StringBuilder("[");
+            for (Document d : c.aggregate(stages(pipelineJson))) {
+                if (out.length() > 1) out.append(',');
+                out.append(d.toJson(JSON));
+            }
+            return out.append(']').toString();
+        }, null);
+    }
+
+    @Override
     public boolean drop() {
         return call("drop", c -> {
             c.drop();

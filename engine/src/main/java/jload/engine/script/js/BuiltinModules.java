@@ -37,6 +37,10 @@ final class BuiltinModules {
         BY_NAME.put("k6/x/websockets", "k6-websockets.mjs");
         BY_NAME.put("k6/experimental/timers", "k6-timers.mjs");
         BY_NAME.put("k6/x/timers", "k6-timers.mjs");
+        // xk6-redis, as k6 ships it (k6/experimental/redis) and as an extension build names it.
+        BY_NAME.put("k6/experimental/redis", "k6-redis.mjs");
+        BY_NAME.put("k6/x/redis", "k6-redis.mjs");
+        BY_NAME.put("k6/x/mongo", "k6-mongo.mjs"); // xk6-mongo
     }
 
     private record RemoteModule(Pattern url, String resource) {}
@@ -68,7 +72,8 @@ final class BuiltinModules {
     /** Why jload cannot serve {@code specifier}, a reserved name it does not have, in k6's terms. */
     static String whyMissing(String specifier) {
         if (specifier.startsWith("k6/x/")) {
-            return "a k6 extension (built into a custom k6 binary with xk6); jload does not run k6 extensions";
+            return "a k6 extension (built into a custom k6 binary with xk6); jload runs none, and maps only k6/x/redis, "
+                    + "k6/x/mongo, k6/x/websockets and k6/x/timers onto its own modules";
         }
         if (specifier.startsWith("jload/")) {
             return "not a jload module; jload has jload, jload/ws, jload/socketio, jload/redis, jload/mongo and jload/metrics";

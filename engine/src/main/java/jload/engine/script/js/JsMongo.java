@@ -56,6 +56,11 @@ public final class JsMongo {
         @HostAccess.Export public String findOne(String filter) { return call(() -> c.findOne(filter)); }
         @HostAccess.Export public double count(String filter) { return call(() -> c.count(filter)); }
         @HostAccess.Export public double deleteMany(String filter) { return call(() -> c.deleteMany(filter)); }
+        @HostAccess.Export public double deleteOne(String filter) { return call(() -> c.deleteOne(filter)); }
+        @HostAccess.Export public double updateOne(String filter, String update, boolean upsert) { return call(() -> c.updateOne(filter, update, upsert)); }
+        @HostAccess.Export public double updateMany(String filter, String update, boolean upsert) { return call(() -> c.updateMany(filter, update, upsert)); }
+        @HostAccess.Export public String distinct(String field, String filter) { return call(() -> c.distinct(field, filter)); }
+        @HostAccess.Export public String aggregate(String pipeline) { return call(() -> c.aggregate(pipeline)); }
         @HostAccess.Export public boolean drop() { return call(c::drop); }
         @HostAccess.Export public String createIndex(String keys) { return call(() -> c.createIndex(keys)); }
         @HostAccess.Export public String lastError() { return c.lastError(); }
