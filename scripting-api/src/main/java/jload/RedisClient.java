@@ -154,6 +154,15 @@ public interface RedisClient {
         return killed;
     }
 
+    /**
+     * A real outage of a redis-server this jload process started ({@code jload run --sandbox} without REDIS_URL,
+     * {@code jload sandbox --redis auto}): the server stops now — every client's connection drops, its data goes —
+     * and starts again, empty, {@code millis} later; the call returns at once. For any other server, use
+     * {@link #pause} or {@link #killClients}.
+     * @throws IllegalArgumentException when the server is not one jload started
+     */
+    void outage(long millis);
+
     private static long count(Object reply) {
         return reply instanceof Long n ? n : -1;
     }

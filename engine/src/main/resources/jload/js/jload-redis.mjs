@@ -5,6 +5,7 @@
 //   r.set('k', 'v'); r.get('k'); r.incr('n'); r.del('k'); r.expire('k', 60); r.command('OBJECT', 'ENCODING', 'k');
 //   r.rpush('l', 'a', 'b'); r.lrange('l', 0, -1); r.hset('h', { f: 1 }); r.hgetall('h'); r.sadd('s', 'x'); r.smembers('s');
 //   r.pause(1500, { mode: 'all' }); r.killClients({ type: 'pubsub' });   // outage drills: CLIENT PAUSE, CLIENT KILL
+//   r.outage(1500);   // a redis-server jload started (run --sandbox): stopped now, started again, empty, 1.5 s later
 //   const sub = r.subscribe('events');                   // or (['a', 'b'], { persist: true })
 //   r.publish('events', JSON.stringify({ n: 1 }));       // how many subscribers received it
 //   r.publish('events', { n: 1 }, { stamp: true });      // fanout_latency: publish → each WebSocket/Socket.IO frame carrying it
@@ -77,6 +78,7 @@ class Client {
     return this.command('CLIENT', 'PAUSE', Math.max(0, Math.round(Number(ms))), mode.toUpperCase());
   }
   unpause() { return this.command('CLIENT', 'UNPAUSE'); }
+  outage(ms) { this._h.outage(Math.max(0, Math.round(Number(ms)))); }
   // Disconnects every client of the type (default: normal and pubsub) but this run's command connection.
   killClients(options = {}) {
     const types = options.type === undefined ? ['normal', 'pubsub'] : [String(options.type).toLowerCase()];

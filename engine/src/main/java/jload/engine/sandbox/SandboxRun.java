@@ -1,5 +1,6 @@
 package jload.engine.sandbox;
 
+import jload.engine.proto.redis.RedisServerProcess;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;

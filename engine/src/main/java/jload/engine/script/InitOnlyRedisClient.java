@@ -18,6 +18,7 @@ final class InitOnlyRedisClient implements RedisClient {
     @Override public long incr(String key) { throw initOnly(); }
     @Override public boolean expire(String key, long seconds) { throw initOnly(); }
     @Override public Object command(String name, String... args) { throw initOnly(); }
+    @Override public void outage(long millis) { throw initOnly(); }
     @Override public RedisSubscription subscribe(List<String> channels, Map<String, ?> options) { throw initOnly(); }
     @Override public String lastError() { return null; }
 }

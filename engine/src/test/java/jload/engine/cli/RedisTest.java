@@ -1,6 +1,6 @@
 package jload.engine.cli;
 
-import jload.engine.sandbox.RedisServerProcess;
+import jload.engine.proto.redis.RedisServerProcess;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -127,6 +127,82 @@ class RedisTest {
         drill.join();
         assertTrue(m.path("redis_errors").path("count").asInt() > 0, m.toPrettyString());
         assertTrue(m.path("redis_reconnects").path("count").asInt() >= 1, "the reconnect is reported: " + m.toPrettyString());
+    }
+
+    @Test
+    void anOutageOfARedisServerJloadStartedDropsEveryConnectionAndTheRunRidesItOut() throws Exception {
+        JsonNode m = runPassing("""
+                const r = redis.client(__ENV.REDIS);
+                export default function () {
+                  const sub = r.subscribe('o', { persist: true });
+                  r.set('kept', '1');
+                  const t0 = Date.now();
+                  r.outage(1000);
+                  const returnedAt = Date.now() - t0;
+                  let failed = 0, back = null;
+                  for (let i = 0; i < 100 && back === null; i++) {
+                    if (r.incr('n') === -1) failed++;
+                    else back = Date.now() - t0;
+                    sleep(0.05);
+                  }
+                  let heard = null;
+                  for (let i = 0; i < 50 && heard === null; i++) {
+                    r.publish('o', 'after');
+                    heard = sub.expect((m) => m.text === 'after', { timeout: '100ms' });
+                  }
+                  check(null, {
+                    'the call returned at once': () => returnedAt < 900,
+                    'calls failed while it was down': () => failed > 0,
+                    'and worked again after about the outage': () => back !== null && back >= 900,
+                    'it came back empty': () => r.get('kept') === null,
+                    'the subscription came back too': () => heard !== null,
+                  });
+                }
+                """, "{ iterations: 1 }");
+        assertTrue(m.path("redis_errors").path("count").asInt() > 0, m.toPrettyString());
+        assertTrue(m.path("redis_reconnects").path("count").asInt() >= 2, "the command and the subscription connections: " + m.toPrettyString());
+    }
+
+    @Test
+    void anOutageOfAServerJloadDidNotStartIsRefused() throws Exception {
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        // Started here, not by RedisServerProcess: a server jload knows nothing of, with a password to keep out of sight.
+        Process other = new ProcessBuilder("redis-server", "--port", String.valueOf(port), "--bind", "127.0.0.1", "--save", "",
+                "--appendonly", "no", "--requirepass", "secret", "--dir", dir.toString()).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("other-redis.log").toFile()).start();
+        try {
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (System.nanoTime() < deadline) {
+                try (java.net.Socket probe = new java.net.Socket("127.0.0.1", port)) {
+                    break;
+                } catch (java.io.IOException notYet) {
+                    Thread.sleep(50);
+                }
+            }
+            refusedOutage("redis://:secret@127.0.0.1:" + port);
+        } finally {
+            other.destroy();
+            other.waitFor();
+        }
+    }
+
+    private void refusedOutage(String url) throws Exception {
+        Jload.Result r = Jload.runScript(dir, """
+                import redis from 'jload/redis';
+                import { check } from 'k6';
+                export const options = { iterations: 1 };
+                const r = redis.client(__ENV.REDIS);
+                export default function () {
+                  let refused = null;
+                  try { r.outage(10); } catch (e) { refused = String(e); }
+                  check(refused, { 'refused, saying what to use instead': (e) => e !== null && e.includes('is not a redis-server this jload started') && e.includes('pause(ms)') });
+                }
+                """, "-e", "REDIS=" + url, "--summary-export", dir.resolve("summary.json").toString());
+        Jload.assertPassedEveryCheck(r, dir.resolve("summary.json"));
+        assertTrue(!r.stderr().contains("secret") && !r.stdout().contains("secret"), r.toString());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package jload.engine.sandbox;
 
+import jload.engine.proto.redis.RedisServerProcess;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

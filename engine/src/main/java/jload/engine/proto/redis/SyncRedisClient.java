@@ -114,6 +114,23 @@ final class SyncRedisClient implements RedisClient {
     }
 
     @Override
+    public void outage(long millis) {
+        if (millis < 0) throw new IllegalArgumentException("redis outage: a duration of at least 0 ms, got " + millis);
+        io.lettuce.core.RedisURI uri = RedisUrls.parse(url);
+        RedisServerProcess server = RedisServerProcess.startedOn(uri.getHost(), uri.getPort()).orElseThrow(() -> new IllegalArgumentException(
+                "redis outage: " + RedisUrls.masked(url) + " is not a redis-server this jload started (run --sandbox without REDIS_URL, "
+                        + "or jload sandbox --redis auto); for another server use pause(ms) or killClients()"));
+        // Stopping a process waits for it: done on a thread of the JDK's scheduler, not on the VU's event loop.
+        Thread drill = Thread.ofVirtual().name("jload-redis-outage-drill").start(() -> server.outage(java.time.Duration.ofMillis(millis)));
+        try {
+            drill.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new jload.engine.exec.VuInterrupted();
+        }
+    }
+
+    @Override
     public RedisSubscription subscribe(List<String> channels, Map<String, ?> options) {
         for (String key : options.keySet()) {
             if (!key.equals("persist")) throw new IllegalArgumentException("redis subscribe: unknown option '" + key + "'; expected persist");

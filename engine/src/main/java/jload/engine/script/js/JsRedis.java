@@ -52,6 +52,7 @@ public final class JsRedis {
         @HostAccess.Export public double incr(String key) { return call(() -> c.incr(key)); }
         @HostAccess.Export public boolean expire(String key, double seconds) { return call(() -> c.expire(key, (long) seconds)); }
         @HostAccess.Export public String lastError() { return c.lastError(); }
+        @HostAccess.Export public void outage(double millis) { call(() -> { c.outage((long) millis); return null; }); }
 
         /** Any command; the reply as JSON text (strings, numbers, arrays of them, null). */
         @HostAccess.Export

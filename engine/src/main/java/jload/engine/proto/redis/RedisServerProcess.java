@@ -1,4 +1,4 @@
-package jload.engine.sandbox;
+package jload.engine.proto.redis;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -10,12 +10,16 @@ import java.time.Duration;
 /**
  * A redis-server of jload's own (for {@code --sandbox} runs, {@code jload sandbox --redis auto}, and tests), on a free
  * port of 127.0.0.1, keeping nothing on disk, so nothing is shared with another Redis; stopped by its process (and
- * startable again on the same port, for outage drills).
+ * startable again on the same port, for outage drills: {@link #outage}). The ones running in this process are known
+ * by port ({@link #startedOn}), so a script's client can drill one of them.
  */
 public final class RedisServerProcess implements AutoCloseable {
+    private static final java.util.Map<Integer, RedisServerProcess> RUNNING = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final int port;
     private final Path dir;
     private Process process;
+    private Thread restarter;
 
     private RedisServerProcess(int port, Path dir) {
         this.port = port;
@@ -40,11 +44,38 @@ public final class RedisServerProcess implements AutoCloseable {
         }
         RedisServerProcess r = new RedisServerProcess(port, Files.createTempDirectory("jload-redis"));
         r.startAgain();
+        RUNNING.put(port, r);
         return r;
     }
 
+    /** The redis-server this process started on 127.0.0.1:{@code port} and has not closed, if any. */
+    public static java.util.Optional<RedisServerProcess> startedOn(String host, int port) {
+        boolean loopback = host.equals("127.0.0.1") || host.equals("localhost");
+        return loopback ? java.util.Optional.ofNullable(RUNNING.get(port)) : java.util.Optional.empty();
+    }
+
+    /**
+     * An outage: stops the server now (its clients see the connection drop) and starts it again, empty, on the same
+     * port {@code down} later, on a thread of its own: the caller goes on meanwhile. One at a time.
+     * @throws IllegalStateException when an outage is already under way
+     */
+    public synchronized void outage(Duration down) {
+        if (restarter != null && restarter.isAlive()) throw new IllegalStateException("an outage of redis-server :" + port + " is already under way");
+        stop();
+        restarter = Thread.ofVirtual().name("jload-redis-outage").start(() -> {
+            try {
+                Thread.sleep(down);
+                startAgain();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // closed meanwhile: stays down
+            } catch (IOException e) {
+                // It stays down; the clients' failures and missing reconnects say so.
+            }
+        });
+    }
+
     /** Starts redis-server on this port (again, after {@link #stop}); returns once it answers. */
-    public void startAgain() throws IOException {
+    public synchronized void startAgain() throws IOException {
         process = new ProcessBuilder("redis-server", "--port", String.valueOf(port), "--bind", "127.0.0.1", "--save", "",
                 "--appendonly", "no", "--dir", dir.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("redis.log").toFile()).start();
@@ -89,6 +120,19 @@ public final class RedisServerProcess implements AutoCloseable {
     /** Stops it for good: its folder (its log) goes too. */
     @Override
     public void close() {
+        RUNNING.remove(port, this);
+        Thread r;
+        synchronized (this) {
+            r = restarter;
+        }
+        if (r != null) {
+            r.interrupt();
+            try {
+                r.join(java.time.Duration.ofSeconds(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         stop();
         try (var files = Files.walk(dir)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
