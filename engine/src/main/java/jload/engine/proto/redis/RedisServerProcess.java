@@ -26,12 +26,19 @@ public final class RedisServerProcess implements AutoCloseable {
         this.dir = dir;
     }
 
-    /** Whether a redis-server is on the PATH. */
+    /** The redis-server to run: {@code -Djload.redisServer=PATH}, else the one on the PATH. */
+    static String binary() {
+        return System.getProperty("jload.redisServer", "redis-server");
+    }
+
+    /** Whether there is a redis-server to run. */
     public static boolean available() {
+        String binary = binary();
+        if (binary.contains(java.io.File.separator)) return Files.isExecutable(Path.of(binary));
         String path = System.getenv("PATH");
         if (path == null) return false;
         for (String dir : path.split(java.io.File.pathSeparator)) {
-            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, "redis-server"))) return true;
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, binary))) return true;
         }
         return false;
     }
@@ -76,7 +83,7 @@ public final class RedisServerProcess implements AutoCloseable {
 
     /** Starts redis-server on this port (again, after {@link #stop}); returns once it answers. */
     public synchronized void startAgain() throws IOException {
-        process = new ProcessBuilder("redis-server", "--port", String.valueOf(port), "--bind", "127.0.0.1", "--save", "",
+        process = new ProcessBuilder(binary(), "--port", String.valueOf(port), "--bind", "127.0.0.1", "--save", "",
                 "--appendonly", "no", "--dir", dir.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("redis.log").toFile()).start();
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
