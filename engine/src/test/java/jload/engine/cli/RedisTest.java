@@ -206,6 +206,37 @@ class RedisTest {
     }
 
     @Test
+    void aBlockingCommandWaitsOnItsOwnConnectionNotOnTheSharedOne() throws Exception {
+        runPassing("""
+                const r = redis.client(__ENV.REDIS);
+                export default function () {
+                  if (__VU === 1) { // blocks until VU 3 pushes, about 1.5 s from now
+                    const t0 = Date.now();
+                    const got = r.command('BLPOP', 'q', '10');
+                    const timedOut = r.command('BLPOP', 'empty', '0.5');
+                    check(null, {
+                      'BLPOP got the pushed element': () => JSON.stringify(got) === '["q","x"]' && Date.now() - t0 >= 1000,
+                      'a block that runs out is null, no error': () => timedOut === null && r.lastError === null,
+                    });
+                  } else if (__VU === 2) { // meanwhile, the shared connection keeps answering at once
+                    sleep(0.3);
+                    let slowest = 0;
+                    for (let i = 0; i < 10; i++) {
+                      const t = Date.now();
+                      r.incr('busy');
+                      slowest = Math.max(slowest, Date.now() - t);
+                      sleep(0.05);
+                    }
+                    check(slowest, { 'commands of other VUs are not held up by the BLPOP': (ms) => ms < 500 });
+                  } else {
+                    sleep(1.5);
+                    r.rpush('q', 'x');
+                  }
+                }
+                """, "{ scenarios: { s: { executor: 'per-vu-iterations', vus: 3, iterations: 1 } } }");
+    }
+
+    @Test
     void listsHashesAndSetsAnswerAsRedisDoes() throws Exception {
         runPassing("""
                 const r = redis.client(__ENV.REDIS);

@@ -33,7 +33,8 @@ public final class RedisConnections implements AutoCloseable {
     private volatile ClientResources resources;
     private final Map<String, Server> servers = new ConcurrentHashMap<>();
 
-    private record Server(RedisClient client, StatefulRedisConnection<String, String> shared) {}
+    /** A server's client for the shared and subscription connections, and its client for blocking commands (made when first needed). */
+    private record Server(RedisClient client, StatefulRedisConnection<String, String> shared, RedisClient[] blockingClient) {}
 
     /** Whether {@code url} is a Redis URL; @throws RedisSetupException naming it (password masked) when not. */
     public static void check(String url) {
@@ -57,6 +58,40 @@ public final class RedisConnections implements AutoCloseable {
         }
     }
 
+    /**
+     * A connection of its own for a VU's blocking commands (BLPOP, XREAD BLOCK, …), from a client without Lettuce's
+     * command timeout: the caller bounds the wait by the command's own block time.
+     */
+    StatefulRedisConnection<String, String> blocking(String url, RedisMetrics metrics) {
+        Server s = server(url, metrics);
+        RedisClient blockingClient;
+        synchronized (s.blockingClient()) {
+            if (s.blockingClient()[0] == null) {
+                RedisURI uri = RedisUrls.parse(url);
+                RedisClient c = RedisClient.create(resources(), uri);
+                c.setOptions(options(TimeoutOptions.builder().timeoutCommands(false).build()));
+                c.addListener(new ReconnectCounter(() -> metrics.reconnected(RedisUrls.masked(url))));
+                s.blockingClient()[0] = c;
+            }
+            blockingClient = s.blockingClient()[0];
+        }
+        try {
+            return blockingClient.connect(StringCodec.UTF8);
+        } catch (RuntimeException e) {
+            throw new RedisSetupException(RedisUrls.masked(url) + ": " + RedisErrors.describe(e));
+        }
+    }
+
+    private static ClientOptions options(TimeoutOptions timeouts) {
+        return ClientOptions.builder()
+                .protocolVersion(io.lettuce.core.protocol.ProtocolVersion.RESP2) // replies as RESP2 types: strings, numbers, arrays
+                .autoReconnect(true)
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .timeoutOptions(timeouts)
+                .socketOptions(SocketOptions.builder().connectTimeout(CONNECT_TIMEOUT).build())
+                .build();
+    }
+
     private Server server(String url, RedisMetrics metrics) {
         Server s = servers.get(url);
         if (s != null) return s;
@@ -66,16 +101,10 @@ public final class RedisConnections implements AutoCloseable {
             RedisURI uri = RedisUrls.parse(url);
             uri.setTimeout(jload.RedisClient.COMMAND_TIMEOUT);
             RedisClient client = RedisClient.create(resources(), uri);
-            client.setOptions(ClientOptions.builder()
-                    .protocolVersion(io.lettuce.core.protocol.ProtocolVersion.RESP2) // replies as RESP2 types: strings, numbers, arrays
-                    .autoReconnect(true)
-                    .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                    .timeoutOptions(TimeoutOptions.enabled(jload.RedisClient.COMMAND_TIMEOUT))
-                    .socketOptions(SocketOptions.builder().connectTimeout(CONNECT_TIMEOUT).build())
-                    .build());
+            client.setOptions(options(TimeoutOptions.enabled(jload.RedisClient.COMMAND_TIMEOUT)));
             client.addListener(new ReconnectCounter(() -> metrics.reconnected(RedisUrls.masked(url))));
             try {
-                s = new Server(client, client.connect(StringCodec.UTF8));
+                s = new Server(client, client.connect(StringCodec.UTF8), new RedisClient[1]);
             } catch (RuntimeException e) {
                 client.shutdownAsync();
                 throw new RedisSetupException(RedisUrls.masked(url) + ": " + RedisErrors.describe(e));
@@ -99,6 +128,8 @@ public final class RedisConnections implements AutoCloseable {
         for (Server s : servers.values()) {
             s.shared().closeAsync();
             s.client().shutdown(Duration.ZERO, Duration.ofSeconds(2));
+            RedisClient blocking = s.blockingClient()[0];
+            if (blocking != null) blocking.shutdown(Duration.ZERO, Duration.ofSeconds(2));
         }
         servers.clear();
         if (resources != null) resources.shutdown(0, 2, TimeUnit.SECONDS);

@@ -13,6 +13,7 @@ import java.util.List;
 final class RedisReplyOutput extends NestedMultiOutput<String, String> {
     private boolean started;
     private boolean array;
+    private boolean nullArray;
 
     RedisReplyOutput() {
         super(StringCodec.UTF8);
@@ -27,6 +28,7 @@ final class RedisReplyOutput extends NestedMultiOutput<String, String> {
 
     @Override
     public void multi(int count) {
+        if (!started && count < 0) nullArray = true; // RESP2's null array (*-1): BLPOP that ran out, an aborted EXEC
         first(true);
         super.multi(count);
     }
@@ -58,6 +60,7 @@ final class RedisReplyOutput extends NestedMultiOutput<String, String> {
     /** The reply as Redis gave it: the array, or its one value. */
     Object reply() {
         List<Object> all = get();
+        if (nullArray) return null;
         if (array) return all;
         return all == null || all.isEmpty() ? null : all.getFirst();
     }

@@ -35,12 +35,17 @@ final class SyncRedisClient implements RedisClient {
         this.owner = owner;
     }
 
-    /** Runs one command, timed; a failure is counted, remembered and answered with {@code failed} (or thrown with {@code throw}). */
+    /** Runs one command on the shared connection, timed; see {@link #timed}. */
     private <T> T call(String command, Function<RedisCommands<String, String>, T> body, T failed) {
+        return timed(command, () -> body.apply(shared.sync()), failed);
+    }
+
+    /** Runs one command, timed; a failure is counted, remembered and answered with {@code failed} (or thrown with {@code throw}). */
+    private <T> T timed(String command, Supplier<T> body, T failed) {
         TagSet tags = vuTags.get().with("server", RedisUrls.masked(url));
         long start = System.nanoTime();
         try {
-            T result = body.apply(shared.sync());
+            T result = body.get();
             metrics.command(tags, command, (System.nanoTime() - start) / 1e6);
             lastError = null;
             return result;
@@ -106,11 +111,37 @@ final class SyncRedisClient implements RedisClient {
         };
         CommandArgs<String, String> commandArgs = new CommandArgs<>(StringCodec.UTF8);
         for (String a : args) commandArgs.add(a);
+        java.util.OptionalLong block = BlockingCommands.blockMillis(upper, args);
+        if (block.isPresent()) return timed(upper, () -> blocking(keyword, commandArgs, block.getAsLong()), null);
         return call(upper, c -> {
             RedisReplyOutput output = new RedisReplyOutput();
             c.dispatch(keyword, output, commandArgs);
             return output.reply();
         }, null);
+    }
+
+    /**
+     * A command that blocks the connection it runs on (BLPOP, XREAD BLOCK, …) runs on the VU's own connection for
+     * them, not the shared one, where it would hold up every VU's commands; it may wait its block time plus
+     * {@link jload.RedisClient#COMMAND_TIMEOUT} (0: for ever, until the VU stops).
+     */
+    private Object blocking(ProtocolKeyword keyword, CommandArgs<String, String> args, long blockMillis) {
+        RedisReplyOutput output = new RedisReplyOutput();
+        var future = owner.blockingConnection(url, () -> connections.blocking(url, metrics)).async().dispatch(keyword, output, args);
+        try {
+            if (blockMillis == 0) future.get();
+            else future.get(blockMillis + jload.RedisClient.COMMAND_TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            return output.reply();
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new jload.engine.exec.VuInterrupted();
+        } catch (java.util.concurrent.TimeoutException e) {
+            future.cancel(true);
+            throw new io.lettuce.core.RedisCommandTimeoutException("Command timed out after " + (blockMillis + jload.RedisClient.COMMAND_TIMEOUT.toMillis()) + " ms");
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
     }
 
     @Override

@@ -20,6 +20,8 @@ public final class VuRedis implements Redis {
     private final boolean throwErrors;
     private final List<SyncRedisSubscription> thisIteration = new ArrayList<>();
     private final List<SyncRedisSubscription> kept = new ArrayList<>();
+    /** This VU's connection for blocking commands, per server URL; kept until the VU ends. */
+    private final java.util.Map<String, io.lettuce.core.api.StatefulRedisConnection<String, String>> blocking = new java.util.HashMap<>();
     private boolean inIteration;
 
     public VuRedis(Supplier<RedisConnections> connections, MetricRegistry registry, BuiltinMetrics builtins, Supplier<TagSet> vuTags,
@@ -34,6 +36,11 @@ public final class VuRedis implements Redis {
     @Override
     public RedisClient client(String url) {
         return new SyncRedisClient(url, connections.get(), metrics, vuTags, throwErrors, this);
+    }
+
+    io.lettuce.core.api.StatefulRedisConnection<String, String> blockingConnection(
+            String url, Supplier<io.lettuce.core.api.StatefulRedisConnection<String, String>> open) {
+        return blocking.computeIfAbsent(url, u -> open.get());
     }
 
     void opened(SyncRedisSubscription s, boolean persist) {
@@ -55,5 +62,7 @@ public final class VuRedis implements Redis {
         endIteration();
         for (SyncRedisSubscription s : kept) s.close();
         kept.clear();
+        for (var c : blocking.values()) c.closeAsync();
+        blocking.clear();
     }
 }
