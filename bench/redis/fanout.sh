@@ -38,26 +38,31 @@ redis_port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1"
 taskset -c "$TARGET_CPU" redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no \
   --dir "$RESULTS_DIR" >"$RESULTS_DIR/redis.out" 2>&1 &
 redis_pid=$!
+for _ in $(seq 100); do (exec 3<>"/dev/tcp/127.0.0.1/$redis_port") 2>/dev/null && break; sleep 0.1; done
+(exec 3<>"/dev/tcp/127.0.0.1/$redis_port") 2>/dev/null || { echo "bench: redis-server did not start:" >&2; cat "$RESULTS_DIR/redis.out" >&2; exit 1; }
 "$JLOAD" version >/dev/null
 start_sandbox "$RESULTS_DIR" "$TARGET_CPU" --redis "redis://127.0.0.1:$redis_port"
 target_sio=${target_ws/ws:/http:}
 
+# The sandbox's count of relayed events; nothing when the poll failed (one may time out mid-burst).
 delivered() {
-  curl -sf --max-time 2 "$target_http/metrics" | awk '/^sandbox_redis_messages_total\{.*outcome="delivered"/ { print $2 }'
+  curl -sf --max-time 2 "$target_http/metrics" | awk '/^sandbox_redis_messages_total\{.*outcome="delivered"/ { print $2 }' || true
 }
 
 echo "# run cpu_ms window_ms events_relayed_in_window" >"$RESULTS_DIR/raw.txt"
 for run in $(seq "$RUNS"); do
   before=$(delivered)
+  [ -n "$before" ] || { echo "bench: the sandbox's /metrics did not answer" >&2; exit 1; }
   taskset -c "$CLIENT_CPU" "$JLOAD" run -q --no-color --summary-export "$RESULTS_DIR/summary-$run.json" \
     --summary-trend-stats 'med,p(95),p(99),max,count' \
     -e TARGET_SIO="$target_sio" -e REDIS_URL="redis://127.0.0.1:$redis_port" \
     -e SUBSCRIBERS="$SUBSCRIBERS" -e EVENTS="$EVENTS" -e EVERY_MS="$EVERY_MS" -e WARMUP_EVENTS="$WARMUP_EVENTS" -e ROOM="burst-$run" \
     "$repo_root/examples/broadcast-fanout.js" >"$RESULTS_DIR/jload-$run.out" 2>&1 &
   tool_pid=$!
-  c0="" w0="" n0="" c1="" w1="" n1="" now=""
+  c0="" w0="" n0="" c1="" w1="" n1="" now=$before
   while kill -0 "$tool_pid" 2>/dev/null; do
-    now=$(delivered)
+    n=$(delivered)
+    [ -n "$n" ] && now=$n
     if [ -z "$c0" ] && [ "$now" -gt $((before + WARMUP_EVENTS)) ]; then
       c0=$(tree_cpu_ms "$tool_pid"); w0=$(now_ms); n0=$now; thread_cpu_ms "$tool_pid" >"$RESULTS_DIR/threads-start-$run.txt"
     fi

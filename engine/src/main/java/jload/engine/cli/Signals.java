@@ -21,6 +21,7 @@ final class Signals {
                 Signal.handle(new Signal(name), sig -> {
                     if (received.incrementAndGet() > 1) {
                         log.error("stopping at once (second signal); outputs may be incomplete");
+                        jload.engine.proto.redis.RedisServerProcess.stopAll(); // halt runs no shutdown hooks
                         Runtime.getRuntime().halt(StopReason.SIGNAL.exitCode);
                     }
                     log.warn("stopping the test (signal " + sig.getName() + "); the summary and outputs will still be written. "

@@ -29,13 +29,20 @@ import org.bson.json.JsonWriterSettings;
 final class MongoCatchUpStore implements CatchUpStore, AutoCloseable {
     static final String DATABASE = "jload_sandbox";
     static final String COLLECTION = "catchup_events";
-    private static final int TIMEOUT_MS = 5_000;
+    /**
+     * Short: the store is read and written on the threads that serve the sockets (a join, a broadcast), so a database
+     * gone must cost little; after a failure the store refuses at once for {@link #BACK_OFF_NANOS}.
+     */
+    private static final int TIMEOUT_MS = 1_000;
+    private static final long BACK_OFF_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
     private static final JsonWriterSettings RELAXED = JsonWriterSettings.builder().outputMode(JsonMode.RELAXED).build();
 
     private final MongoClient client;
     private final MongoCollection<Document> events;
     /** Each room's last sequence number, read from the collection on first use; the lock orders numbering. */
     private final Map<String, long[]> last = new ConcurrentHashMap<>();
+    /** When the last failure was (System.nanoTime), or 0: within BACK_OFF_NANOS of it, calls fail at once. */
+    private volatile long failedAt;
 
     private MongoCatchUpStore(MongoClient client) {
         this.client = client;
@@ -69,34 +76,51 @@ final class MongoCatchUpStore implements CatchUpStore, AutoCloseable {
                 : Filters.and(Filters.eq("room", room), Filters.eq("namespace", namespace));
     }
 
+    /** Runs a database call unless the database failed moments ago; a failure starts the back-off. */
+    private <T> T guarded(java.util.function.Supplier<T> call) {
+        long failed = failedAt;
+        if (failed != 0 && System.nanoTime() - failed < BACK_OFF_NANOS) {
+            throw new IllegalStateException("the catch-up store failed less than 5 s ago; not tried");
+        }
+        try {
+            return call.get();
+        } catch (RuntimeException e) {
+            failedAt = System.nanoTime();
+            throw e;
+        }
+    }
+
     @Override
     public long append(String namespace, String room, ObjectNode event) {
         long[] counter = last.computeIfAbsent(namespace + "\u0000" + room, k -> new long[] {-1});
         synchronized (counter) {
             if (counter[0] < 0) {
-                Document highest = events.find(roomFilter(namespace, room)).sort(Sorts.descending("seq")).limit(1).first();
+                Document highest = guarded(() -> events.find(roomFilter(namespace, room)).sort(Sorts.descending("seq")).limit(1).first());
                 counter[0] = highest == null || !(highest.get("seq") instanceof Number n) ? 0 : n.longValue();
             }
-            long seq = counter[0] + 1;
+            // Numbered before it is written: an event that could not be kept was still sent live with its number,
+            // and the next one must not reuse it.
+            long seq = ++counter[0];
             event.put("seq", seq);
             Document doc = Document.parse(event.toString());
             doc.put("room", room);
             if (!"/".equals(namespace)) doc.put("namespace", namespace);
-            events.insertOne(doc);
-            counter[0] = seq;
+            guarded(() -> events.insertOne(doc));
             return seq;
         }
     }
 
     @Override
     public List<ObjectNode> after(String namespace, String room, long after, int limit) {
-        List<ObjectNode> out = new ArrayList<>();
-        for (Document d : events.find(Filters.and(roomFilter(namespace, room), Filters.gt("seq", after))).sort(Sorts.ascending("seq")).limit(limit)) {
-            d.remove("_id");
-            d.remove("namespace");
-            JsonMessages.parseObject(d.toJson(RELAXED)).ifPresent(out::add);
-        }
-        return out;
+        return guarded(() -> {
+            List<ObjectNode> out = new ArrayList<>();
+            for (Document d : events.find(Filters.and(roomFilter(namespace, room), Filters.gt("seq", after))).sort(Sorts.ascending("seq")).limit(limit)) {
+                d.remove("_id");
+                d.remove("namespace");
+                JsonMessages.parseObject(d.toJson(RELAXED)).ifPresent(out::add);
+            }
+            return out;
+        });
     }
 
     @Override

@@ -55,7 +55,20 @@ final class RedisRoomBridge implements PrometheusSection, AutoCloseable {
                 connected = false;
             }
         });
-        this.connection = client.connectPubSub();
+        StatefulRedisPubSubConnection<String, String> c = null;
+        try {
+            c = client.connectPubSub();
+            listen(c, deliver);
+            c.sync().subscribe(channel);
+        } catch (RuntimeException e) {
+            if (c != null) c.closeAsync();
+            client.shutdown(Duration.ZERO, Duration.ofSeconds(2)); // its threads, and any reconnecting, go with it
+            throw e;
+        }
+        this.connection = c;
+    }
+
+    private void listen(StatefulRedisPubSubConnection<String, String> connection, Consumer<RoomEvent> deliver) {
         connection.addListener(new RedisPubSubAdapter<>() {
             @Override
             public void message(String from, String text) {
@@ -69,7 +82,6 @@ final class RedisRoomBridge implements PrometheusSection, AutoCloseable {
                 }
             }
         });
-        connection.sync().subscribe(channel);
     }
 
     /**

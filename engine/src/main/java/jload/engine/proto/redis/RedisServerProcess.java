@@ -18,7 +18,7 @@ public final class RedisServerProcess implements AutoCloseable {
 
     private final int port;
     private final Path dir;
-    private Process process;
+    private volatile Process process;
     private Thread restarter;
 
     private RedisServerProcess(int port, Path dir) {
@@ -50,9 +50,29 @@ public final class RedisServerProcess implements AutoCloseable {
             port = s.getLocalPort();
         }
         RedisServerProcess r = new RedisServerProcess(port, Files.createTempDirectory("jload-redis"));
-        r.startAgain();
+        try {
+            r.startAgain();
+        } catch (IOException | RuntimeException e) {
+            r.close();
+            throw e;
+        }
         RUNNING.put(port, r);
         return r;
+    }
+
+    /** Kills every redis-server this process started and has not closed: the way out when the JVM halts. */
+    public static void stopAll() {
+        for (RedisServerProcess r : RUNNING.values()) {
+            Process p = r.process;
+            if (p != null) p.destroyForcibly();
+        }
+    }
+
+    /** A JVM that exits without closing them (System.exit, an uncaught error) still stops its servers. */
+    private static final Thread ON_EXIT = Thread.ofPlatform().name("jload-redis-servers-stop").unstarted(RedisServerProcess::stopAll);
+
+    static {
+        Runtime.getRuntime().addShutdownHook(ON_EXIT);
     }
 
     /** The redis-server this process started on 127.0.0.1:{@code port} and has not closed, if any. */

@@ -49,6 +49,8 @@ final class SyncRedisClient implements RedisClient {
             metrics.command(tags, command, (System.nanoTime() - start) / 1e6);
             lastError = null;
             return result;
+        } catch (jload.engine.exec.VuInterrupted stopped) {
+            throw stopped; // the test is stopping the VU: no Redis failure
         } catch (RuntimeException e) {
             metrics.error(tags, command, RedisErrors.kind(e));
             lastError = command + ": " + RedisErrors.describe(e);
@@ -152,13 +154,21 @@ final class SyncRedisClient implements RedisClient {
                 "redis outage: " + RedisUrls.masked(url) + " is not a redis-server this jload started (run --sandbox without REDIS_URL, "
                         + "or jload sandbox --redis auto); for another server use pause(ms) or killClients()"));
         // Stopping a process waits for it: done on a thread of the JDK's scheduler, not on the VU's event loop.
-        Thread drill = Thread.ofVirtual().name("jload-redis-outage-drill").start(() -> server.outage(java.time.Duration.ofMillis(millis)));
+        java.util.concurrent.atomic.AtomicReference<RuntimeException> refused = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread drill = Thread.ofVirtual().name("jload-redis-outage-drill").start(() -> {
+            try {
+                server.outage(java.time.Duration.ofMillis(millis));
+            } catch (RuntimeException e) {
+                refused.set(e); // one already under way: the script is told, not a thread's stack trace on stderr
+            }
+        });
         try {
             drill.join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new jload.engine.exec.VuInterrupted();
         }
+        if (refused.get() != null) throw new IllegalStateException("redis outage: " + refused.get().getMessage());
     }
 
     @Override
