@@ -38,6 +38,9 @@ public interface VuContext {
     /** Redis clients. */
     Redis redis();
 
+    /** This VU's HTTP client ({@code k6/http}). */
+    Http http();
+
     /** MongoDB clients. */
     Mongo mongo();
 

@@ -141,6 +141,11 @@ public abstract class JloadScript extends Script {
         return host().vu().targetMetrics();
     }
 
+    /** HTTP ({@code k6/http}): {@code def res = http.get("${env.TARGET_HTTP}/health"); check(res, 'ok') { it.status() == 200 }}. */
+    public jload.Http getHttp() {
+        return host().vu().http();
+    }
+
     /** Redis ({@code jload/redis}): {@code def r = redis.client(env.REDIS_URL); r.publish('events', json(n: 1))}. */
     public jload.Redis getRedis() {
         return host().vu().redis();

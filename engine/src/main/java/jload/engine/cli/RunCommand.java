@@ -130,10 +130,11 @@ public final class RunCommand implements Callable<Integer> {
             List<Path> roots = new ArrayList<>();
             roots.add(script.toAbsolutePath().normalize().getParent());
             roots.addAll(allowRead);
+            jload.engine.script.ScriptNeeds needs = jload.engine.script.ScriptNeeds.of(script, roots);
             if (sandbox) {
                 Map<String, String> given = new LinkedHashMap<>(scriptEnv);
                 given.putAll(env);
-                target = SandboxRun.start(sandboxSocketIoLimits.limits(), jload.engine.script.ScriptNeeds.of(script, roots), given, log::info);
+                target = SandboxRun.start(sandboxSocketIoLimits.limits(), needs, given, log::info);
                 scriptEnv.putAll(target.variables());
             }
             scriptEnv.putAll(env);
@@ -163,6 +164,9 @@ public final class RunCommand implements Callable<Integer> {
             if (runtime.usesWebSockets() && !control.isStopped()) {
                 var took = protocols.warmUpWebSockets(target == null ? null : target.server().wsBase().resolve("/ws/echo"));
                 log.debug("WebSocket client warmed up in " + took.toMillis() + " ms (before the test: not measured)");
+            }
+            if (needs.http() && !control.isStopped()) {
+                log.debug("HTTP client warmed up in " + protocols.warmUpHttp().toMillis() + " ms (before the test: not measured)");
             }
 
             TestRunner r = runner;

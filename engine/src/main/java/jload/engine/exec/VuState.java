@@ -36,6 +36,7 @@ public final class VuState implements jload.engine.script.EngineVu, Execution {
     private jload.TargetMetrics targetMetrics;
     private jload.engine.proto.redis.VuRedis redis;
     private jload.engine.proto.mongo.VuMongo mongo;
+    private jload.engine.proto.http.VuHttp http;
     /** Between beginIteration and endIteration (not in init, setup or teardown). */
     private boolean inIteration;
 
@@ -231,12 +232,14 @@ public final class VuState implements jload.engine.script.EngineVu, Execution {
     void closeSockets() {
         if (ws != null) ws.closeAll(java.time.Duration.ofSeconds(2));
         if (redis != null) redis.closeAll();
+        if (http != null) http.closeAll();
     }
 
     /** The run is over: sockets still open say goodbye (1001) without waiting for an answer. */
     void dropSockets() {
         if (ws != null) ws.closeAll(java.time.Duration.ZERO);
         if (redis != null) redis.closeAll();
+        if (http != null) http.closeAll();
     }
 
     @Override
@@ -245,6 +248,14 @@ public final class VuState implements jload.engine.script.EngineVu, Execution {
             mongo = new jload.engine.proto.mongo.VuMongo(run.protocols()::mongo, run.registry(), run.builtins(), () -> tags, run.throwErrors());
         }
         return mongo;
+    }
+
+    @Override
+    public jload.engine.proto.http.VuHttp http() {
+        if (http == null) {
+            http = new jload.engine.proto.http.VuHttp(run.protocols()::http, run.registry(), run.builtins(), () -> tags, run.throwErrors());
+        }
+        return http;
     }
 
     @Override

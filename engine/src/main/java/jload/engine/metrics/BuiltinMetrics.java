@@ -12,6 +12,9 @@ public final class BuiltinMetrics {
     public final Metric checks;
     public final Metric groupDuration;
     public final Metric dataSent;
+    // HTTP (k6/http): k6's names, types and tags.
+    public final Metric httpReqs, httpReqDuration, httpReqBlocked, httpReqConnecting, httpReqTlsHandshaking, httpReqSending,
+            httpReqWaiting, httpReqReceiving, httpReqFailed;
     public final Metric dataReceived;
     // WebSocket (k6's names, plus jload's ws_rtt and ws_errors)
     public final Metric wsConnecting;
@@ -72,6 +75,15 @@ public final class BuiltinMetrics {
         groupDuration = registry.register("group_duration", MetricType.TREND, ValueKind.TIME);
         dataSent = registry.register("data_sent", MetricType.COUNTER, ValueKind.DATA);
         dataReceived = registry.register("data_received", MetricType.COUNTER, ValueKind.DATA);
+        httpReqs = registry.register("http_reqs", MetricType.COUNTER, ValueKind.DEFAULT);
+        httpReqDuration = registry.register("http_req_duration", MetricType.TREND, ValueKind.TIME);
+        httpReqBlocked = registry.register("http_req_blocked", MetricType.TREND, ValueKind.TIME);
+        httpReqConnecting = registry.register("http_req_connecting", MetricType.TREND, ValueKind.TIME);
+        httpReqTlsHandshaking = registry.register("http_req_tls_handshaking", MetricType.TREND, ValueKind.TIME);
+        httpReqSending = registry.register("http_req_sending", MetricType.TREND, ValueKind.TIME);
+        httpReqWaiting = registry.register("http_req_waiting", MetricType.TREND, ValueKind.TIME);
+        httpReqReceiving = registry.register("http_req_receiving", MetricType.TREND, ValueKind.TIME);
+        httpReqFailed = registry.register("http_req_failed", MetricType.RATE, ValueKind.DEFAULT);
         wsConnecting = registry.register("ws_connecting", MetricType.TREND, ValueKind.TIME);
         wsSessionDuration = registry.register("ws_session_duration", MetricType.TREND, ValueKind.TIME);
         wsSessions = registry.register("ws_sessions", MetricType.COUNTER, ValueKind.DEFAULT);

@@ -11,6 +11,7 @@ public final class Protocols implements AutoCloseable {
     private volatile IoLoops loops;
     private volatile WsClient ws;
     private volatile jload.engine.proto.scrape.ScrapeClient scrape;
+    private volatile jload.engine.proto.http.HttpClient http;
     private volatile jload.engine.proto.redis.RedisConnections redis;
     private volatile jload.engine.proto.mongo.MongoConnections mongo;
 
@@ -48,6 +49,16 @@ public final class Protocols implements AutoCloseable {
         return c;
     }
 
+    public jload.engine.proto.http.HttpClient http() {
+        var c = http;
+        if (c == null) {
+            synchronized (this) {
+                if ((c = http) == null) http = c = new jload.engine.proto.http.HttpClient(loops(), insecureSkipTlsVerify);
+            }
+        }
+        return c;
+    }
+
     public jload.engine.proto.redis.RedisConnections redis() {
         var c = redis;
         if (c == null) {
@@ -78,6 +89,13 @@ public final class Protocols implements AutoCloseable {
         return java.time.Duration.ofNanos(System.nanoTime() - start);
     }
 
+    /** Runs the HTTP client's code before the test ({@link jload.engine.proto.http.HttpWarmup}); returns how long it took. */
+    public java.time.Duration warmUpHttp() {
+        long start = System.nanoTime();
+        jload.engine.proto.http.HttpWarmup.run(http(), loops(), java.time.Duration.ofSeconds(3));
+        return java.time.Duration.ofNanos(System.nanoTime() - start);
+    }
+
     @Override
     public synchronized void close() {
         if (redis != null) redis.close();
@@ -88,5 +106,6 @@ public final class Protocols implements AutoCloseable {
         loops = null;
         ws = null;
         scrape = null;
+        http = null;
     }
 }

@@ -73,6 +73,20 @@ public record InitOnlyVu(Map<String, String> env, List<DeclaredMetric> declared)
     }
 
     /** Reading the options: a client's URL is checked here, its server is reached when the VUs start. */
+    @Override public jload.Http http() {
+        return new jload.Http() {
+            @Override
+            public jload.HttpResponse request(String method, String url, String body, java.util.Map<String, ?> params) {
+                throw new IllegalStateException("making HTTP requests in the init context is not supported; make them in the default function, setup() or teardown()");
+            }
+
+            @Override
+            public void setExpectedStatuses(java.util.List<?> statuses) {
+                // Scripts set it at the top level; this pass makes no requests, and each VU's own init sets its own.
+            }
+        };
+    }
+
     @Override public jload.Redis redis() {
         return url -> {
             jload.engine.proto.redis.RedisConnections.check(url);

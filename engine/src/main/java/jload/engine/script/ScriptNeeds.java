@@ -9,26 +9,29 @@ import java.util.regex.Pattern;
 import jload.engine.script.js.JsImports;
 
 /**
- * The services a scenario talks to besides its target, read from its source before it runs, so that {@code --sandbox}
- * can give it a Redis or a MongoDB of its own: a JS script's imports (its local files' too), a Groovy scenario's
- * {@code redis.client} / {@code mongo.client} calls.
+ * What a scenario talks to, read from its source before it runs, so that {@code --sandbox} can give it a Redis or a
+ * MongoDB of its own and jload can warm up the clients it will use: a JS script's imports (its local files' too), a
+ * Groovy scenario's {@code redis.client} / {@code mongo.client} / {@code http.get…} calls.
  */
-public record ScriptNeeds(boolean redis, boolean mongo) {
+public record ScriptNeeds(boolean redis, boolean mongo, boolean http) {
     static final Set<String> REDIS_MODULES = Set.of("jload/redis", "k6/x/redis", "k6/experimental/redis");
     static final Set<String> MONGO_MODULES = Set.of("jload/mongo", "k6/x/mongo");
     private static final Pattern GROOVY_REDIS = Pattern.compile("\\bredis\\s*\\.\\s*client\\b");
     private static final Pattern GROOVY_MONGO = Pattern.compile("\\bmongo\\s*\\.\\s*client\\b");
+    private static final Pattern GROOVY_HTTP = Pattern.compile("\\bhttp\\s*\\.\\s*(get|post|put|patch|delete|head|request)\\b");
 
     public static ScriptNeeds of(Path script, List<Path> readableRoots) {
         if (script.getFileName().toString().endsWith(".groovy")) {
             try {
                 String source = Files.readString(script);
-                return new ScriptNeeds(GROOVY_REDIS.matcher(source).find(), GROOVY_MONGO.matcher(source).find());
+                return new ScriptNeeds(GROOVY_REDIS.matcher(source).find(), GROOVY_MONGO.matcher(source).find(),
+                        GROOVY_HTTP.matcher(source).find());
             } catch (IOException e) {
-                return new ScriptNeeds(false, false); // loading the script reports it
+                return new ScriptNeeds(false, false, false); // loading the script reports it
             }
         }
         return new ScriptNeeds(JsImports.importsAny(script, readableRoots, REDIS_MODULES),
-                JsImports.importsAny(script, readableRoots, MONGO_MODULES));
+                JsImports.importsAny(script, readableRoots, MONGO_MODULES),
+                JsImports.importsAny(script, readableRoots, java.util.Set.of("k6/http")));
     }
 }

@@ -30,6 +30,7 @@ final class BuiltinModules {
         BY_NAME.put("jload/redis", "jload-redis.mjs");
         BY_NAME.put("jload/mongo", "jload-mongo.mjs");
         BY_NAME.put("k6/ws", "k6-ws.mjs");
+        BY_NAME.put("k6/http", "k6-http.mjs");
         BY_NAME.put("k6/websockets", "k6-websockets.mjs");
         BY_NAME.put("k6/experimental/websockets", "k6-websockets.mjs");
         // The same APIs under the names they had before k6 adopted them (xk6-websockets, xk6-timers,

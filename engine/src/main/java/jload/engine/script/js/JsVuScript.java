@@ -57,6 +57,7 @@ final class JsVuScript implements VuScript {
             bindings.putMember("__jload_scrape", new JsTargetMetrics(vu));
             bindings.putMember("__jload_redis", new JsRedis(vu));
             bindings.putMember("__jload_mongo", new JsMongo(vu));
+            bindings.putMember("__jload_http", new JsHttp(vu));
             bindings.putMember("__VU", vu.vu());
             context.eval(Source.newBuilder("js", BuiltinModules.sourceText("globals.js"), "<jload>/globals.js").buildLiteral());
             Value exports = context.eval(source);

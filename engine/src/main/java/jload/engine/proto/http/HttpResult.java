@@ -1,0 +1,9 @@
+package jload.engine.proto.http;
+
+import java.util.Map;
+import jload.HttpTimings;
+
+/** What a request got; see {@link jload.HttpResponse}. */
+record HttpResult(int status, String statusText, String proto, String url, Map<String, String> headers, String body,
+                  HttpTimings timings, String error, int errorCode, String remoteIp, int remotePort, String requestMethod,
+                  Map<String, String> requestHeaders) implements jload.HttpResponse {}

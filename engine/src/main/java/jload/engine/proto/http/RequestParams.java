@@ -1,0 +1,43 @@
+package jload.engine.proto.http;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import jload.engine.script.ScriptDurations;
+
+/** A request's params, read once: see {@link jload.Http} for what each means. */
+record RequestParams(Map<String, String> headers, Map<String, String> tags, Duration timeout, int redirects, boolean keepBody,
+                     ExpectedStatuses expected) {
+    private static final java.util.Set<String> KNOWN = java.util.Set.of("headers", "tags", "timeout", "redirects", "responseType",
+            "expectedStatuses");
+
+    /** @throws IllegalArgumentException naming an unknown or malformed param */
+    static RequestParams of(Map<String, ?> params, ExpectedStatuses vuDefault) {
+        for (String key : params.keySet()) {
+            if (!KNOWN.contains(key)) {
+                throw new IllegalArgumentException("http: unknown param '" + key + "'; expected one of " + new java.util.TreeSet<>(KNOWN));
+            }
+        }
+        String type = params.get("responseType") == null ? "text" : String.valueOf(params.get("responseType"));
+        if (!type.equals("text") && !type.equals("none")) {
+            throw new IllegalArgumentException("http: responseType '" + type + "' is not supported; expected text or none");
+        }
+        Object redirects = params.get("redirects");
+        ExpectedStatuses expected = vuDefault;
+        if (params.containsKey("expectedStatuses")) {
+            expected = params.get("expectedStatuses") == null ? null : ExpectedStatuses.of((List<?>) params.get("expectedStatuses"));
+        }
+        return new RequestParams(strings(params.get("headers"), "headers"), strings(params.get("tags"), "tags"),
+                ScriptDurations.of(params.get("timeout"), jload.Http.DEFAULT_TIMEOUT, "timeout"),
+                redirects == null ? -1 : ((Number) redirects).intValue(), type.equals("text"), expected);
+    }
+
+    private static Map<String, String> strings(Object value, String what) {
+        if (value == null) return Map.of();
+        if (!(value instanceof Map<?, ?> m)) throw new IllegalArgumentException("http: '" + what + "' must be an object of names and values");
+        Map<String, String> out = new LinkedHashMap<>();
+        m.forEach((k, v) -> out.put(String.valueOf(k), String.valueOf(v)));
+        return out;
+    }
+}

@@ -1,0 +1,266 @@
+package jload.engine.proto.http;
+
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.DefaultFullHttpRequest;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpVersion;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import jload.HttpResponse;
+import jload.HttpTimings;
+import jload.engine.metrics.BuiltinMetrics;
+import jload.engine.metrics.MetricRegistry;
+import jload.engine.metrics.TagSet;
+
+/**
+ * One VU's HTTP client ({@link jload.Http}): its own keep-alive connections per origin, redirects followed, each
+ * request (each redirect hop too, as in k6) recorded with k6's metrics and tags. Used only by the VU's thread; the
+ * exchanges themselves run on the event loops.
+ */
+public final class VuHttp implements jload.Http {
+    private static final int DEFAULT_REDIRECTS = 10;
+    private static final String USER_AGENT = "jload (https://github.com/jload)";
+
+    private final Supplier<HttpClient> client;
+    private final HttpMetrics metrics;
+    private final Supplier<TagSet> vuTags;
+    private final boolean throwErrors;
+    private final HttpConnection.ByteSink bytes;
+    /** Idle keep-alive connections by origin (scheme://host:port). */
+    private final Map<String, ArrayDeque<HttpConnection>> idle = new HashMap<>();
+    /** The VU's response callback: null for none (no http_req_failed, as k6 with setResponseCallback(null)). */
+    private ExpectedStatuses expected = ExpectedStatuses.DEFAULT;
+
+    public VuHttp(Supplier<HttpClient> client, MetricRegistry registry, BuiltinMetrics builtins, Supplier<TagSet> vuTags, boolean throwErrors) {
+        this.client = client;
+        this.metrics = new HttpMetrics(registry, builtins);
+        this.vuTags = vuTags;
+        this.throwErrors = throwErrors;
+        this.bytes = metrics.bytes(vuTags);
+    }
+
+    @Override
+    public void setExpectedStatuses(List<?> statuses) {
+        expected = statuses == null ? null : ExpectedStatuses.of(statuses);
+    }
+
+    @Override
+    public HttpResponse request(String method, String url, String body, Map<String, ?> params) {
+        RequestParams p = RequestParams.of(params, expected);
+        String verb = method.toUpperCase(Locale.ROOT);
+        URI uri = parse(url);
+        long deadline = System.nanoTime() + p.timeout().toNanos();
+        int redirectsLeft = p.redirects() < 0 ? DEFAULT_REDIRECTS : p.redirects();
+        byte[] payload = body == null ? null : body.getBytes(StandardCharsets.UTF_8);
+        Map<String, String> headers = new LinkedHashMap<>(p.headers());
+        while (true) {
+            HttpResult r = once(verb, uri, payload, headers, p, deadline);
+            String location = r.headers().get("Location");
+            if (r.error().isEmpty() && isRedirect(r.status()) && location != null && redirectsLeft > 0) {
+                redirectsLeft--;
+                URI next = uri.resolve(location.trim());
+                if (r.status() == 303 || ((r.status() == 301 || r.status() == 302) && !verb.equals("GET") && !verb.equals("HEAD"))) {
+                    verb = "GET"; // as Go's client (and so k6) does
+                    payload = null;
+                    headers.keySet().removeIf(h -> h.equalsIgnoreCase("Content-Type") || h.equalsIgnoreCase("Content-Length"));
+                }
+                if (!sameHost(uri, next)) headers.keySet().removeIf(h -> h.equalsIgnoreCase("Authorization") || h.equalsIgnoreCase("Cookie"));
+                uri = next;
+                continue;
+            }
+            if (throwErrors && !r.error().isEmpty()) throw new IllegalStateException("http " + verb + " " + r.url() + ": " + r.error());
+            return r;
+        }
+    }
+
+    private static boolean isRedirect(int status) {
+        return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+    }
+
+    private static boolean sameHost(URI a, URI b) {
+        return a.getHost() != null && a.getHost().equalsIgnoreCase(b.getHost());
+    }
+
+    private static URI parse(String url) {
+        try {
+            URI uri = new URI(url);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
+                throw new IllegalArgumentException("invalid URL: '" + CleanUrl.of(url) + "': expected http:// or https:// and a host");
+            }
+            return uri;
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException("invalid URL: '" + CleanUrl.of(url) + "': " + e.getReason());
+        }
+    }
+
+    /** One request on one connection (a new one if a kept one was closed under it), recorded. */
+    private HttpResult once(String verb, URI uri, byte[] payload, Map<String, String> headers, RequestParams p, long deadline) {
+        boolean secure = uri.getScheme().equalsIgnoreCase("https");
+        int port = uri.getPort() > 0 ? uri.getPort() : secure ? 443 : 80;
+        String origin = (secure ? "https://" : "http://") + uri.getHost().toLowerCase(Locale.ROOT) + ":" + port;
+        Map<String, String> sent = requestHeaders(uri, port, secure, payload, headers);
+        HttpExchange ex = null;
+        for (int attempt = 0; attempt < 2; attempt++) {
+            ex = new HttpExchange(request(verb, uri, payload, sent), p.keepBody());
+            HttpConnection conn = run(ex, uri.getHost(), port, secure, origin, deadline);
+            // A kept connection the server had closed: the request never reached it; try once on a new one, as Go does.
+            boolean closedUnder = ex.reused && ex.failure != null && ex.firstByte == 0 && ex.failure.code() == HttpFailure.GENERIC;
+            if (conn != null && ex.failure == null && conn.isReusable()) idle.computeIfAbsent(origin, o -> new ArrayDeque<>()).push(conn);
+            else if (conn != null) conn.close();
+            if (!closedUnder) break;
+        }
+        HttpResult r = result(ex, uri, verb, sent);
+        record(ex, r, p);
+        return r;
+    }
+
+    /** Gets a connection (kept or new) and runs the exchange on it until it ends or the deadline passes. */
+    private HttpConnection run(HttpExchange ex, String host, int port, boolean secure, String origin, long deadline) {
+        ex.getConn = System.nanoTime();
+        HttpConnection conn = takeIdle(origin);
+        try {
+            if (conn != null) {
+                ex.reused = true;
+                conn.send(ex);
+            } else {
+                var dialed = client.get().connect(ex, host, port, secure, origin, Duration.ofNanos(Math.max(1, deadline - System.nanoTime())), bytes);
+                dialed.whenComplete((c, e) -> {
+                    if (e != null) ex.fail(HttpFailure.of(e, true));
+                    else c.send(ex);
+                });
+                try {
+                    conn = dialed.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                } catch (ExecutionException dialFailed) {
+                    return null; // the exchange failed with it
+                }
+            }
+            ex.done.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            return conn;
+        } catch (TimeoutException e) {
+            ex.fail(HttpFailure.timeout());
+            if (conn != null) conn.close();
+            return null;
+        } catch (InterruptedException e) {
+            ex.fail(HttpFailure.timeout());
+            if (conn != null) conn.close();
+            Thread.currentThread().interrupt();
+            throw new jload.engine.exec.VuInterrupted();
+        } catch (ExecutionException impossible) {
+            throw new IllegalStateException(impossible.getCause());
+        }
+    }
+
+    private HttpConnection takeIdle(String origin) {
+        ArrayDeque<HttpConnection> q = idle.get(origin);
+        while (q != null && !q.isEmpty()) {
+            HttpConnection c = q.pop();
+            if (c.isReusable()) return c;
+            c.close();
+        }
+        return null;
+    }
+
+    private static Map<String, String> requestHeaders(URI uri, int port, boolean secure, byte[] payload, Map<String, String> given) {
+        Map<String, String> h = new LinkedHashMap<>();
+        boolean defaultPort = port == (secure ? 443 : 80);
+        h.put("Host", uri.getHost() + (defaultPort ? "" : ":" + port));
+        h.put("User-Agent", USER_AGENT);
+        h.put("Accept-Encoding", "gzip, deflate");
+        if (uri.getRawUserInfo() != null) {
+            String info = uri.getUserInfo().contains(":") ? uri.getUserInfo() : uri.getUserInfo() + ":";
+            h.put("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(info.getBytes(StandardCharsets.UTF_8)));
+        }
+        for (Map.Entry<String, String> e : given.entrySet()) {
+            h.keySet().removeIf(k -> k.equalsIgnoreCase(e.getKey()));
+            h.put(e.getKey(), e.getValue());
+        }
+        if (payload != null) h.put("Content-Length", String.valueOf(payload.length));
+        return h;
+    }
+
+    private static FullHttpRequest request(String verb, URI uri, byte[] payload, Map<String, String> headers) {
+        String path = (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
+                + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        FullHttpRequest r = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.valueOf(verb), path,
+                payload == null ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(payload));
+        headers.forEach((k, v) -> r.headers().set(k, v));
+        return r;
+    }
+
+    private static HttpResult result(HttpExchange ex, URI uri, String verb, Map<String, String> sent) {
+        String url = CleanUrl.of(uri.toString());
+        HttpTimings t = ex.timings();
+        if (ex.failure != null || ex.head == null) {
+            HttpFailure f = ex.failure != null ? ex.failure : HttpFailure.of(new HttpFailure.PrematureClose(), false);
+            return new HttpResult(0, "", "", url, Map.of(), null, t, f.message(), f.code(), ex.remoteIp, ex.remotePort, verb, sent);
+        }
+        int status = ex.head.status().code();
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : ex.head.headers()) headers.merge(canonical(e.getKey()), e.getValue(), (a, b) -> a + ", " + b);
+        String body = ex.keepBody ? new String(ex.body(), charset(headers.get("Content-Type"))) : null;
+        return new HttpResult(status, ex.head.status().toString(), "HTTP/1.1", url, headers, body, t, "",
+                status >= 400 ? 1000 + status : 0, ex.remoteIp, ex.remotePort, verb, sent);
+    }
+
+    private void record(HttpExchange ex, HttpResult r, RequestParams p) {
+        TagSet tags = vuTags.get().with(TagSet.of(p.tags()));
+        String name = p.tags().getOrDefault("name", r.url());
+        tags = tags.with("name", name).with("url", p.tags().containsKey("name") ? name : r.url()).with("method", r.requestMethod())
+                .with("status", String.valueOf(r.status()));
+        if (!r.proto().isEmpty()) tags = tags.with("proto", r.proto());
+        if (!r.error().isEmpty()) tags = tags.with("error", r.error());
+        if (r.errorCode() != 0) tags = tags.with("error_code", String.valueOf(r.errorCode()));
+        Boolean failed = null;
+        if (p.expected() != null) {
+            boolean ok = r.error().isEmpty() && p.expected().accepts(r.status());
+            tags = tags.with("expected_response", String.valueOf(ok));
+            failed = !ok;
+        }
+        metrics.request(tags, r.timings(), failed);
+    }
+
+    /** "content-type" → "Content-Type", as Go's textproto canonicalises. */
+    static String canonical(String name) {
+        StringBuilder out = new StringBuilder(name.length());
+        boolean upper = true;
+        for (char c : name.toCharArray()) {
+            out.append(upper ? Character.toUpperCase(c) : Character.toLowerCase(c));
+            upper = c == '-';
+        }
+        return out.toString();
+    }
+
+    private static java.nio.charset.Charset charset(String contentType) {
+        if (contentType != null) {
+            int i = contentType.toLowerCase(Locale.ROOT).indexOf("charset=");
+            if (i >= 0) {
+                try {
+                    return java.nio.charset.Charset.forName(contentType.substring(i + 8).replace("\"", "").split(";")[0].trim());
+                } catch (RuntimeException unknown) {
+                    // UTF-8, as most servers mean
+                }
+            }
+        }
+        return StandardCharsets.UTF_8;
+    }
+
+    /** The VU is done: its kept connections close. */
+    public void closeAll() {
+        for (ArrayDeque<HttpConnection> q : idle.values()) q.forEach(HttpConnection::close);
+        idle.clear();
+    }
+}

@@ -1,0 +1,84 @@
+package jload.engine.script.js;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Map;
+import jload.HttpResponse;
+import jload.engine.script.EngineVu;
+import org.graalvm.polyglot.HostAccess;
+
+/** The host object behind k6/http ({@code globalThis.__jload_http}); the module gives it k6's names and shapes. */
+public final class JsHttp {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final EngineVu vu;
+
+    JsHttp(EngineVu vu) {
+        this.vu = vu;
+    }
+
+    /** One request; params as JSON text (headers, tags, timeout, redirects, responseType, expectedStatuses). */
+    @HostAccess.Export
+    public Result request(String method, String url, String body, String paramsJson) {
+        return JsErrors.failuresToScript(() -> {
+            Map<String, Object> params = parse(paramsJson);
+            return new Result(vu.http().request(method, url, body, params));
+        });
+    }
+
+    /** http.setResponseCallback: the statuses (JSON array) or null for none. */
+    @HostAccess.Export
+    public void setExpectedStatuses(String statusesJson) {
+        JsErrors.onBehalfOfScript(() -> {
+            vu.http().setExpectedStatuses(statusesJson == null ? null : (List<?>) parseAny(statusesJson));
+            return null;
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> parse(String json) {
+        Object v = parseAny(json);
+        return v == null ? Map.of() : (Map<String, Object>) v;
+    }
+
+    private static Object parseAny(String json) {
+        try {
+            return json == null ? null : JSON.readValue(json, Object.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("http: params are not JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    /** A response: everything but the body as JSON text, the body apart (it may be large). */
+    public static final class Result {
+        private final HttpResponse r;
+
+        Result(HttpResponse r) {
+            this.r = r;
+        }
+
+        @HostAccess.Export
+        public String body() {
+            return r.body();
+        }
+
+        @HostAccess.Export
+        public String meta() {
+            ObjectNode o = JSON.createObjectNode();
+            o.put("status", r.status()).put("status_text", r.statusText()).put("proto", r.proto()).put("url", r.url());
+            ObjectNode h = o.putObject("headers");
+            r.headers().forEach(h::put);
+            var t = r.timings();
+            o.putObject("timings").put("blocked", t.blocked()).put("looking_up", 0).put("connecting", t.connecting())
+                    .put("tls_handshaking", t.tlsHandshaking()).put("sending", t.sending()).put("waiting", t.waiting())
+                    .put("receiving", t.receiving()).put("duration", t.duration());
+            o.put("error", r.error()).put("error_code", r.errorCode()).put("remote_ip", r.remoteIp()).put("remote_port", r.remotePort());
+            ObjectNode req = o.putObject("request").put("method", r.requestMethod()).put("url", r.url());
+            ObjectNode rh = req.putObject("headers");
+            r.requestHeaders().forEach((k, v) -> rh.putArray(k).add(v));
+            o.putObject("cookies");
+            return o.toString();
+        }
+    }
+}

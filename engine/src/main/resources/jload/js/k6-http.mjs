@@ -1,0 +1,123 @@
+// k6/http: k6's HTTP API on jload's HTTP/1.1 client (keep-alive per VU, redirects, wire-measured timings,
+// k6's http_req_* metrics, tags and error codes).
+//
+//   import http from 'k6/http';
+//   const res = http.post(`${base}/login`, JSON.stringify({ user: 'a' }), { headers: { 'Content-Type': 'application/json' } });
+//   const token = res.json('token');
+//   http.get(`${base}/items`, { tags: { name: 'items' }, timeout: '5s' });
+//
+// Params: headers, tags, timeout, redirects, responseType ('text' or 'none'), responseCallback. Bodies: a string,
+// or an object sent form-encoded. Not yet: cookies and jars, auth (digest; basic works from the URL), batch,
+// binary bodies and responseType 'binary', compression, http.file and multipart, html().
+
+function formEncode(obj) {
+  return Object.entries(obj)
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v === null || v === undefined ? '' : String(v))}`)
+    .join('&');
+}
+
+// A gjson-like selector, the subset k6 scripts use: dot paths, array indexes, and # for an array's length.
+function select(value, selector) {
+  let v = value;
+  for (const part of String(selector).split('.')) {
+    if (v === null || v === undefined) return undefined;
+    if (part === '#' && Array.isArray(v)) v = v.length;
+    else v = v[Array.isArray(v) && /^\d+$/.test(part) ? Number(part) : part];
+  }
+  return v;
+}
+
+class Response {
+  json(selector) {
+    if (this.body === null || this.body === undefined) throw new Error('cannot parse the response body as JSON: the body is empty or was discarded (responseType none)');
+    const parsed = JSON.parse(this.body);
+    return selector === undefined ? parsed : select(parsed, selector);
+  }
+  html() { throw new Error('jload: Response.html() is not supported; parse the body yourself'); }
+  clickLink() { throw new Error('jload: Response.clickLink() is not supported'); }
+  submitForm() { throw new Error('jload: Response.submitForm() is not supported'); }
+}
+
+function toResponse(h) {
+  const r = Object.assign(new Response(), JSON.parse(h.meta()));
+  r.body = h.body();
+  return r;
+}
+
+function callbackStatuses(cb) {
+  if (cb === null) return null;
+  if (cb && Array.isArray(cb.__jloadExpectedStatuses)) return cb.__jloadExpectedStatuses;
+  throw new Error('responseCallback: expected the value of http.expectedStatuses(...) or null');
+}
+
+export function request(method, url, body, params = {}) {
+  const p = { ...(params ?? {}) };
+  let target = url;
+  if (url && url.__jloadUrl) {
+    target = url.url;
+    p.tags = { name: url.name, ...(p.tags ?? {}) };
+  }
+  if ('responseCallback' in p) {
+    p.expectedStatuses = callbackStatuses(p.responseCallback);
+    delete p.responseCallback;
+  }
+  let text = null;
+  if (body !== null && body !== undefined) {
+    if (typeof body === 'string') text = body;
+    else if (body instanceof ArrayBuffer || ArrayBuffer.isView(body)) throw new Error('jload: binary request bodies are not supported yet; send a string');
+    else if (typeof body === 'object') {
+      text = formEncode(body);
+      const headers = { ...(p.headers ?? {}) };
+      if (!Object.keys(headers).some((k) => k.toLowerCase() === 'content-type')) headers['Content-Type'] = 'application/x-www-form-urlencoded';
+      p.headers = headers;
+    } else text = String(body);
+  }
+  return toResponse(globalThis.__jload_http.request(String(method), String(target), text, JSON.stringify(p)));
+}
+
+export function get(url, params) { return request('GET', url, null, params); }
+export function head(url, params) { return request('HEAD', url, null, params); }
+export function post(url, body, params) { return request('POST', url, body, params); }
+export function put(url, body, params) { return request('PUT', url, body, params); }
+export function patch(url, body, params) { return request('PATCH', url, body, params); }
+export function del(url, body, params) { return request('DELETE', url, body, params); }
+export function options(url, body, params) { return request('OPTIONS', url, body, params); }
+
+export function expectedStatuses(...statuses) {
+  for (const s of statuses) {
+    const ok = Number.isInteger(s) || (s && Number.isInteger(s.min) && Number.isInteger(s.max));
+    if (!ok) throw new Error(`expectedStatuses: each argument must be an integer or {min, max} of integers, got ${JSON.stringify(s)}`);
+  }
+  return Object.freeze({ __jloadExpectedStatuses: statuses });
+}
+
+export function setResponseCallback(cb) {
+  const statuses = callbackStatuses(cb);
+  globalThis.__jload_http.setExpectedStatuses(statuses === null ? null : JSON.stringify(statuses));
+}
+
+// http.url`${base}/items/${id}`: the request's name tag is the template, so each id does not become a series of its own.
+export function url(strings, ...values) {
+  let name = strings[0];
+  let full = strings[0];
+  values.forEach((v, i) => {
+    name += '${}' + strings[i + 1];
+    full += String(v) + strings[i + 1];
+  });
+  return Object.freeze({ __jloadUrl: true, url: full, name, toString() { return full; } });
+}
+
+export function batch() { throw new Error('jload: http.batch is not supported yet; make the requests one by one'); }
+export function file() { throw new Error('jload: http.file is not supported yet'); }
+export function cookieJar() { throw new Error('jload: cookie jars are not supported yet'); }
+
+export const TLS_1_0 = 'tls1.0';
+export const TLS_1_1 = 'tls1.1';
+export const TLS_1_2 = 'tls1.2';
+export const TLS_1_3 = 'tls1.3';
+export const OCSP_STATUS_GOOD = 'good';
+
+export default Object.freeze({
+  request, get, head, post, put, patch, del, options, expectedStatuses, setResponseCallback, url, batch, file, cookieJar,
+  TLS_1_0, TLS_1_1, TLS_1_2, TLS_1_3, OCSP_STATUS_GOOD,
+});

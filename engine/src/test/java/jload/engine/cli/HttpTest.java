@@ -1,0 +1,238 @@
+package jload.engine.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Executors;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * k6/http against a server jload did not write (the JDK's com.sun.net.httpserver): verbs, bodies, statuses and
+ * k6's error codes, redirects and their limit, timeouts, refused ports, gzip, large bodies, keep-alive, timings,
+ * metrics and tags, credentials kept out of outputs.
+ */
+class HttpTest {
+    @TempDir
+    Path dir;
+    private HttpServer server;
+    private String base;
+
+    @BeforeEach
+    void start() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        server.createContext("/echo", e -> {
+            String body = new String(e.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            String json = "{\"method\":\"" + e.getRequestMethod() + "\",\"body\":" + quote(body) + ",\"query\":" + quote(String.valueOf(e.getRequestURI().getRawQuery()))
+                    + ",\"contentType\":" + quote(String.valueOf(e.getRequestHeaders().getFirst("Content-Type")))
+                    + ",\"authorization\":" + quote(String.valueOf(e.getRequestHeaders().getFirst("Authorization")))
+                    + ",\"items\":[{\"id\":1},{\"id\":2}]}";
+            send(e, 200, "application/json", json.getBytes(StandardCharsets.UTF_8));
+        });
+        server.createContext("/status/", e -> send(e, Integer.parseInt(e.getRequestURI().getPath().substring(8)), "text/plain", "s".getBytes()));
+        server.createContext("/redirect/", e -> { // /redirect/N → /redirect/N-1 → … → /echo
+            int n = Integer.parseInt(e.getRequestURI().getPath().substring(10));
+            e.getResponseHeaders().set("Location", n <= 1 ? "/echo" : "/redirect/" + (n - 1));
+            e.sendResponseHeaders(302, -1);
+            e.close();
+        });
+        server.createContext("/slow", e -> {
+            try {
+                Thread.sleep(2000);
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            }
+            send(e, 200, "text/plain", "late".getBytes());
+        });
+        server.createContext("/gzip", e -> {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+                gz.write("squeezed hello".repeat(100).getBytes(StandardCharsets.UTF_8));
+            }
+            e.getResponseHeaders().set("Content-Encoding", "gzip");
+            send(e, 200, "text/plain", out.toByteArray());
+        });
+        server.createContext("/big", e -> send(e, 200, "application/octet-stream", new byte[10 * 1024 * 1024]));
+        server.start();
+        base = "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+    }
+
+    private static String quote(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
+    }
+
+    private static void send(HttpExchange e, int status, String type, byte[] body) throws IOException {
+        e.getResponseHeaders().set("Content-Type", type);
+        boolean head = e.getRequestMethod().equals("HEAD");
+        e.sendResponseHeaders(status, head ? -1 : body.length == 0 ? -1 : body.length);
+        if (!head) {
+            try (OutputStream out = e.getResponseBody()) {
+                out.write(body);
+            }
+        }
+        e.close();
+    }
+
+    private JsonNode runPassing(String options, String body, String... flags) {
+        String[] all = new String[flags.length + 4];
+        all[0] = "-e";
+        all[1] = "BASE=" + base;
+        all[2] = "--summary-export";
+        all[3] = dir.resolve("summary.json").toString();
+        System.arraycopy(flags, 0, all, 4, flags.length);
+        Jload.Result r = Jload.runScript(dir, """
+                import http from 'k6/http';
+                import { check } from 'k6';
+                export const options = %s;
+                %s""".formatted(options, body), all);
+        return Jload.assertPassedEveryCheck(r, dir.resolve("summary.json"));
+    }
+
+    @Test
+    void everyVerbBodiesAndResponsesAsK6HasThem() {
+        JsonNode m = runPassing("{ iterations: 1 }", """
+                export default function () {
+                  const get = http.get(`${__ENV.BASE}/echo?a=1`);
+                  const post = http.post(`${__ENV.BASE}/echo`, JSON.stringify({ n: 1 }), { headers: { 'Content-Type': 'application/json' } });
+                  const form = http.post(`${__ENV.BASE}/echo`, { user: 'a b', n: 2 });
+                  const head = http.head(`${__ENV.BASE}/echo`);
+                  check(null, {
+                    'GET': () => get.status === 200 && get.json('method') === 'GET' && get.json('query') === 'a=1',
+                    'a JSON body as sent': () => post.json().body === '{"n":1}' && post.json('contentType') === 'application/json',
+                    'an object body is form-encoded': () => form.json('body') === 'user=a%20b&n=2' && form.json('contentType') === 'application/x-www-form-urlencoded',
+                    'PUT, PATCH, DELETE, OPTIONS': () => ['PUT', 'PATCH', 'DELETE', 'OPTIONS'].every((v) =>
+                        http.request(v, `${__ENV.BASE}/echo`, 'x').json('method') === v)
+                        && http.put(`${__ENV.BASE}/echo`, 'p').json('body') === 'p' && http.del(`${__ENV.BASE}/echo`).json('method') === 'DELETE',
+                    'HEAD has no body': () => head.status === 200 && head.body === '',
+                    'json selectors': () => get.json('items.1.id') === 2 && get.json('items.#') === 2,
+                    'response fields': () => get.status_text === '200 OK' && get.proto === 'HTTP/1.1' && get.headers['Content-Type'] === 'application/json'
+                        && get.url === `${__ENV.BASE}/echo?a=1` && get.remote_ip === '127.0.0.1' && get.remote_port > 0 && get.error === '' && get.error_code === 0
+                        && get.request.method === 'GET',
+                  });
+                }
+                """);
+        assertEquals(10, m.path("http_reqs").path("count").asInt(), m.toPrettyString());
+        assertEquals(0, m.path("http_req_failed").path("passes").asInt(), m.toPrettyString());
+    }
+
+    @Test
+    void failuresHaveK6sErrorCodesAndCountAsFailed() {
+        JsonNode m = runPassing("{ iterations: 1 }", """
+                export default function () {
+                  const notFound = http.get(`${__ENV.BASE}/status/404`);
+                  const refused = http.get('http://127.0.0.1:1/');
+                  const t0 = Date.now();
+                  const slow = http.get(`${__ENV.BASE}/slow`, { timeout: '300ms' });
+                  const took = Date.now() - t0;
+                  check(null, {
+                    'a 404 is 1404': () => notFound.status === 404 && notFound.error_code === 1404 && notFound.error === '',
+                    'a refused port is 1212': () => refused.status === 0 && refused.error_code === 1212 && refused.error === 'dial: connection refused',
+                    'a timeout is 1050, on time': () => slow.status === 0 && slow.error_code === 1050 && slow.error === 'request timeout' && took < 1500,
+                    'timings of a timeout': () => slow.timings.waiting >= 250,
+                  });
+                  http.setResponseCallback(http.expectedStatuses(404));
+                  http.get(`${__ENV.BASE}/status/404`);
+                }
+                """);
+        // 404, refused, timeout: failed; the last 404: expected by the callback.
+        assertEquals(4, m.path("http_reqs").path("count").asInt(), m.toPrettyString());
+        assertEquals(3, m.path("http_req_failed").path("passes").asInt(), m.toPrettyString());
+    }
+
+    @Test
+    void redirectsAreFollowedUpToTheLimitEachHopRecorded() {
+        JsonNode m = runPassing("{ iterations: 1 }", """
+                export default function () {
+                  const followed = http.get(`${__ENV.BASE}/redirect/3`);
+                  const none = http.get(`${__ENV.BASE}/redirect/3`, { redirects: 0 });
+                  const tooMany = http.get(`${__ENV.BASE}/redirect/12`);
+                  const postThen = http.post(`${__ENV.BASE}/redirect/1`, 'data');
+                  check(null, {
+                    'followed to the end': () => followed.status === 200 && followed.url === `${__ENV.BASE}/echo`,
+                    'not followed when told': () => none.status === 302 && none.headers.Location === '/redirect/2',
+                    'the 10th redirect is returned as it is': () => tooMany.status === 302 && tooMany.url === `${__ENV.BASE}/redirect/2`,
+                    'a 302 after a POST is a GET': () => postThen.json('method') === 'GET' && postThen.json('body') === '',
+                  });
+                }
+                """);
+        // 4 + 1 + 11 + 2 requests on the wire, each one counted as in k6.
+        assertEquals(18, m.path("http_reqs").path("count").asInt(), m.toPrettyString());
+    }
+
+    @Test
+    void bodiesGzipLargeAndDiscardedAndKeepAliveTimings() {
+        JsonNode m = runPassing("{ iterations: 1, thresholds: { 'http_req_duration{name:big}': ['max<10000'] } }", """
+                export default function () {
+                  const gz = http.get(`${__ENV.BASE}/gzip`);
+                  const big = http.get(`${__ENV.BASE}/big`, { tags: { name: 'big' } });
+                  const discarded = http.get(`${__ENV.BASE}/big`, { responseType: 'none', tags: { name: 'big' } });
+                  const again = http.get(`${__ENV.BASE}/echo`);
+                  const t = again.timings;
+                  check(null, {
+                    'gzip is decompressed': () => gz.body === 'squeezed hello'.repeat(100),
+                    '10 MB arrive whole': () => big.body.length === 10 * 1024 * 1024,
+                    'a discarded body is null': () => discarded.body === null && discarded.status === 200,
+                    'a kept connection: no connecting': () => t.connecting === 0 && t.tls_handshaking === 0,
+                    'the phases add up': () => Math.abs(t.duration - (t.sending + t.waiting + t.receiving)) < 0.001 && t.waiting > 0,
+                  });
+                }
+                """);
+        assertTrue(m.path("data_received").path("count").asDouble() > 20 * 1024 * 1024, "both big bodies were read: " + m.toPrettyString());
+        assertTrue(m.path("http_req_duration{name:big}").path("thresholds").path("max<10000").isBoolean(),
+                "a threshold on the name tag's submetric was evaluated: " + m.toPrettyString());
+    }
+
+    @Test
+    void credentialsInTheUrlAreSentButNeverShown() throws Exception {
+        Path out = dir.resolve("out.jsonl");
+        String secretBase = base.replace("http://", "http://alice:s3cret@");
+        runPassing("{ iterations: 1 }", """
+                export default function () {
+                  const r = http.get(`${__ENV.SECRET_BASE}/echo`);
+                  check(r, {
+                    'basic auth from the URL': (x) => x.json('authorization') === 'Basic ' + 'YWxpY2U6czNjcmV0',
+                    'the URL shown is masked': (x) => x.url.includes('****:****@') && !x.url.includes('s3cret'),
+                  });
+                }
+                """, "-e", "SECRET_BASE=" + secretBase, "--out", "json=" + out);
+        String lines = Files.readString(out);
+        assertTrue(lines.contains("****:****@"), lines);
+        assertFalse(lines.contains("s3cret"), "the password reached the output");
+    }
+
+    @Test
+    void groovyHasTheClientTyped() {
+        Jload.Result r = Jload.runScriptAs(dir, "typed-http.groovy", """
+                import groovy.transform.BaseScript
+                import jload.groovy.JloadScript
+                @BaseScript JloadScript jload
+                options { iterations 1 }
+                iteration {
+                    def res = http.get("${env.BASE}/echo?g=1")
+                    check(res, 'typed') { it.status() == 200 && parseJson(it.body()).query == 'g=1' && it.timings().duration() > 0 }
+                    check(http.post("${env.BASE}/echo", 'b', [headers: ['Content-Type': 'text/plain']]), 'post') { parseJson(it.body()).body == 'b' }
+                }
+                """, "-e", "BASE=" + base, "--summary-export", dir.resolve("summary.json").toString());
+        Jload.assertPassedEveryCheck(r, dir.resolve("summary.json"));
+    }
+}
