@@ -11,6 +11,7 @@ import java.util.Map;
  *
  * <p>Params (all optional): {@code headers} (a map), {@code tags} (a map; {@code name} groups URLs),
  * {@code timeout} (ms or a duration string; 60 s by default), {@code redirects} (how many to follow),
+ * {@code cookies} (name → value, or → {@code {value, replace}} to override the jar's cookie of that name),
  * {@code responseType} ({@code text} or {@code none}: the body is read and counted, not kept), and
  * {@code expectedStatuses} (a list of statuses and {@code {min, max}} ranges; 200–399 by default) deciding
  * {@code http_req_failed} and the {@code expected_response} tag.
@@ -24,6 +25,9 @@ public interface Http {
      * maps) that count as expected for this VU's requests from now on; null for none (then no {@code http_req_failed}).
      */
     void setExpectedStatuses(java.util.List<?> statuses);
+
+    /** This VU's cookie jar for the current iteration. */
+    CookieJar cookieJar();
 
     /** Sends {@code method} to {@code url} with {@code body} (text, or null for none). */
     HttpResponse request(String method, String url, String body, Map<String, ?> params);

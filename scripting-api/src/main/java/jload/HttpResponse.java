@@ -35,6 +35,9 @@ public interface HttpResponse {
 
     int remotePort();
 
+    /** The cookies the response set, by name. */
+    Map<String, java.util.List<HttpCookie>> cookies();
+
     /** The request that got this response: method, URL, headers sent. */
     String requestMethod();
 

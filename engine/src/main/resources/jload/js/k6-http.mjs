@@ -6,9 +6,9 @@
 //   const token = res.json('token');
 //   http.get(`${base}/items`, { tags: { name: 'items' }, timeout: '5s' });
 //
-// Params: headers, tags, timeout, redirects, responseType ('text' or 'none'), responseCallback. Bodies: a string,
-// or an object sent form-encoded. Not yet: cookies and jars, auth (digest; basic works from the URL), batch,
-// binary bodies and responseType 'binary', compression, http.file and multipart, html().
+// Params: headers, tags, timeout, redirects, responseType ('text' or 'none'), responseCallback, cookies, jar (the
+// VU's). Bodies: a string, or an object sent form-encoded. Not yet: auth digest (basic works from the URL), batch,
+// binary bodies and responseType 'binary', compression, http.file and multipart, html(), jars of one's own.
 
 function formEncode(obj) {
   return Object.entries(obj)
@@ -56,6 +56,10 @@ export function request(method, url, body, params = {}) {
   if (url && url.__jloadUrl) {
     target = url.url;
     p.tags = { name: url.name, ...(p.tags ?? {}) };
+  }
+  if ('jar' in p) {
+    if (p.jar !== VU_JAR && p.jar !== null && p.jar !== undefined) throw new Error('jload: only the VU\'s own jar (http.cookieJar()) is supported as params.jar');
+    delete p.jar;
   }
   if ('responseCallback' in p) {
     p.expectedStatuses = callbackStatuses(p.responseCallback);
@@ -109,7 +113,19 @@ export function url(strings, ...values) {
 
 export function batch() { throw new Error('jload: http.batch is not supported yet; make the requests one by one'); }
 export function file() { throw new Error('jload: http.file is not supported yet'); }
-export function cookieJar() { throw new Error('jload: cookie jars are not supported yet'); }
+// The VU's cookie jar: a new one each iteration (its methods act on the current one), as in k6.
+const VU_JAR = Object.freeze({
+  set(url, name, value, options = {}) { globalThis.__jload_http.jarSet(String(url), String(name), String(value), JSON.stringify(options ?? {})); },
+  cookiesForURL(url) { return JSON.parse(globalThis.__jload_http.jarCookies(String(url))); },
+  clear(url) { globalThis.__jload_http.jarClear(String(url)); },
+  delete(url, name) { globalThis.__jload_http.jarDelete(String(url), String(name)); },
+});
+
+export function cookieJar() { return VU_JAR; }
+
+export class CookieJar {
+  constructor() { throw new Error('jload: jars of one\'s own (new http.CookieJar()) are not supported yet; use http.cookieJar()'); }
+}
 
 export const TLS_1_0 = 'tls1.0';
 export const TLS_1_1 = 'tls1.1';
@@ -118,6 +134,6 @@ export const TLS_1_3 = 'tls1.3';
 export const OCSP_STATUS_GOOD = 'good';
 
 export default Object.freeze({
-  request, get, head, post, put, patch, del, options, expectedStatuses, setResponseCallback, url, batch, file, cookieJar,
+  request, get, head, post, put, patch, del, options, expectedStatuses, setResponseCallback, url, batch, file, cookieJar, CookieJar,
   TLS_1_0, TLS_1_1, TLS_1_2, TLS_1_3, OCSP_STATUS_GOOD,
 });

@@ -5,12 +5,12 @@ import java.io.InputStream;
 import java.util.Properties;
 
 /** Versions written into the build (jload's own, and the GraalJS it was built with). */
-final class BuildInfo {
+public final class BuildInfo {
     private static final Properties PROPS = load();
 
     private BuildInfo() {}
 
-    static String jloadVersion() {
+    public static String jloadVersion() {
         return PROPS.getProperty("jload.version", "dev");
     }
 

@@ -156,7 +156,7 @@ public final class RunCommand implements Callable<Integer> {
             MetricRegistry registry = new MetricRegistry();
             registry.onNotice(log::warn);
             jsonOut = openOutputs(registry, plan);
-            Protocols protocols = new Protocols(insecureSkipTlsVerify);
+            Protocols protocols = new Protocols(insecureSkipTlsVerify, plan.http());
             runner = new TestRunner(plan, runtime, registry, control, protocols, log::error, log::warn);
             if (!quiet) printBanner(screen, plan);
             runner.initialize();

@@ -65,6 +65,7 @@ public final class VuState implements jload.engine.script.EngineVu, Execution {
         inIteration = true;
         if (ws != null) ws.beginIteration();
         if (redis != null) redis.beginIteration();
+        if (http != null) http.beginIteration();
     }
 
     /** Called on the VU's thread after each iteration, however it ended. */
@@ -72,6 +73,7 @@ public final class VuState implements jload.engine.script.EngineVu, Execution {
         inIteration = false;
         if (ws != null) ws.endIteration(id);
         if (redis != null) redis.endIteration();
+        if (http != null) http.endIteration();
     }
 
     TagSet tags() {

@@ -67,7 +67,7 @@ public final class PlanBuilder {
                 Map.copyOf(tags), Map.copyOf(env),
                 options.duration("setupTimeout", DEFAULT_TIMEOUT), options.duration("teardownTimeout", DEFAULT_TIMEOUT),
                 overrides.throwErrors() != null ? overrides.throwErrors() : options.bool("throw", false),
-                ScrapeOption.read(options));
+                ScrapeOption.read(options), HttpOptions.read(options));
     }
 
     /**
@@ -129,5 +129,6 @@ public final class PlanBuilder {
 
     /** Names of the top-level options jload reads (others are accepted and ignored, as k6 does with unknown ones). */
     public static final Set<String> KNOWN_OPTIONS = Set.of("vus", "duration", "iterations", "stages", "scenarios",
-            "thresholds", "summaryTrendStats", "tags", "noThresholds", "setupTimeout", "teardownTimeout", "throw", "scrape");
+            "thresholds", "summaryTrendStats", "tags", "noThresholds", "setupTimeout", "teardownTimeout", "throw", "scrape",
+            "discardResponseBodies", "maxRedirects", "userAgent", "noConnectionReuse", "noVUConnectionReuse", "insecureSkipTLSVerify", "hosts");
 }

@@ -19,7 +19,8 @@ public record TestPlan(
         Duration setupTimeout,
         Duration teardownTimeout,
         boolean throwErrors,
-        List<ScrapeOption> scrapes) {
+        List<ScrapeOption> scrapes,
+        HttpOptions http) {
 
     /**
      * VUs to initialise before the start: the most that scenarios running at the same time need

@@ -15,8 +15,16 @@ public final class Protocols implements AutoCloseable {
     private volatile jload.engine.proto.redis.RedisConnections redis;
     private volatile jload.engine.proto.mongo.MongoConnections mongo;
 
+    private final jload.engine.plan.HttpOptions httpOptions;
+
     public Protocols(boolean insecureSkipTlsVerify) {
-        this.insecureSkipTlsVerify = insecureSkipTlsVerify;
+        this(insecureSkipTlsVerify, jload.engine.plan.HttpOptions.DEFAULTS);
+    }
+
+    /** @param httpOptions the script's HTTP options (its {@code insecureSkipTLSVerify} applies to every client too) */
+    public Protocols(boolean insecureSkipTlsVerify, jload.engine.plan.HttpOptions httpOptions) {
+        this.insecureSkipTlsVerify = insecureSkipTlsVerify || httpOptions.insecureSkipTlsVerify();
+        this.httpOptions = httpOptions;
     }
 
     public IoLoops loops() {
@@ -53,7 +61,7 @@ public final class Protocols implements AutoCloseable {
         var c = http;
         if (c == null) {
             synchronized (this) {
-                if ((c = http) == null) http = c = new jload.engine.proto.http.HttpClient(loops(), insecureSkipTlsVerify);
+                if ((c = http) == null) http = c = new jload.engine.proto.http.HttpClient(loops(), insecureSkipTlsVerify, httpOptions);
             }
         }
         return c;

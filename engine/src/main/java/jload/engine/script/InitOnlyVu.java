@@ -81,6 +81,11 @@ public record InitOnlyVu(Map<String, String> env, List<DeclaredMetric> declared)
             }
 
             @Override
+            public jload.CookieJar cookieJar() {
+                throw new IllegalStateException("making cookie jars in the init context is not supported");
+            }
+
+            @Override
             public void setExpectedStatuses(java.util.List<?> statuses) {
                 // Scripts set it at the top level; this pass makes no requests, and each VU's own init sets its own.
             }

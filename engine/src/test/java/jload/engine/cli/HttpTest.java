@@ -67,6 +67,21 @@ class HttpTest {
             e.getResponseHeaders().set("Content-Encoding", "gzip");
             send(e, 200, "text/plain", out.toByteArray());
         });
+        server.createContext("/set-cookie", e -> { // ?name=value → Set-Cookie name=value; Path=/
+            String[] kv = e.getRequestURI().getRawQuery().split("=");
+            e.getResponseHeaders().add("Set-Cookie", kv[0] + "=" + kv[1] + "; Path=/; HttpOnly");
+            send(e, 200, "text/plain", "set".getBytes());
+        });
+        server.createContext("/login", e -> { // sets a session cookie and redirects to /cookies, as a login form does
+            e.getResponseHeaders().add("Set-Cookie", "session=abc; Path=/");
+            e.getResponseHeaders().set("Location", "/cookies");
+            e.sendResponseHeaders(302, -1);
+            e.close();
+        });
+        server.createContext("/cookies", e -> send(e, 200, "text/plain",
+                String.valueOf(e.getRequestHeaders().getFirst("Cookie")).getBytes(StandardCharsets.UTF_8)));
+        server.createContext("/agent", e -> send(e, 200, "text/plain",
+                (e.getRequestHeaders().getFirst("User-Agent") + "|" + e.getRequestHeaders().getFirst("Host")).getBytes(StandardCharsets.UTF_8)));
         server.createContext("/big", e -> send(e, 200, "application/octet-stream", new byte[10 * 1024 * 1024]));
         server.start();
         base = "http://127.0.0.1:" + server.getAddress().getPort();
@@ -200,6 +215,59 @@ class HttpTest {
         assertTrue(m.path("data_received").path("count").asDouble() > 20 * 1024 * 1024, "both big bodies were read: " + m.toPrettyString());
         assertTrue(m.path("http_req_duration{name:big}").path("thresholds").path("max<10000").isBoolean(),
                 "a threshold on the name tag's submetric was evaluated: " + m.toPrettyString());
+    }
+
+    @Test
+    void cookiesAsK6KeepsThemOneJarPerIteration() {
+        runPassing("{ iterations: 2 }", """
+                import exec from 'k6/execution';
+                export default function () {
+                  const b = __ENV.BASE;
+                  if (exec.vu.iterationInScenario === 1) {
+                    check(http.get(`${b}/cookies`), { 'a new iteration starts with an empty jar': (r) => r.body === 'null' });
+                    return;
+                  }
+                  const set = http.get(`${b}/set-cookie?theme=dark`);
+                  const login = http.get(`${b}/login`);
+                  const own = http.get(`${b}/cookies`, { cookies: { extra: '1', theme: { value: 'light', replace: true } } });
+                  const jar = http.cookieJar();
+                  jar.set(b, 'manual', 'yes');
+                  const seen = jar.cookiesForURL(`${b}/`);
+                  jar.delete(b, 'theme');
+                  const after = http.get(`${b}/cookies`);
+                  check(null, {
+                    'response cookies': () => set.cookies.theme[0].value === 'dark' && set.cookies.theme[0].http_only === true && set.cookies.theme[0].path === '/',
+                    'a cookie set on a redirect is sent on the next hop': () => login.status === 200 && login.body.includes('session=abc'),
+                    'request cookies, one replacing the one in the jar': () => own.body.includes('extra=1') && own.body.includes('theme=light') && !own.body.includes('theme=dark'),
+                    'the jar can be read and set': () => seen.manual[0] === 'yes' && seen.session[0] === 'abc',
+                    'and deleted from': () => !after.body.includes('theme=') && after.body.includes('manual=yes'),
+                  });
+                }
+                """);
+    }
+
+    @Test
+    void theScriptsHttpOptionsApply() {
+        int port = server.getAddress().getPort();
+        JsonNode m = runPassing("""
+                { iterations: 1, discardResponseBodies: true, maxRedirects: 1, userAgent: 'my-agent/1.0', noConnectionReuse: true,
+                  hosts: { 'test.local': '127.0.0.1:%d' } }""".formatted(port), """
+                export default function () {
+                  const discarded = http.get(`${__ENV.BASE}/echo`);
+                  const kept = http.get(`${__ENV.BASE}/agent`, { responseType: 'text' });
+                  const again = http.get(`${__ENV.BASE}/agent`, { responseType: 'text' });
+                  const limited = http.get(`${__ENV.BASE}/redirect/3`);
+                  const named = http.get('http://test.local/agent', { responseType: 'text' });
+                  check(null, {
+                    'discardResponseBodies': () => discarded.body === null && discarded.status === 200,
+                    'userAgent': () => kept.body.startsWith('my-agent/1.0|'),
+                    'noConnectionReuse: every request dials': () => again.timings.connecting > 0,
+                    'maxRedirects': () => limited.status === 302 && limited.url.endsWith('/redirect/2'),
+                    'hosts: dialled where it says, named as asked': () => named.status === 200 && named.body === 'my-agent/1.0|test.local',
+                  });
+                }
+                """);
+        assertEquals(0, m.path("http_req_failed").path("passes").asInt(), m.toPrettyString());
     }
 
     @Test

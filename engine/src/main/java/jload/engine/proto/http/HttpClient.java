@@ -22,10 +22,17 @@ import jload.engine.proto.IoLoops;
 public final class HttpClient {
     private final IoLoops loops;
     private final SslContext tls;
+    private final jload.engine.plan.HttpOptions options;
 
-    public HttpClient(IoLoops loops, boolean insecureSkipTlsVerify) {
+    public HttpClient(IoLoops loops, boolean insecureSkipTlsVerify, jload.engine.plan.HttpOptions options) {
         this.loops = loops;
         this.tls = ClientTls.create(insecureSkipTlsVerify);
+        this.options = options;
+    }
+
+    /** The script's HTTP options. */
+    jload.engine.plan.HttpOptions options() {
+        return options;
     }
 
     /**
@@ -64,7 +71,16 @@ public final class HttpClient {
                     }
                 });
         exchange.connectStart = System.nanoTime();
-        bootstrap.connect(host, port).addListener((ChannelFutureListener) f -> {
+        String dialHost = host;
+        int dialPort = port;
+        String mapped = options.hosts().get(host);
+        if (mapped != null) { // options.hosts: the name is still the Host header and the TLS name
+            int colon = mapped.lastIndexOf(':');
+            boolean withPort = colon > 0 && mapped.indexOf(':') == colon;
+            dialHost = withPort ? mapped.substring(0, colon) : mapped;
+            dialPort = withPort ? Integer.parseInt(mapped.substring(colon + 1)) : port;
+        }
+        bootstrap.connect(dialHost, dialPort).addListener((ChannelFutureListener) f -> {
             Channel ch = f.channel();
             if (!f.isSuccess()) {
                 ready.completeExceptionally(f.cause());

@@ -8,18 +8,21 @@ import jload.engine.script.ScriptDurations;
 
 /** A request's params, read once: see {@link jload.Http} for what each means. */
 record RequestParams(Map<String, String> headers, Map<String, String> tags, Duration timeout, int redirects, boolean keepBody,
-                     ExpectedStatuses expected) {
+                     ExpectedStatuses expected, Map<String, Cookie> cookies) {
     private static final java.util.Set<String> KNOWN = java.util.Set.of("headers", "tags", "timeout", "redirects", "responseType",
-            "expectedStatuses");
+            "expectedStatuses", "cookies");
+
+    /** A cookie the request sends besides the jar's; {@code replace}: instead of the jar's of that name. */
+    record Cookie(String value, boolean replace) {}
 
     /** @throws IllegalArgumentException naming an unknown or malformed param */
-    static RequestParams of(Map<String, ?> params, ExpectedStatuses vuDefault) {
+    static RequestParams of(Map<String, ?> params, ExpectedStatuses vuDefault, boolean keepBodyByDefault) {
         for (String key : params.keySet()) {
             if (!KNOWN.contains(key)) {
                 throw new IllegalArgumentException("http: unknown param '" + key + "'; expected one of " + new java.util.TreeSet<>(KNOWN));
             }
         }
-        String type = params.get("responseType") == null ? "text" : String.valueOf(params.get("responseType"));
+        String type = params.get("responseType") == null ? (keepBodyByDefault ? "text" : "none") : String.valueOf(params.get("responseType"));
         if (!type.equals("text") && !type.equals("none")) {
             throw new IllegalArgumentException("http: responseType '" + type + "' is not supported; expected text or none");
         }
@@ -30,7 +33,18 @@ record RequestParams(Map<String, String> headers, Map<String, String> tags, Dura
         }
         return new RequestParams(strings(params.get("headers"), "headers"), strings(params.get("tags"), "tags"),
                 ScriptDurations.of(params.get("timeout"), jload.Http.DEFAULT_TIMEOUT, "timeout"),
-                redirects == null ? -1 : ((Number) redirects).intValue(), type.equals("text"), expected);
+                redirects == null ? -1 : ((Number) redirects).intValue(), type.equals("text"), expected, cookies(params.get("cookies")));
+    }
+
+    private static Map<String, Cookie> cookies(Object value) {
+        if (value == null) return Map.of();
+        if (!(value instanceof Map<?, ?> m)) throw new IllegalArgumentException("http: 'cookies' must be an object of names and values");
+        Map<String, Cookie> out = new LinkedHashMap<>();
+        m.forEach((k, v) -> {
+            if (v instanceof Map<?, ?> c) out.put(String.valueOf(k), new Cookie(String.valueOf(c.get("value")), Boolean.TRUE.equals(c.get("replace"))));
+            else out.put(String.valueOf(k), new Cookie(String.valueOf(v), false));
+        });
+        return out;
     }
 
     private static Map<String, String> strings(Object value, String what) {

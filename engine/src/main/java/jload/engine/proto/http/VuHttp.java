@@ -31,8 +31,6 @@ import jload.engine.metrics.TagSet;
  * exchanges themselves run on the event loops.
  */
 public final class VuHttp implements jload.Http {
-    private static final int DEFAULT_REDIRECTS = 10;
-    private static final String USER_AGENT = "jload (https://github.com/jload)";
 
     private final Supplier<HttpClient> client;
     private final HttpMetrics metrics;
@@ -43,6 +41,8 @@ public final class VuHttp implements jload.Http {
     private final Map<String, ArrayDeque<HttpConnection>> idle = new HashMap<>();
     /** The VU's response callback: null for none (no http_req_failed, as k6 with setResponseCallback(null)). */
     private ExpectedStatuses expected = ExpectedStatuses.DEFAULT;
+    /** This iteration's cookies: a new jar per iteration, as k6 makes one. */
+    private VuCookies jar = new VuCookies();
 
     public VuHttp(Supplier<HttpClient> client, MetricRegistry registry, BuiltinMetrics builtins, Supplier<TagSet> vuTags, boolean throwErrors) {
         this.client = client;
@@ -58,16 +58,27 @@ public final class VuHttp implements jload.Http {
     }
 
     @Override
+    public jload.CookieJar cookieJar() {
+        return jar;
+    }
+
+    /** An iteration starts: with an empty cookie jar. */
+    public void beginIteration() {
+        jar = new VuCookies();
+    }
+
+    @Override
     public HttpResponse request(String method, String url, String body, Map<String, ?> params) {
-        RequestParams p = RequestParams.of(params, expected);
+        jload.engine.plan.HttpOptions options = client.get().options();
+        RequestParams p = RequestParams.of(params, expected, !options.discardResponseBodies());
         String verb = method.toUpperCase(Locale.ROOT);
         URI uri = parse(url);
         long deadline = System.nanoTime() + p.timeout().toNanos();
-        int redirectsLeft = p.redirects() < 0 ? DEFAULT_REDIRECTS : p.redirects();
+        int redirectsLeft = p.redirects() < 0 ? options.maxRedirects() : p.redirects();
         byte[] payload = body == null ? null : body.getBytes(StandardCharsets.UTF_8);
         Map<String, String> headers = new LinkedHashMap<>(p.headers());
         while (true) {
-            HttpResult r = once(verb, uri, payload, headers, p, deadline);
+            HttpResult r = once(verb, uri, payload, headers, p, deadline, options);
             String location = r.headers().get("Location");
             if (r.error().isEmpty() && isRedirect(r.status()) && location != null && redirectsLeft > 0) {
                 redirectsLeft--;
@@ -108,22 +119,30 @@ public final class VuHttp implements jload.Http {
     }
 
     /** One request on one connection (a new one if a kept one was closed under it), recorded. */
-    private HttpResult once(String verb, URI uri, byte[] payload, Map<String, String> headers, RequestParams p, long deadline) {
+    private HttpResult once(String verb, URI uri, byte[] payload, Map<String, String> headers, RequestParams p, long deadline,
+                            jload.engine.plan.HttpOptions options) {
         boolean secure = uri.getScheme().equalsIgnoreCase("https");
         int port = uri.getPort() > 0 ? uri.getPort() : secure ? 443 : 80;
         String origin = (secure ? "https://" : "http://") + uri.getHost().toLowerCase(Locale.ROOT) + ":" + port;
-        Map<String, String> sent = requestHeaders(uri, port, secure, payload, headers);
+        Map<String, String> sent = requestHeaders(uri, port, secure, payload, headers, options.userAgent());
+        String cookie = cookieHeader(uri, p.cookies(), headers);
+        sent.keySet().removeIf(k -> k.equalsIgnoreCase("Cookie"));
+        if (cookie != null) sent.put("Cookie", cookie);
         HttpExchange ex = null;
         for (int attempt = 0; attempt < 2; attempt++) {
             ex = new HttpExchange(request(verb, uri, payload, sent), p.keepBody());
             HttpConnection conn = run(ex, uri.getHost(), port, secure, origin, deadline);
             // A kept connection the server had closed: the request never reached it; try once on a new one, as Go does.
             boolean closedUnder = ex.reused && ex.failure != null && ex.firstByte == 0 && ex.failure.code() == HttpFailure.GENERIC;
-            if (conn != null && ex.failure == null && conn.isReusable()) idle.computeIfAbsent(origin, o -> new ArrayDeque<>()).push(conn);
+            if (conn != null && ex.failure == null && conn.isReusable() && !options.noConnectionReuse()) {
+                idle.computeIfAbsent(origin, o -> new ArrayDeque<>()).push(conn);
+            }
             else if (conn != null) conn.close();
             if (!closedUnder) break;
         }
-        HttpResult r = result(ex, uri, verb, sent);
+        List<String> setCookies = ex.head == null ? List.of() : ex.head.headers().getAll("Set-Cookie");
+        jar.received(uri, setCookies);
+        HttpResult r = result(ex, uri, verb, sent, setCookies);
         record(ex, r, p);
         return r;
     }
@@ -174,11 +193,12 @@ public final class VuHttp implements jload.Http {
         return null;
     }
 
-    private static Map<String, String> requestHeaders(URI uri, int port, boolean secure, byte[] payload, Map<String, String> given) {
+    private static Map<String, String> requestHeaders(URI uri, int port, boolean secure, byte[] payload, Map<String, String> given,
+                                                      String userAgent) {
         Map<String, String> h = new LinkedHashMap<>();
         boolean defaultPort = port == (secure ? 443 : 80);
         h.put("Host", uri.getHost() + (defaultPort ? "" : ":" + port));
-        h.put("User-Agent", USER_AGENT);
+        if (!userAgent.isEmpty()) h.put("User-Agent", userAgent);
         h.put("Accept-Encoding", "gzip, deflate");
         if (uri.getRawUserInfo() != null) {
             String info = uri.getUserInfo().contains(":") ? uri.getUserInfo() : uri.getUserInfo() + ":";
@@ -201,19 +221,41 @@ public final class VuHttp implements jload.Http {
         return r;
     }
 
-    private static HttpResult result(HttpExchange ex, URI uri, String verb, Map<String, String> sent) {
+    /**
+     * The Cookie header: the request's own cookies, then the jar's (one the request replaces is left out), after any
+     * Cookie header the script set; null when there are none. As k6's SetRequestCookies.
+     */
+    private String cookieHeader(URI uri, Map<String, RequestParams.Cookie> own, Map<String, String> headers) {
+        StringBuilder out = new StringBuilder();
+        headers.forEach((k, v) -> {
+            if (k.equalsIgnoreCase("Cookie")) out.append(v);
+        });
+        own.forEach((name, c) -> append(out, name, c.value()));
+        jar.forRequest(uri).forEach((name, value) -> {
+            RequestParams.Cookie mine = own.get(name);
+            if (mine == null || !mine.replace()) append(out, name, value);
+        });
+        return out.isEmpty() ? null : out.toString();
+    }
+
+    private static void append(StringBuilder out, String name, String value) {
+        if (!out.isEmpty()) out.append("; ");
+        out.append(name).append('=').append(value);
+    }
+
+    private static HttpResult result(HttpExchange ex, URI uri, String verb, Map<String, String> sent, List<String> setCookies) {
         String url = CleanUrl.of(uri.toString());
         HttpTimings t = ex.timings();
         if (ex.failure != null || ex.head == null) {
             HttpFailure f = ex.failure != null ? ex.failure : HttpFailure.of(new HttpFailure.PrematureClose(), false);
-            return new HttpResult(0, "", "", url, Map.of(), null, t, f.message(), f.code(), ex.remoteIp, ex.remotePort, verb, sent);
+            return new HttpResult(0, "", "", url, Map.of(), null, t, f.message(), f.code(), ex.remoteIp, ex.remotePort, verb, sent, Map.of());
         }
         int status = ex.head.status().code();
         Map<String, String> headers = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : ex.head.headers()) headers.merge(canonical(e.getKey()), e.getValue(), (a, b) -> a + ", " + b);
         String body = ex.keepBody ? new String(ex.body(), charset(headers.get("Content-Type"))) : null;
         return new HttpResult(status, ex.head.status().toString(), "HTTP/1.1", url, headers, body, t, "",
-                status >= 400 ? 1000 + status : 0, ex.remoteIp, ex.remotePort, verb, sent);
+                status >= 400 ? 1000 + status : 0, ex.remoteIp, ex.remotePort, verb, sent, VuCookies.fromResponse(setCookies));
     }
 
     private void record(HttpExchange ex, HttpResult r, RequestParams p) {
@@ -256,6 +298,11 @@ public final class VuHttp implements jload.Http {
             }
         }
         return StandardCharsets.UTF_8;
+    }
+
+    /** An iteration ended: with {@code noVUConnectionReuse}, its connections are not used again. */
+    public void endIteration() {
+        if (!idle.isEmpty() && client.get().options().noVUConnectionReuse()) closeAll();
     }
 
     /** The VU is done: its kept connections close. */

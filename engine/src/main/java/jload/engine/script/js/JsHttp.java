@@ -36,6 +36,43 @@ public final class JsHttp {
         });
     }
 
+    // The VU's cookie jar (http.cookieJar()).
+
+    @HostAccess.Export
+    public void jarSet(String url, String name, String value, String optionsJson) {
+        JsErrors.onBehalfOfScript(() -> {
+            vu.http().cookieJar().set(url, name, value, parse(optionsJson));
+            return null;
+        });
+    }
+
+    @HostAccess.Export
+    public String jarCookies(String url) {
+        return JsErrors.onBehalfOfScript(() -> {
+            try {
+                return JSON.writeValueAsString(vu.http().cookieJar().cookiesForUrl(url));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    @HostAccess.Export
+    public void jarClear(String url) {
+        JsErrors.onBehalfOfScript(() -> {
+            vu.http().cookieJar().clear(url);
+            return null;
+        });
+    }
+
+    @HostAccess.Export
+    public void jarDelete(String url, String name) {
+        JsErrors.onBehalfOfScript(() -> {
+            vu.http().cookieJar().delete(url, name);
+            return null;
+        });
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> parse(String json) {
         Object v = parseAny(json);
@@ -77,7 +114,14 @@ public final class JsHttp {
             ObjectNode req = o.putObject("request").put("method", r.requestMethod()).put("url", r.url());
             ObjectNode rh = req.putObject("headers");
             r.requestHeaders().forEach((k, v) -> rh.putArray(k).add(v));
-            o.putObject("cookies");
+            ObjectNode cookies = o.putObject("cookies");
+            r.cookies().forEach((name, list) -> {
+                var arr = cookies.putArray(name);
+                for (jload.HttpCookie c : list) {
+                    arr.addObject().put("name", c.name()).put("value", c.value()).put("domain", c.domain()).put("path", c.path())
+                            .put("http_only", c.httpOnly()).put("secure", c.secure()).put("max_age", c.maxAge()).put("expires", c.expires());
+                }
+            });
             return o.toString();
         }
     }
