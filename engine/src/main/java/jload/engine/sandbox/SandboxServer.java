@@ -102,7 +102,11 @@ public final class SandboxServer implements AutoCloseable {
             } else {
                 catchUp = new MemoryCatchUpStore(MemoryCatchUpStore.DEFAULT_CAPACITY);
             }
-            http = SandboxHttpServer.start(new InetSocketAddress(loopback, config.httpPort()), metrics);
+            IngestEndpoint ingest = new IngestEndpoint();
+            extras.add(ingest);
+            metrics.add(ingest);
+            http = SandboxHttpServer.start(new InetSocketAddress(loopback, config.httpPort()), metrics, ingest,
+                    user -> jwt.sign(user, clock.instant(), clock.instant().plus(Duration.ofHours(1))));
             socketIo = new SocketIoEndpoint(metrics, jwt, clock, config.socketIoLimits(), catchUp);
             RoomsEndpoint rooms = new RoomsEndpoint(metrics);
             UpgradeRouter router = new UpgradeRouter(List.of(

@@ -36,6 +36,8 @@ class ExamplesTest {
         "scrape          | --sandbox -e DURATION=2s",
         "broadcast-fanout | --sandbox -e SUBSCRIBERS=10 -e EVENTS=20",
         "catch-up-replay  | --sandbox -e VUS=3 -e ITERATIONS=2",
+        "http-ingest      | --sandbox -e MESSAGES=200 -e CONCURRENCY=10",
+        "login-then-socket | --sandbox -e DURATION=2s",
     })
     void bothTwinsRunPassAndAgree(String example, String flags) {
         JsonNode js = runAndExport(example + ".js", flags);
