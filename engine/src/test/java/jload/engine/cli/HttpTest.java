@@ -289,6 +289,53 @@ class HttpTest {
     }
 
     @Test
+    void aSelfSignedCertificateFailsAsInK6UnlessVerificationIsSkipped() throws Exception {
+        Path store = dir.resolve("server.p12");
+        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(), "-genkeypair",
+                "-alias", "server", "-keyalg", "EC", "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-validity", "2",
+                "-storetype", "PKCS12", "-keystore", store.toString(), "-storepass", "changeit", "-keypass", "changeit")
+                .redirectErrorStream(true).start();
+        assertEquals(0, keytool.waitFor(), new String(keytool.getInputStream().readAllBytes()));
+        java.security.KeyStore ks = java.security.KeyStore.getInstance("PKCS12");
+        try (var in = Files.newInputStream(store)) {
+            ks.load(in, "changeit".toCharArray());
+        }
+        var kmf = javax.net.ssl.KeyManagerFactory.getInstance(javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+        kmf.init(ks, "changeit".toCharArray());
+        var ssl = javax.net.ssl.SSLContext.getInstance("TLS");
+        ssl.init(kmf.getKeyManagers(), null, null);
+        com.sun.net.httpserver.HttpsServer tls = com.sun.net.httpserver.HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        tls.setHttpsConfigurator(new com.sun.net.httpserver.HttpsConfigurator(ssl));
+        tls.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        tls.createContext("/", e -> send(e, 200, "text/plain", "secret hello".getBytes()));
+        tls.start();
+        try {
+            String url = "https://127.0.0.1:" + tls.getAddress().getPort() + "/";
+            runPassing("{ iterations: 1 }", """
+                    export default function () {
+                      const r = http.get(__ENV.TLS_URL);
+                      check(r, { 'an unknown authority is 1310': (x) => x.status === 0 && x.error_code === 1310
+                          && x.error === 'x509: certificate signed by unknown authority' });
+                    }
+                    """, "-e", "TLS_URL=" + url);
+            JsonNode m = runPassing("{ iterations: 1, insecureSkipTLSVerify: true }", """
+                    export default function () {
+                      const first = http.get(__ENV.TLS_URL);
+                      const second = http.get(__ENV.TLS_URL);
+                      check(null, {
+                        'passes when told to skip verification': () => first.status === 200 && first.body === 'secret hello',
+                        'the handshake is timed once': () => first.timings.tls_handshaking > 0 && second.timings.tls_handshaking === 0,
+                        'blocked holds dial and handshake': () => first.timings.blocked >= first.timings.connecting + first.timings.tls_handshaking - 0.01,
+                      });
+                    }
+                    """, "-e", "TLS_URL=" + url);
+            assertEquals(0, m.path("http_req_failed").path("passes").asInt(), m.toPrettyString());
+        } finally {
+            tls.stop(0);
+        }
+    }
+
+    @Test
     void groovyHasTheClientTyped() {
         Jload.Result r = Jload.runScriptAs(dir, "typed-http.groovy", """
                 import groovy.transform.BaseScript
