@@ -32,6 +32,15 @@ public interface Http {
     /** Sends {@code method} to {@code url} with {@code body} (text, or null for none). */
     HttpResponse request(String method, String url, String body, Map<String, ?> params);
 
+    /** One request of a {@link #batch}. */
+    record BatchRequest(String method, String url, String body, Map<String, ?> params) {}
+
+    /**
+     * k6's http.batch: the requests in parallel on the VU's connections (at most {@code batch} at once, 20 by default,
+     * and {@code batchPerHost} to one host, 6), their responses in the requests' order.
+     */
+    java.util.List<HttpResponse> batch(java.util.List<BatchRequest> requests);
+
     default HttpResponse get(String url) {
         return request("GET", url, null, Map.of());
     }

@@ -7,7 +7,8 @@
 //   http.get(`${base}/items`, { tags: { name: 'items' }, timeout: '5s' });
 //
 // Params: headers, tags, timeout, redirects, responseType ('text' or 'none'), responseCallback, cookies, jar (the
-// VU's). Bodies: a string, or an object sent form-encoded. Not yet: auth digest (basic works from the URL), batch,
+// VU's). Bodies: a string, or an object sent form-encoded. http.batch runs requests in parallel. Not yet: auth
+// digest (basic works from the URL),
 // binary bodies and responseType 'binary', compression, http.file and multipart, html(), jars of one's own.
 
 function formEncode(obj) {
@@ -50,7 +51,8 @@ function callbackStatuses(cb) {
   throw new Error('responseCallback: expected the value of http.expectedStatuses(...) or null');
 }
 
-export function request(method, url, body, params = {}) {
+// The request as jload's client takes it: {method, url, body (text or null), params}.
+function prepare(method, url, body, params = {}) {
   const p = { ...(params ?? {}) };
   let target = url;
   if (url && url.__jloadUrl) {
@@ -76,7 +78,42 @@ export function request(method, url, body, params = {}) {
       p.headers = headers;
     } else text = String(body);
   }
-  return toResponse(globalThis.__jload_http.request(String(method), String(target), text, JSON.stringify(p)));
+  return { method: String(method), url: String(target), body: text, params: p };
+}
+
+export function request(method, url, body, params = {}) {
+  const r = prepare(method, url, body, params);
+  return toResponse(globalThis.__jload_http.request(r.method, r.url, r.body, JSON.stringify(r.params)));
+}
+
+// One batch entry as k6 reads it: a URL, [method, url, body, params], or {method, url, body, params}.
+function batchEntry(key, v) {
+  if (typeof v === 'string' || (v && v.__jloadUrl)) return prepare('GET', v, null, {});
+  if (Array.isArray(v)) {
+    if (v.length < 2) throw new Error(`invalid batch request '${JSON.stringify(v)}'`);
+    return prepare(v[0], v[1], v[2], v[3]);
+  }
+  if (v && typeof v === 'object') {
+    if (!('url' in v)) throw new Error(`batch request ${key} doesn't have a url key`);
+    return prepare(v.method ?? 'GET', v.url, v.body, v.params);
+  }
+  throw new Error(`invalid batch request '${JSON.stringify(v)}'`);
+}
+
+// Requests in parallel on the VU's connections (options.batch at once, batchPerHost per host); the responses in
+// the same shape: an array for an array, an object with the same keys for an object.
+export function batch(...args) {
+  if (args.length === 0) throw new Error('no argument was provided to http.batch()');
+  if (args.length > 1) throw new Error('http.batch() accepts only an array or an object of requests');
+  const reqs = args[0];
+  const keys = Array.isArray(reqs) ? reqs.map((_, i) => i) : Object.keys(reqs ?? {});
+  if (!Array.isArray(reqs) && (reqs === null || typeof reqs !== 'object')) throw new Error(`invalid http.batch() argument type ${typeof reqs}`);
+  const prepared = keys.map((k) => batchEntry(k, reqs[k]));
+  const results = Array.from(globalThis.__jload_http.batch(JSON.stringify(prepared)), toResponse);
+  if (Array.isArray(reqs)) return results;
+  const out = {};
+  keys.forEach((k, i) => { out[k] = results[i]; });
+  return out;
 }
 
 export function get(url, params) { return request('GET', url, null, params); }
@@ -111,7 +148,6 @@ export function url(strings, ...values) {
   return Object.freeze({ __jloadUrl: true, url: full, name, toString() { return full; } });
 }
 
-export function batch() { throw new Error('jload: http.batch is not supported yet; make the requests one by one'); }
 export function file() { throw new Error('jload: http.file is not supported yet'); }
 // The VU's cookie jar: a new one each iteration (its methods act on the current one), as in k6.
 const VU_JAR = Object.freeze({

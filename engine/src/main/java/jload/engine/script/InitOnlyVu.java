@@ -81,6 +81,11 @@ public record InitOnlyVu(Map<String, String> env, List<DeclaredMetric> declared)
             }
 
             @Override
+            public java.util.List<jload.HttpResponse> batch(java.util.List<BatchRequest> requests) {
+                throw new IllegalStateException("making HTTP requests in the init context is not supported; make them in the default function, setup() or teardown()");
+            }
+
+            @Override
             public jload.CookieJar cookieJar() {
                 throw new IllegalStateException("making cookie jars in the init context is not supported");
             }

@@ -336,6 +336,30 @@ class HttpTest {
     }
 
     @Test
+    void aBatchRunsInParallelAndAnswersInOrder() {
+        JsonNode m = runPassing("{ iterations: 1, batchPerHost: 0 }", """
+                export default function () {
+                  const t0 = Date.now();
+                  const list = http.batch([
+                    `${__ENV.BASE}/slow`,
+                    ['POST', `${__ENV.BASE}/echo`, 'two'],
+                    { method: 'GET', url: `${__ENV.BASE}/echo?three`, params: { tags: { name: 'third' } } },
+                    `${__ENV.BASE}/slow`,
+                  ]);
+                  const took = Date.now() - t0;
+                  const named = http.batch({ a: `${__ENV.BASE}/echo?a`, b: ['PUT', `${__ENV.BASE}/echo`, 'b'] });
+                  check(null, {
+                    'in the requests order': () => list.length === 4 && list[1].json('body') === 'two' && list[2].json('query') === 'three'
+                        && list[0].body === 'late' && list[3].body === 'late',
+                    'in parallel: two 2-second requests take about 2 s, not 4': () => took < 3500,
+                    'an object gives an object': () => named.a.json('query') === 'a' && named.b.json('method') === 'PUT',
+                  });
+                }
+                """);
+        assertEquals(6, m.path("http_reqs").path("count").asInt(), m.toPrettyString());
+    }
+
+    @Test
     void groovyHasTheClientTyped() {
         Jload.Result r = Jload.runScriptAs(dir, "typed-http.groovy", """
                 import groovy.transform.BaseScript

@@ -27,8 +27,9 @@ import jload.engine.metrics.TagSet;
 
 /**
  * One VU's HTTP client ({@link jload.Http}): its own keep-alive connections per origin, redirects followed, each
- * request (each redirect hop too, as in k6) recorded with k6's metrics and tags. Used only by the VU's thread; the
- * exchanges themselves run on the event loops.
+ * request (each redirect hop too, as in k6) recorded with k6's metrics and tags. Used by the VU's thread, and during a
+ * {@link #batch} by threads of the batch's (the kept connections are then shared under their lock); the exchanges
+ * themselves run on the event loops.
  */
 public final class VuHttp implements jload.Http {
 
@@ -55,6 +56,62 @@ public final class VuHttp implements jload.Http {
     @Override
     public void setExpectedStatuses(List<?> statuses) {
         expected = statuses == null ? null : ExpectedStatuses.of(statuses);
+    }
+
+    @Override
+    public List<HttpResponse> batch(List<BatchRequest> requests) {
+        jload.engine.plan.HttpOptions options = client.get().options();
+        java.util.concurrent.Semaphore all = new java.util.concurrent.Semaphore(options.batch());
+        Map<String, java.util.concurrent.Semaphore> perHost = new java.util.concurrent.ConcurrentHashMap<>();
+        HttpResponse[] out = new HttpResponse[requests.size()];
+        RuntimeException[] failed = new RuntimeException[requests.size()];
+        List<Thread> threads = new java.util.ArrayList<>();
+        for (int i = 0; i < requests.size(); i++) {
+            int index = i;
+            BatchRequest r = requests.get(i);
+            String host = hostOf(r.url());
+            threads.add(Thread.ofVirtual().name("jload-http-batch").start(() -> {
+                java.util.concurrent.Semaphore mine = options.batchPerHost() > 0
+                        ? perHost.computeIfAbsent(host, h -> new java.util.concurrent.Semaphore(options.batchPerHost())) : null;
+                try {
+                    all.acquire();
+                    try {
+                        if (mine != null) mine.acquire();
+                        try {
+                            out[index] = request(r.method(), r.url(), r.body(), r.params() == null ? Map.of() : r.params());
+                        } finally {
+                            if (mine != null) mine.release();
+                        }
+                    } finally {
+                        all.release();
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (RuntimeException e) {
+                    failed[index] = e;
+                }
+            }));
+        }
+        try {
+            for (Thread t : threads) t.join();
+        } catch (InterruptedException e) {
+            threads.forEach(Thread::interrupt);
+            Thread.currentThread().interrupt();
+            throw new jload.engine.exec.VuInterrupted();
+        }
+        for (RuntimeException e : failed) {
+            if (e != null) throw e; // a malformed request, or a failure with the throw option: as k6, the batch fails
+        }
+        return java.util.Arrays.asList(out);
+    }
+
+    private static String hostOf(String url) {
+        try {
+            String h = new URI(url).getHost();
+            return h == null ? url : h.toLowerCase(Locale.ROOT);
+        } catch (java.net.URISyntaxException e) {
+            return url;
+        }
     }
 
     @Override
@@ -135,7 +192,9 @@ public final class VuHttp implements jload.Http {
             // A kept connection the server had closed: the request never reached it; try once on a new one, as Go does.
             boolean closedUnder = ex.reused && ex.failure != null && ex.firstByte == 0 && ex.failure.code() == HttpFailure.GENERIC;
             if (conn != null && ex.failure == null && conn.isReusable() && !options.noConnectionReuse()) {
-                idle.computeIfAbsent(origin, o -> new ArrayDeque<>()).push(conn);
+                synchronized (idle) {
+                    idle.computeIfAbsent(origin, o -> new ArrayDeque<>()).push(conn);
+                }
             }
             else if (conn != null) conn.close();
             if (!closedUnder) break;
@@ -184,13 +243,15 @@ public final class VuHttp implements jload.Http {
     }
 
     private HttpConnection takeIdle(String origin) {
-        ArrayDeque<HttpConnection> q = idle.get(origin);
-        while (q != null && !q.isEmpty()) {
-            HttpConnection c = q.pop();
-            if (c.isReusable()) return c;
-            c.close();
+        synchronized (idle) {
+            ArrayDeque<HttpConnection> q = idle.get(origin);
+            while (q != null && !q.isEmpty()) {
+                HttpConnection c = q.pop();
+                if (c.isReusable()) return c;
+                c.close();
+            }
+            return null;
         }
-        return null;
     }
 
     private static Map<String, String> requestHeaders(URI uri, int port, boolean secure, byte[] payload, Map<String, String> given,
@@ -302,12 +363,14 @@ public final class VuHttp implements jload.Http {
 
     /** An iteration ended: with {@code noVUConnectionReuse}, its connections are not used again. */
     public void endIteration() {
-        if (!idle.isEmpty() && client.get().options().noVUConnectionReuse()) closeAll();
+        if (client.get().options().noVUConnectionReuse()) closeAll();
     }
 
     /** The VU is done: its kept connections close. */
     public void closeAll() {
-        for (ArrayDeque<HttpConnection> q : idle.values()) q.forEach(HttpConnection::close);
-        idle.clear();
+        synchronized (idle) {
+            for (ArrayDeque<HttpConnection> q : idle.values()) q.forEach(HttpConnection::close);
+            idle.clear();
+        }
     }
 }

@@ -27,6 +27,22 @@ public final class JsHttp {
         });
     }
 
+    /** http.batch: requests as a JSON array of {method, url, body, params}; the responses in their order. */
+    @HostAccess.Export
+    public Result[] batch(String requestsJson) {
+        return JsErrors.failuresToScript(() -> {
+            java.util.List<jload.Http.BatchRequest> requests = new java.util.ArrayList<>();
+            for (Object o : (List<?>) parseAny(requestsJson)) {
+                Map<?, ?> r = (Map<?, ?>) o;
+                @SuppressWarnings("unchecked")
+                Map<String, ?> params = r.get("params") == null ? Map.of() : (Map<String, ?>) r.get("params");
+                requests.add(new jload.Http.BatchRequest(String.valueOf(r.get("method")), String.valueOf(r.get("url")),
+                        r.get("body") == null ? null : String.valueOf(r.get("body")), params));
+            }
+            return vu.http().batch(requests).stream().map(Result::new).toArray(Result[]::new);
+        });
+    }
+
     /** http.setResponseCallback: the statuses (JSON array) or null for none. */
     @HostAccess.Export
     public void setExpectedStatuses(String statusesJson) {
