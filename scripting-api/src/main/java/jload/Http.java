@@ -11,6 +11,7 @@ import java.util.Map;
  *
  * <p>Params (all optional): {@code headers} (a map), {@code tags} (a map; {@code name} groups URLs),
  * {@code timeout} (ms or a duration string; 60 s by default), {@code redirects} (how many to follow),
+ * {@code responseType} {@code binary} keeps the body's bytes ({@link HttpResponse#bodyBytes()}),
  * {@code cookies} (name → value, or → {@code {value, replace}} to override the jar's cookie of that name),
  * {@code responseType} ({@code text} or {@code none}: the body is read and counted, not kept), and
  * {@code expectedStatuses} (a list of statuses and {@code {min, max}} ranges; 200–399 by default) deciding
@@ -29,11 +30,16 @@ public interface Http {
     /** This VU's cookie jar for the current iteration. */
     CookieJar cookieJar();
 
-    /** Sends {@code method} to {@code url} with {@code body} (text, or null for none). */
-    HttpResponse request(String method, String url, String body, Map<String, ?> params);
+    /** Sends {@code method} to {@code url} with {@code body} (bytes as they are, or null for none). */
+    HttpResponse send(String method, String url, byte[] body, Map<String, ?> params);
+
+    /** Sends {@code method} to {@code url} with {@code body} (text, sent as UTF-8; or null for none). */
+    default HttpResponse request(String method, String url, String body, Map<String, ?> params) {
+        return send(method, url, body == null ? null : body.getBytes(java.nio.charset.StandardCharsets.UTF_8), params);
+    }
 
     /** One request of a {@link #batch}. */
-    record BatchRequest(String method, String url, String body, Map<String, ?> params) {}
+    record BatchRequest(String method, String url, byte[] body, Map<String, ?> params) {}
 
     /**
      * k6's http.batch: the requests in parallel on the VU's connections (at most {@code batch} at once, 20 by default,

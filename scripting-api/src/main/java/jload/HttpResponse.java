@@ -22,6 +22,9 @@ public interface HttpResponse {
     /** The body as text (UTF-8 unless the Content-Type says otherwise); null with {@code responseType: none} or without a response. */
     String body();
 
+    /** The body's bytes (decompressed); null with {@code responseType: none} or without a response. */
+    byte[] bodyBytes();
+
     HttpTimings timings();
 
     /** Why the request failed, as k6 says it ("dial: connection refused", "request timeout"); empty when it did not. */

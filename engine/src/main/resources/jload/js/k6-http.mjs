@@ -6,10 +6,10 @@
 //   const token = res.json('token');
 //   http.get(`${base}/items`, { tags: { name: 'items' }, timeout: '5s' });
 //
-// Params: headers, tags, timeout, redirects, responseType ('text' or 'none'), responseCallback, cookies, jar (the
-// VU's). Bodies: a string, or an object sent form-encoded. http.batch runs requests in parallel. Not yet: auth
-// digest (basic works from the URL),
-// binary bodies and responseType 'binary', compression, http.file and multipart, html(), jars of one's own.
+// Params: headers, tags, timeout, redirects, responseType ('text', 'binary' or 'none'), responseCallback, cookies,
+// jar (the VU's). Bodies: a string, an ArrayBuffer or typed array, or an object: form-encoded, or multipart when a
+// value is an http.file(). http.batch runs requests in parallel. Not yet: auth digest (basic works from the URL),
+// compression, html(), jars of one's own.
 
 function formEncode(obj) {
   return Object.entries(obj)
@@ -39,10 +39,32 @@ class Response {
   submitForm() { throw new Error('jload: Response.submitForm() is not supported'); }
 }
 
-function toResponse(h) {
+function toResponse(h, binary) {
   const r = Object.assign(new Response(), JSON.parse(h.meta()));
-  r.body = h.body();
+  if (binary) {
+    const buffer = h.bodyBuffer();
+    r.body = buffer === null ? null : new ArrayBuffer(buffer);
+  } else r.body = h.body();
   return r;
+}
+
+const isFile = (v) => v !== null && typeof v === 'object' && v.__jloadFile === true;
+
+// http.file(data, filename, contentType): a file part of a multipart body (data: a string or bytes).
+export function file(data, filename, contentType = 'application/octet-stream') {
+  if (data === null || data === undefined) throw new Error('http.file: missing data');
+  const name = filename ?? `file-${Date.now()}`;
+  return Object.freeze({ __jloadFile: true, data, filename: name, content_type: contentType });
+}
+
+function multipart(obj) {
+  const boundary = `jload${Math.random().toString(16).slice(2)}${Math.random().toString(16).slice(2)}`;
+  const parts = [];
+  for (const [name, v] of Object.entries(obj)) {
+    if (isFile(v)) parts.push({ name, data: v.data, filename: v.filename, contentType: v.content_type });
+    else parts.push({ name, value: v === null || v === undefined ? '' : String(v) });
+  }
+  return { boundary, body: { __jloadMultipart: parts, boundary } };
 }
 
 function callbackStatuses(cb) {
@@ -67,23 +89,31 @@ function prepare(method, url, body, params = {}) {
     p.expectedStatuses = callbackStatuses(p.responseCallback);
     delete p.responseCallback;
   }
-  let text = null;
+  let payload = null;
   if (body !== null && body !== undefined) {
-    if (typeof body === 'string') text = body;
-    else if (body instanceof ArrayBuffer || ArrayBuffer.isView(body)) throw new Error('jload: binary request bodies are not supported yet; send a string');
+    if (typeof body === 'string') payload = body;
+    else if (body instanceof ArrayBuffer || ArrayBuffer.isView(body)) payload = body;
     else if (typeof body === 'object') {
-      text = formEncode(body);
       const headers = { ...(p.headers ?? {}) };
-      if (!Object.keys(headers).some((k) => k.toLowerCase() === 'content-type')) headers['Content-Type'] = 'application/x-www-form-urlencoded';
+      const hasType = Object.keys(headers).some((k) => k.toLowerCase() === 'content-type');
+      if (Object.values(body).some(isFile)) {
+        const m = multipart(body);
+        payload = m.body;
+        for (const k of Object.keys(headers)) if (k.toLowerCase() === 'content-type') delete headers[k];
+        headers['Content-Type'] = `multipart/form-data; boundary=${m.boundary}`;
+      } else {
+        payload = formEncode(body);
+        if (!hasType) headers['Content-Type'] = 'application/x-www-form-urlencoded';
+      }
       p.headers = headers;
-    } else text = String(body);
+    } else payload = String(body);
   }
-  return { method: String(method), url: String(target), body: text, params: p };
+  return { method: String(method), url: String(target), body: payload, params: p, binary: p.responseType === 'binary' };
 }
 
 export function request(method, url, body, params = {}) {
   const r = prepare(method, url, body, params);
-  return toResponse(globalThis.__jload_http.request(r.method, r.url, r.body, JSON.stringify(r.params)));
+  return toResponse(globalThis.__jload_http.request(r.method, r.url, r.body, JSON.stringify(r.params)), r.binary);
 }
 
 // One batch entry as k6 reads it: a URL, [method, url, body, params], or {method, url, body, params}.
@@ -109,7 +139,8 @@ export function batch(...args) {
   const keys = Array.isArray(reqs) ? reqs.map((_, i) => i) : Object.keys(reqs ?? {});
   if (!Array.isArray(reqs) && (reqs === null || typeof reqs !== 'object')) throw new Error(`invalid http.batch() argument type ${typeof reqs}`);
   const prepared = keys.map((k) => batchEntry(k, reqs[k]));
-  const results = Array.from(globalThis.__jload_http.batch(JSON.stringify(prepared)), toResponse);
+  const handles = globalThis.__jload_http.batch(prepared.map((r) => ({ method: r.method, url: r.url, body: r.body, params: JSON.stringify(r.params) })));
+  const results = prepared.map((r, i) => toResponse(handles[i], r.binary));
   if (Array.isArray(reqs)) return results;
   const out = {};
   keys.forEach((k, i) => { out[k] = results[i]; });
@@ -148,7 +179,6 @@ export function url(strings, ...values) {
   return Object.freeze({ __jloadUrl: true, url: full, name, toString() { return full; } });
 }
 
-export function file() { throw new Error('jload: http.file is not supported yet'); }
 // The VU's cookie jar: a new one each iteration (its methods act on the current one), as in k6.
 const VU_JAR = Object.freeze({
   set(url, name, value, options = {}) { globalThis.__jload_http.jarSet(String(url), String(name), String(value), JSON.stringify(options ?? {})); },

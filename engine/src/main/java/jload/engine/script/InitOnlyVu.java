@@ -76,7 +76,7 @@ public record InitOnlyVu(Map<String, String> env, List<DeclaredMetric> declared)
     @Override public jload.Http http() {
         return new jload.Http() {
             @Override
-            public jload.HttpResponse request(String method, String url, String body, java.util.Map<String, ?> params) {
+            public jload.HttpResponse send(String method, String url, byte[] body, java.util.Map<String, ?> params) {
                 throw new IllegalStateException("making HTTP requests in the init context is not supported; make them in the default function, setup() or teardown()");
             }
 

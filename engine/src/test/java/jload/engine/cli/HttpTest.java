@@ -82,6 +82,17 @@ class HttpTest {
                 String.valueOf(e.getRequestHeaders().getFirst("Cookie")).getBytes(StandardCharsets.UTF_8)));
         server.createContext("/agent", e -> send(e, 200, "text/plain",
                 (e.getRequestHeaders().getFirst("User-Agent") + "|" + e.getRequestHeaders().getFirst("Host")).getBytes(StandardCharsets.UTF_8)));
+        server.createContext("/bytes", e -> { // 0..255, or the request's own bytes back when it has a body
+            byte[] in = e.getRequestBody().readAllBytes();
+            byte[] all = new byte[256];
+            for (int i = 0; i < 256; i++) all[i] = (byte) i;
+            send(e, 200, "application/octet-stream", in.length > 0 ? in : all);
+        });
+        server.createContext("/upload", e -> { // what a multipart body looked like on arrival
+            String type = String.valueOf(e.getRequestHeaders().getFirst("Content-Type"));
+            String body = new String(e.getRequestBody().readAllBytes(), StandardCharsets.ISO_8859_1);
+            send(e, 200, "text/plain", (type + "\n" + body).getBytes(StandardCharsets.ISO_8859_1));
+        });
         server.createContext("/big", e -> send(e, 200, "application/octet-stream", new byte[10 * 1024 * 1024]));
         server.start();
         base = "http://127.0.0.1:" + server.getAddress().getPort();
@@ -357,6 +368,34 @@ class HttpTest {
                 }
                 """);
         assertEquals(6, m.path("http_reqs").path("count").asInt(), m.toPrettyString());
+    }
+
+    @Test
+    void binaryBodiesBothWaysAndMultipartUploads() {
+        runPassing("{ iterations: 1 }", """
+                export default function () {
+                  const got = http.get(`${__ENV.BASE}/bytes`, { responseType: 'binary' });
+                  const bytes = new Uint8Array(got.body);
+                  const sent = http.post(`${__ENV.BASE}/bytes`, new Uint8Array([0, 255, 128, 7]).buffer, { responseType: 'binary' });
+                  const up = http.post(`${__ENV.BASE}/upload`, {
+                    note: 'hello',
+                    file: http.file(new Uint8Array([1, 2, 3]), 'data.bin', 'application/x-test'),
+                    text: http.file('plain words', 'words.txt', 'text/plain'),
+                  });
+                  const [type, ...rest] = up.body.split('\\n');
+                  const body = rest.join('\\n');
+                  const boundary = type.split('boundary=')[1];
+                  check(null, {
+                    'a binary response is an ArrayBuffer of the bytes': () => got.body instanceof ArrayBuffer && bytes.length === 256 && bytes[255] === 255,
+                    'a binary request body goes as it is': () => Array.from(new Uint8Array(sent.body)).join() === '0,255,128,7',
+                    'multipart: the content type names the boundary': () => type.startsWith('multipart/form-data; boundary=') && boundary.length > 10,
+                    'multipart: a field': () => body.includes('Content-Disposition: form-data; name="note"\\r\\n\\r\\nhello\\r\\n'),
+                    'multipart: a file with its name and type': () => body.includes('name="file"; filename="data.bin"\\r\\nContent-Type: application/x-test\\r\\n\\r\\n\\u0001\\u0002\\u0003\\r\\n'),
+                    'multipart: a text file': () => body.includes('filename="words.txt"') && body.includes('plain words'),
+                    'multipart: closed': () => body.endsWith(`--${boundary}--\\r\\n`),
+                  });
+                }
+                """);
     }
 
     @Test

@@ -23,8 +23,8 @@ record RequestParams(Map<String, String> headers, Map<String, String> tags, Dura
             }
         }
         String type = params.get("responseType") == null ? (keepBodyByDefault ? "text" : "none") : String.valueOf(params.get("responseType"));
-        if (!type.equals("text") && !type.equals("none")) {
-            throw new IllegalArgumentException("http: responseType '" + type + "' is not supported; expected text or none");
+        if (!type.equals("text") && !type.equals("none") && !type.equals("binary")) {
+            throw new IllegalArgumentException("http: responseType '" + type + "' is not supported; expected text, binary or none");
         }
         Object redirects = params.get("redirects");
         ExpectedStatuses expected = vuDefault;
@@ -33,7 +33,7 @@ record RequestParams(Map<String, String> headers, Map<String, String> tags, Dura
         }
         return new RequestParams(strings(params.get("headers"), "headers"), strings(params.get("tags"), "tags"),
                 ScriptDurations.of(params.get("timeout"), jload.Http.DEFAULT_TIMEOUT, "timeout"),
-                redirects == null ? -1 : ((Number) redirects).intValue(), type.equals("text"), expected, cookies(params.get("cookies")));
+                redirects == null ? -1 : ((Number) redirects).intValue(), !type.equals("none"), expected, cookies(params.get("cookies")));
     }
 
     private static Map<String, Cookie> cookies(Object value) {

@@ -78,7 +78,7 @@ public final class VuHttp implements jload.Http {
                     try {
                         if (mine != null) mine.acquire();
                         try {
-                            out[index] = request(r.method(), r.url(), r.body(), r.params() == null ? Map.of() : r.params());
+                            out[index] = send(r.method(), r.url(), r.body(), r.params() == null ? Map.of() : r.params());
                         } finally {
                             if (mine != null) mine.release();
                         }
@@ -125,14 +125,14 @@ public final class VuHttp implements jload.Http {
     }
 
     @Override
-    public HttpResponse request(String method, String url, String body, Map<String, ?> params) {
+    public HttpResponse send(String method, String url, byte[] body, Map<String, ?> params) {
         jload.engine.plan.HttpOptions options = client.get().options();
         RequestParams p = RequestParams.of(params, expected, !options.discardResponseBodies());
         String verb = method.toUpperCase(Locale.ROOT);
         URI uri = parse(url);
         long deadline = System.nanoTime() + p.timeout().toNanos();
         int redirectsLeft = p.redirects() < 0 ? options.maxRedirects() : p.redirects();
-        byte[] payload = body == null ? null : body.getBytes(StandardCharsets.UTF_8);
+        byte[] payload = body;
         Map<String, String> headers = new LinkedHashMap<>(p.headers());
         while (true) {
             HttpResult r = once(verb, uri, payload, headers, p, deadline, options);
@@ -314,7 +314,7 @@ public final class VuHttp implements jload.Http {
         int status = ex.head.status().code();
         Map<String, String> headers = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : ex.head.headers()) headers.merge(canonical(e.getKey()), e.getValue(), (a, b) -> a + ", " + b);
-        String body = ex.keepBody ? new String(ex.body(), charset(headers.get("Content-Type"))) : null;
+        byte[] body = ex.keepBody ? ex.body() : null;
         return new HttpResult(status, ex.head.status().toString(), "HTTP/1.1", url, headers, body, t, "",
                 status >= 400 ? 1000 + status : 0, ex.remoteIp, ex.remotePort, verb, sent, VuCookies.fromResponse(setCookies));
     }
@@ -345,20 +345,6 @@ public final class VuHttp implements jload.Http {
             upper = c == '-';
         }
         return out.toString();
-    }
-
-    private static java.nio.charset.Charset charset(String contentType) {
-        if (contentType != null) {
-            int i = contentType.toLowerCase(Locale.ROOT).indexOf("charset=");
-            if (i >= 0) {
-                try {
-                    return java.nio.charset.Charset.forName(contentType.substring(i + 8).replace("\"", "").split(";")[0].trim());
-                } catch (RuntimeException unknown) {
-                    // UTF-8, as most servers mean
-                }
-            }
-        }
-        return StandardCharsets.UTF_8;
     }
 
     /** An iteration ended: with {@code noVUConnectionReuse}, its connections are not used again. */

@@ -7,6 +7,7 @@ import java.util.Map;
 import jload.HttpResponse;
 import jload.engine.script.EngineVu;
 import org.graalvm.polyglot.HostAccess;
+import org.graalvm.polyglot.Value;
 
 /** The host object behind k6/http ({@code globalThis.__jload_http}); the module gives it k6's names and shapes. */
 public final class JsHttp {
@@ -18,29 +19,55 @@ public final class JsHttp {
         this.vu = vu;
     }
 
-    /** One request; params as JSON text (headers, tags, timeout, redirects, responseType, expectedStatuses). */
+    /**
+     * One request; params as JSON text (headers, tags, timeout, redirects, responseType, expectedStatuses, cookies).
+     * The body: null, a string (sent as UTF-8), bytes (an ArrayBuffer or typed array), or {@code {__jloadMultipart:
+     * [parts], boundary}} (see {@link #body}).
+     */
     @HostAccess.Export
-    public Result request(String method, String url, String body, String paramsJson) {
+    public Result request(String method, String url, Value body, String paramsJson) {
+        return JsErrors.failuresToScript(() -> new Result(vu.http().send(method, url, body(body), parse(paramsJson))));
+    }
+
+    /** http.batch: requests as an array of {method, url, body, params (JSON text)}; the responses in their order. */
+    @HostAccess.Export
+    public Result[] batch(Value requests) {
         return JsErrors.failuresToScript(() -> {
-            Map<String, Object> params = parse(paramsJson);
-            return new Result(vu.http().request(method, url, body, params));
+            java.util.List<jload.Http.BatchRequest> list = new java.util.ArrayList<>();
+            for (long i = 0; i < requests.getArraySize(); i++) {
+                Value r = requests.getArrayElement(i);
+                list.add(new jload.Http.BatchRequest(r.getMember("method").asString(), r.getMember("url").asString(),
+                        body(r.getMember("body")), parse(r.getMember("params").asString())));
+            }
+            return vu.http().batch(list).stream().map(Result::new).toArray(Result[]::new);
         });
     }
 
-    /** http.batch: requests as a JSON array of {method, url, body, params}; the responses in their order. */
-    @HostAccess.Export
-    public Result[] batch(String requestsJson) {
-        return JsErrors.failuresToScript(() -> {
-            java.util.List<jload.Http.BatchRequest> requests = new java.util.ArrayList<>();
-            for (Object o : (List<?>) parseAny(requestsJson)) {
-                Map<?, ?> r = (Map<?, ?>) o;
-                @SuppressWarnings("unchecked")
-                Map<String, ?> params = r.get("params") == null ? Map.of() : (Map<String, ?>) r.get("params");
-                requests.add(new jload.Http.BatchRequest(String.valueOf(r.get("method")), String.valueOf(r.get("url")),
-                        r.get("body") == null ? null : String.valueOf(r.get("body")), params));
+    /**
+     * The bytes of a request body. A multipart body's parts are {@code {name, value}} (text) or {@code {name, data,
+     * filename, contentType}} (a file: data is text or bytes); the module put its boundary into the Content-Type.
+     */
+    private static byte[] body(Value body) {
+        if (body == null || body.isNull()) return null;
+        if (body.isString()) return body.asString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        if (body.hasMember("__jloadMultipart")) {
+            Value parts = body.getMember("__jloadMultipart");
+            java.util.List<jload.engine.proto.http.MultipartBody.Part> list = new java.util.ArrayList<>();
+            for (long i = 0; i < parts.getArraySize(); i++) {
+                Value p = parts.getArrayElement(i);
+                String name = p.getMember("name").asString();
+                if (p.hasMember("data")) {
+                    Value data = p.getMember("data");
+                    byte[] bytes = data.isString() ? data.asString().getBytes(java.nio.charset.StandardCharsets.UTF_8) : JsBytes.from(data);
+                    list.add(jload.engine.proto.http.MultipartBody.Part.file(name, p.getMember("filename").asString(),
+                            p.getMember("contentType").asString(), bytes));
+                } else {
+                    list.add(jload.engine.proto.http.MultipartBody.Part.field(name, p.getMember("value").asString()));
+                }
             }
-            return vu.http().batch(requests).stream().map(Result::new).toArray(Result[]::new);
-        });
+            return jload.engine.proto.http.MultipartBody.encode(body.getMember("boundary").asString(), list);
+        }
+        return JsBytes.from(body);
     }
 
     /** http.setResponseCallback: the statuses (JSON array) or null for none. */
@@ -114,6 +141,13 @@ public final class JsHttp {
         @HostAccess.Export
         public String body() {
             return r.body();
+        }
+
+        /** The body's bytes for {@code new ArrayBuffer(…)} (responseType binary); null when there is none. */
+        @HostAccess.Export
+        public java.nio.ByteBuffer bodyBuffer() {
+            byte[] b = r.bodyBytes();
+            return b == null ? null : java.nio.ByteBuffer.wrap(b);
         }
 
         @HostAccess.Export

@@ -33,6 +33,8 @@ public final class JsRuntime implements ScriptRuntime {
     private static final HostAccess HOST_ACCESS = HostAccess.newBuilder(HostAccess.EXPLICIT)
             .allowArrayAccess(true)
             .allowListAccess(true)
+            // A ByteBuffer handed to a script (an HTTP body, responseType binary) becomes an ArrayBuffer over the same bytes: no copy.
+            .allowBufferAccess(true)
             .build();
     private static final ObjectMapper JSON = new ObjectMapper();
 
