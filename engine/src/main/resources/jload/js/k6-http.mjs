@@ -39,12 +39,43 @@ class Response {
   submitForm() { throw new Error('jload: Response.submitForm() is not supported'); }
 }
 
+// A field computed when the script first reads it (then an ordinary property): a response is made per request,
+// and most scripts read its status and little else. Enumerable, so JSON.stringify(res) still shows everything.
+function lazy(obj, name, make) {
+  Object.defineProperty(obj, name, {
+    enumerable: true,
+    configurable: true,
+    get() {
+      const v = make();
+      Object.defineProperty(obj, name, { value: v, writable: true, enumerable: true, configurable: true });
+      return v;
+    },
+    set(v) { Object.defineProperty(obj, name, { value: v, writable: true, enumerable: true, configurable: true }); },
+  });
+}
+
 function toResponse(h, binary) {
-  const r = Object.assign(new Response(), JSON.parse(h.meta()));
-  if (binary) {
+  const r = new Response();
+  r.status = h.status();
+  r.status_text = h.statusText();
+  r.proto = h.proto();
+  r.url = h.url();
+  r.error = h.error();
+  r.error_code = h.errorCode();
+  r.remote_ip = h.remoteIp();
+  r.remote_port = h.remotePort();
+  lazy(r, 'body', () => {
+    if (!binary) return h.body();
     const buffer = h.bodyBuffer();
-    r.body = buffer === null ? null : new ArrayBuffer(buffer);
-  } else r.body = h.body();
+    return buffer === null ? null : new ArrayBuffer(buffer);
+  });
+  lazy(r, 'headers', () => JSON.parse(h.headersJson()));
+  lazy(r, 'timings', () => {
+    const t = h.timings();
+    return { blocked: t[0], looking_up: 0, connecting: t[1], tls_handshaking: t[2], sending: t[3], waiting: t[4], receiving: t[5], duration: t[6] };
+  });
+  lazy(r, 'cookies', () => JSON.parse(h.cookiesJson()));
+  lazy(r, 'request', () => JSON.parse(h.requestJson()));
   return r;
 }
 
@@ -74,8 +105,14 @@ function callbackStatuses(cb) {
 }
 
 // The request as jload's client takes it: {method, url, body (text or null), params}.
+// Params cross as JSON text; jload's side keeps the last one parsed, so the same params cost one parse.
+const jsonOf = (p) => JSON.stringify(p);
+
 function prepare(method, url, body, params = {}) {
-  const p = { ...(params ?? {}) };
+  const given = params ?? {};
+  const needsCopy = (url && url.__jloadUrl) || 'jar' in given || 'responseCallback' in given
+    || (body !== null && body !== undefined && typeof body === 'object' && !(body instanceof ArrayBuffer) && !ArrayBuffer.isView(body));
+  const p = needsCopy ? { ...given } : given;
   let target = url;
   if (url && url.__jloadUrl) {
     target = url.url;
@@ -113,7 +150,7 @@ function prepare(method, url, body, params = {}) {
 
 export function request(method, url, body, params = {}) {
   const r = prepare(method, url, body, params);
-  return toResponse(globalThis.__jload_http.request(r.method, r.url, r.body, JSON.stringify(r.params)), r.binary);
+  return toResponse(globalThis.__jload_http.request(r.method, r.url, r.body, jsonOf(r.params)), r.binary);
 }
 
 // One batch entry as k6 reads it: a URL, [method, url, body, params], or {method, url, body, params}.
@@ -139,7 +176,7 @@ export function batch(...args) {
   const keys = Array.isArray(reqs) ? reqs.map((_, i) => i) : Object.keys(reqs ?? {});
   if (!Array.isArray(reqs) && (reqs === null || typeof reqs !== 'object')) throw new Error(`invalid http.batch() argument type ${typeof reqs}`);
   const prepared = keys.map((k) => batchEntry(k, reqs[k]));
-  const handles = globalThis.__jload_http.batch(prepared.map((r) => ({ method: r.method, url: r.url, body: r.body, params: JSON.stringify(r.params) })));
+  const handles = globalThis.__jload_http.batch(prepared.map((r) => ({ method: r.method, url: r.url, body: r.body, params: jsonOf(r.params) })));
   const results = prepared.map((r, i) => toResponse(handles[i], r.binary));
   if (Array.isArray(reqs)) return results;
   const out = {};

@@ -127,7 +127,7 @@ public final class VuHttp implements jload.Http {
     @Override
     public HttpResponse send(String method, String url, byte[] body, Map<String, ?> params) {
         jload.engine.plan.HttpOptions options = client.get().options();
-        RequestParams p = RequestParams.of(params, expected, !options.discardResponseBodies());
+        RequestParams p = params(params, !options.discardResponseBodies());
         String verb = method.toUpperCase(Locale.ROOT);
         URI uri = parse(url);
         long deadline = System.nanoTime() + p.timeout().toNanos();
@@ -152,6 +152,17 @@ public final class VuHttp implements jload.Http {
             if (throwErrors && !r.error().isEmpty()) throw new IllegalStateException("http " + verb + " " + r.url() + ": " + r.error());
             return r;
         }
+    }
+
+    /** The last params read, kept: scripts pass the same params object again and again. */
+    private volatile Object[] lastParams = {null, null, null};
+
+    private RequestParams params(Map<String, ?> params, boolean keepBodyByDefault) {
+        Object[] last = lastParams;
+        if (last[0] == params && last[1] == expected && params != null) return (RequestParams) last[2];
+        RequestParams p = RequestParams.of(params, expected, keepBodyByDefault);
+        lastParams = new Object[] {params, expected, p};
+        return p;
     }
 
     private static boolean isRedirect(int status) {
@@ -319,21 +330,39 @@ public final class VuHttp implements jload.Http {
                 status >= 400 ? 1000 + status : 0, ex.remoteIp, ex.remotePort, verb, sent, VuCookies.fromResponse(setCookies));
     }
 
+    /** What a request's tag set is made of: equal keys, the same tag set (cached; the tag work showed in profiles). */
+    private record TagKey(TagSet vu, Map<String, String> own, String method, String url, int status, String proto, String error,
+                          int errorCode, Boolean expected) {}
+
+    private final Map<TagKey, TagSet> tagSets = new java.util.concurrent.ConcurrentHashMap<>();
+
     private void record(HttpExchange ex, HttpResult r, RequestParams p) {
-        TagSet tags = vuTags.get().with(TagSet.of(p.tags()));
-        String name = p.tags().getOrDefault("name", r.url());
-        tags = tags.with("name", name).with("url", p.tags().containsKey("name") ? name : r.url()).with("method", r.requestMethod())
-                .with("status", String.valueOf(r.status()));
-        if (!r.proto().isEmpty()) tags = tags.with("proto", r.proto());
-        if (!r.error().isEmpty()) tags = tags.with("error", r.error());
-        if (r.errorCode() != 0) tags = tags.with("error_code", String.valueOf(r.errorCode()));
         Boolean failed = null;
+        Boolean ok = null;
         if (p.expected() != null) {
-            boolean ok = r.error().isEmpty() && p.expected().accepts(r.status());
-            tags = tags.with("expected_response", String.valueOf(ok));
+            ok = r.error().isEmpty() && p.expected().accepts(r.status());
             failed = !ok;
         }
+        TagKey key = new TagKey(vuTags.get(), p.tags(), r.requestMethod(), r.url(), r.status(), r.proto(), r.error(), r.errorCode(), ok);
+        TagSet tags = tagSets.get(key);
+        if (tags == null) {
+            if (tagSets.size() > 1_000) tagSets.clear(); // a script that tags by id: no unbounded cache
+            tags = tagsOf(key);
+            tagSets.put(key, tags);
+        }
         metrics.request(tags, r.timings(), failed);
+    }
+
+    private static TagSet tagsOf(TagKey k) {
+        TagSet tags = k.vu().with(TagSet.of(k.own()));
+        String name = k.own().getOrDefault("name", k.url());
+        tags = tags.with("name", name).with("url", k.own().containsKey("name") ? name : k.url()).with("method", k.method())
+                .with("status", String.valueOf(k.status()));
+        if (!k.proto().isEmpty()) tags = tags.with("proto", k.proto());
+        if (!k.error().isEmpty()) tags = tags.with("error", k.error());
+        if (k.errorCode() != 0) tags = tags.with("error_code", String.valueOf(k.errorCode()));
+        if (k.expected() != null) tags = tags.with("expected_response", String.valueOf(k.expected()));
+        return tags;
     }
 
     /** "content-type" → "Content-Type", as Go's textproto canonicalises. */

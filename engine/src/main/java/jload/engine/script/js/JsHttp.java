@@ -116,10 +116,18 @@ public final class JsHttp {
         });
     }
 
+    /** The last params JSON and its map: the module sends the same text for the same params object. */
+    private String lastParamsJson;
+    private Map<String, Object> lastParams;
+
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> parse(String json) {
+    private Map<String, Object> parse(String json) {
+        if (json != null && json.equals(lastParamsJson)) return lastParams;
         Object v = parseAny(json);
-        return v == null ? Map.of() : (Map<String, Object>) v;
+        Map<String, Object> m = v == null ? Map.of() : java.util.Collections.unmodifiableMap((Map<String, Object>) v);
+        lastParamsJson = json;
+        lastParams = m;
+        return m;
     }
 
     private static Object parseAny(String json) {
@@ -130,7 +138,7 @@ public final class JsHttp {
         }
     }
 
-    /** A response: everything but the body as JSON text, the body apart (it may be large). */
+    /** A response, read by the module field by field and only what the script reads (a response is made per request). */
     public static final class Result {
         private final HttpResponse r;
 
@@ -150,21 +158,41 @@ public final class JsHttp {
             return b == null ? null : java.nio.ByteBuffer.wrap(b);
         }
 
+        @HostAccess.Export public int status() { return r.status(); }
+        @HostAccess.Export public String statusText() { return r.statusText(); }
+        @HostAccess.Export public String proto() { return r.proto(); }
+        @HostAccess.Export public String url() { return r.url(); }
+        @HostAccess.Export public String error() { return r.error(); }
+        @HostAccess.Export public int errorCode() { return r.errorCode(); }
+        @HostAccess.Export public String remoteIp() { return r.remoteIp(); }
+        @HostAccess.Export public int remotePort() { return r.remotePort(); }
+
+        /** blocked, connecting, tls_handshaking, sending, waiting, receiving, duration (ms). */
         @HostAccess.Export
-        public String meta() {
-            ObjectNode o = JSON.createObjectNode();
-            o.put("status", r.status()).put("status_text", r.statusText()).put("proto", r.proto()).put("url", r.url());
-            ObjectNode h = o.putObject("headers");
-            r.headers().forEach(h::put);
+        public double[] timings() {
             var t = r.timings();
-            o.putObject("timings").put("blocked", t.blocked()).put("looking_up", 0).put("connecting", t.connecting())
-                    .put("tls_handshaking", t.tlsHandshaking()).put("sending", t.sending()).put("waiting", t.waiting())
-                    .put("receiving", t.receiving()).put("duration", t.duration());
-            o.put("error", r.error()).put("error_code", r.errorCode()).put("remote_ip", r.remoteIp()).put("remote_port", r.remotePort());
-            ObjectNode req = o.putObject("request").put("method", r.requestMethod()).put("url", r.url());
+            return new double[] {t.blocked(), t.connecting(), t.tlsHandshaking(), t.sending(), t.waiting(), t.receiving(), t.duration()};
+        }
+
+        @HostAccess.Export
+        public String headersJson() {
+            ObjectNode h = JSON.createObjectNode();
+            r.headers().forEach(h::put);
+            return h.toString();
+        }
+
+        @HostAccess.Export
+        public String requestJson() {
+            ObjectNode req = JSON.createObjectNode().put("method", r.requestMethod()).put("url", r.url());
             ObjectNode rh = req.putObject("headers");
             r.requestHeaders().forEach((k, v) -> rh.putArray(k).add(v));
-            ObjectNode cookies = o.putObject("cookies");
+            req.putObject("cookies");
+            return req.toString();
+        }
+
+        @HostAccess.Export
+        public String cookiesJson() {
+            ObjectNode cookies = JSON.createObjectNode();
             r.cookies().forEach((name, list) -> {
                 var arr = cookies.putArray(name);
                 for (jload.HttpCookie c : list) {
@@ -172,7 +200,7 @@ public final class JsHttp {
                             .put("http_only", c.httpOnly()).put("secure", c.secure()).put("max_age", c.maxAge()).put("expires", c.expires());
                 }
             });
-            return o.toString();
+            return cookies.toString();
         }
     }
 }
