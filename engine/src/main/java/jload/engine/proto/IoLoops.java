@@ -69,6 +69,24 @@ public final class IoLoops implements AutoCloseable {
         return serverChannelType;
     }
 
+    /**
+     * A server of jload's own on 127.0.0.1, any free port, on these loops (the warm-ups' echo and HTTP servers): each
+     * accepted connection's pipeline is {@code handlers}' handlers, in order, made afresh.
+     */
+    public io.netty.channel.Channel loopbackServer(java.util.function.Supplier<io.netty.channel.ChannelHandler[]> handlers)
+            throws InterruptedException {
+        return new io.netty.bootstrap.ServerBootstrap()
+                .group(group)
+                .channel(serverChannelType)
+                .childHandler(new io.netty.channel.ChannelInitializer<>() {
+                    @Override
+                    protected void initChannel(io.netty.channel.Channel ch) {
+                        ch.pipeline().addLast(handlers.get());
+                    }
+                })
+                .bind("127.0.0.1", 0).sync().channel();
+    }
+
     /** Every loop, for a server that accepts on them. */
     public EventLoopGroup group() {
         return group;

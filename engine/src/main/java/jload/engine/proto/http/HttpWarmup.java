@@ -1,10 +1,8 @@
 package jload.engine.proto.http;
 
-import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInitializer;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
@@ -60,26 +58,17 @@ public final class HttpWarmup {
     }
 
     private static Channel server(IoLoops loops) throws InterruptedException {
-        return new ServerBootstrap()
-                .group(loops.group())
-                .channel(loops.serverChannelType())
-                .childHandler(new ChannelInitializer<>() {
+        return loops.loopbackServer(() -> new io.netty.channel.ChannelHandler[] {new HttpServerCodec(), new HttpObjectAggregator(65536),
+                new SimpleChannelInboundHandler<FullHttpRequest>() {
                     @Override
-                    protected void initChannel(Channel ch) {
-                        ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(65536),
-                                new SimpleChannelInboundHandler<FullHttpRequest>() {
-                                    @Override
-                                    protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
-                                        var response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK,
-                                                Unpooled.copiedBuffer("{\"ok\":true}", StandardCharsets.UTF_8));
-                                        response.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json");
-                                        HttpUtil.setContentLength(response, response.content().readableBytes());
-                                        HttpUtil.setKeepAlive(response, HttpUtil.isKeepAlive(request));
-                                        ctx.writeAndFlush(response);
-                                    }
-                                });
+                    protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+                        var response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK,
+                                Unpooled.copiedBuffer("{\"ok\":true}", StandardCharsets.UTF_8));
+                        response.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json");
+                        HttpUtil.setContentLength(response, response.content().readableBytes());
+                        HttpUtil.setKeepAlive(response, HttpUtil.isKeepAlive(request));
+                        ctx.writeAndFlush(response);
                     }
-                })
-                .bind("127.0.0.1", 0).sync().channel();
+                }});
     }
 }

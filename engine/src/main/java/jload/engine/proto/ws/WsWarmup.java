@@ -1,9 +1,7 @@
 package jload.engine.proto.ws;
 
-import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInitializer;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
@@ -101,24 +99,15 @@ public final class WsWarmup {
 
     /** A WebSocket echo on 127.0.0.1, any path, on the run's loops. */
     private static Channel echoServer(IoLoops loops) throws InterruptedException {
-        return new ServerBootstrap()
-                .group(loops.group())
-                .channel(loops.serverChannelType())
-                .childHandler(new ChannelInitializer<>() {
+        return loops.loopbackServer(() -> new io.netty.channel.ChannelHandler[] {new HttpServerCodec(), new HttpObjectAggregator(65536),
+                new WebSocketServerProtocolHandler("/", null, true, 65536, false, true),
+                new SimpleChannelInboundHandler<WebSocketFrame>() {
                     @Override
-                    protected void initChannel(Channel ch) {
-                        ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(65536),
-                                new WebSocketServerProtocolHandler("/", null, true, 65536, false, true),
-                                new SimpleChannelInboundHandler<WebSocketFrame>() {
-                                    @Override
-                                    protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
-                                        if (frame instanceof TextWebSocketFrame || frame instanceof BinaryWebSocketFrame) {
-                                            ctx.writeAndFlush(frame.retainedDuplicate());
-                                        }
-                                    }
-                                });
+                    protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
+                        if (frame instanceof TextWebSocketFrame || frame instanceof BinaryWebSocketFrame) {
+                            ctx.writeAndFlush(frame.retainedDuplicate());
+                        }
                     }
-                })
-                .bind("127.0.0.1", 0).sync().channel();
+                }});
     }
 }
