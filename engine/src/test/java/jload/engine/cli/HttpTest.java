@@ -409,6 +409,10 @@ class HttpTest {
                     def res = http.get("${env.BASE}/echo?g=1")
                     check(res, 'typed') { it.status() == 200 && parseJson(it.body()).query == 'g=1' && it.timings().duration() > 0 }
                     check(http.post("${env.BASE}/echo", 'b', [headers: ['Content-Type': 'text/plain']]), 'post') { parseJson(it.body()).body == 'b' }
+                    def params = [headers: [Authorization: 'Bearer one']]
+                    http.get("${env.BASE}/echo", params)
+                    params.headers.Authorization = 'Bearer two' // the same map, changed: read again
+                    check(http.get("${env.BASE}/echo", params), 'a changed params map is read again') { parseJson(it.body()).authorization == 'Bearer two' }
                 }
                 """, "-e", "BASE=" + base, "--summary-export", dir.resolve("summary.json").toString());
         Jload.assertPassedEveryCheck(r, dir.resolve("summary.json"));

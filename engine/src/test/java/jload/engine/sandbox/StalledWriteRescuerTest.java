@@ -66,7 +66,12 @@ class StalledWriteRescuerTest {
             }
             String metrics = http.send(java.net.http.HttpRequest.newBuilder(URI.create(sandbox.httpBase() + "/metrics")).build(),
                     java.net.http.HttpResponse.BodyHandlers.ofString()).body();
-            assertTrue(metrics.contains("\nsandbox_write_stalls_total 0\n"), metrics);
+            // The library's own race loses about one write in 6,000 (see StalledWriteRescuer): one real stall among
+            // 200 echoes happens now and then (CI saw it once). A rescuer that took normal replies for stalled ones
+            // would count many.
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\nsandbox_write_stalls_total (\\d+)\n").matcher(metrics);
+            assertTrue(m.find(), metrics);
+            assertTrue(Integer.parseInt(m.group(1)) <= 1, metrics);
         }
     }
 }

@@ -154,14 +154,14 @@ public final class VuHttp implements jload.Http {
         }
     }
 
-    /** The last params read, kept: scripts pass the same params object again and again. */
+    /** The last frozen params read, kept: a script passes the same params again and again (read per request, they showed in profiles). */
     private volatile Object[] lastParams = {null, null, null};
 
     private RequestParams params(Map<String, ?> params, boolean keepBodyByDefault) {
         Object[] last = lastParams;
-        if (last[0] == params && last[1] == expected && params != null) return (RequestParams) last[2];
+        if (params instanceof FrozenParams && last[0] == params && last[1] == expected) return (RequestParams) last[2];
         RequestParams p = RequestParams.of(params, expected, keepBodyByDefault);
-        lastParams = new Object[] {params, expected, p};
+        if (params instanceof FrozenParams) lastParams = new Object[] {params, expected, p};
         return p;
     }
 

@@ -124,7 +124,7 @@ public final class JsHttp {
     private Map<String, Object> parse(String json) {
         if (json != null && json.equals(lastParamsJson)) return lastParams;
         Object v = parseAny(json);
-        Map<String, Object> m = v == null ? Map.of() : java.util.Collections.unmodifiableMap((Map<String, Object>) v);
+        Map<String, Object> m = new jload.engine.proto.http.FrozenParams(v == null ? Map.of() : (Map<String, Object>) v);
         lastParamsJson = json;
         lastParams = m;
         return m;
