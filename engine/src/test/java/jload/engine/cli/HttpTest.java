@@ -399,6 +399,42 @@ class HttpTest {
     }
 
     @Test
+    void vusWaitingOnRequestsHoldNoPlatformThreads() throws Exception {
+        // Every VU waits 2 s on /slow at once; the peak of platform threads while they do must not grow with the VUs.
+        int tenVus = peakPlatformThreadsWhile(10);
+        int manyVus = peakPlatformThreadsWhile(1000);
+        System.out.println("peak platform threads while requests wait: 10 VUs " + tenVus + ", 1,000 VUs " + manyVus);
+        assertTrue(manyVus <= tenVus + 4, "platform threads at 10 VUs: " + tenVus + ", at 1,000: " + manyVus);
+    }
+
+    private int peakPlatformThreadsWhile(int vus) throws Exception {
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean(); // platform threads only
+        java.util.concurrent.atomic.AtomicInteger peak = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread watcher = Thread.ofPlatform().start(() -> {
+            while (running.get()) {
+                peak.accumulateAndGet(threads.getThreadCount(), Math::max);
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        try {
+            runPassing("{ scenarios: { s: { executor: 'per-vu-iterations', vus: %d, iterations: 1, maxDuration: '60s' } } }".formatted(vus), """
+                    export default function () {
+                      check(http.get(`${__ENV.BASE}/slow`, { timeout: '30s' }), { 'answered': (r) => r.status === 200 });
+                    }
+                    """);
+        } finally {
+            running.set(false);
+            watcher.join();
+        }
+        return peak.get();
+    }
+
+    @Test
     void groovyHasTheClientTyped() {
         Jload.Result r = Jload.runScriptAs(dir, "typed-http.groovy", """
                 import groovy.transform.BaseScript
