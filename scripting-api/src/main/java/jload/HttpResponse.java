@@ -33,6 +33,11 @@ public interface HttpResponse {
     /** k6's error code: 1212 refused, 1211 connect timeout, 1050 request timeout, 1000 + status for 4xx/5xx, …; 0 when none. */
     int errorCode();
 
+    /** The TLS version as k6 names it ("tls1.3"), and the cipher suite; empty over plain HTTP or without a response. */
+    String tlsVersion();
+
+    String tlsCipherSuite();
+
     /** The peer's IP and port; empty and 0 without a connection. */
     String remoteIp();
 

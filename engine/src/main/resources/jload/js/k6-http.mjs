@@ -64,6 +64,8 @@ function toResponse(h, binary) {
   r.error_code = h.errorCode();
   r.remote_ip = h.remoteIp();
   r.remote_port = h.remotePort();
+  r.tls_version = h.tlsVersion();
+  r.tls_cipher_suite = h.tlsCipherSuite();
   lazy(r, 'body', () => {
     if (!binary) return h.body();
     const buffer = h.bodyBuffer();

@@ -336,6 +336,8 @@ class HttpTest {
                       check(null, {
                         'passes when told to skip verification': () => first.status === 200 && first.body === 'secret hello',
                         'the handshake is timed once': () => first.timings.tls_handshaking > 0 && second.timings.tls_handshaking === 0,
+                        'the TLS version and cipher, also on a kept connection': () => first.tls_version === http.TLS_1_3
+                            && second.tls_version === 'tls1.3' && first.tls_cipher_suite.startsWith('TLS_'),
                         'blocked holds dial and handshake': () => first.timings.blocked >= first.timings.connecting + first.timings.tls_handshaking - 0.01,
                       });
                     }

@@ -35,6 +35,11 @@ public final class HttpClient {
         return options;
     }
 
+    /** "TLSv1.3" → "tls1.3", as k6 names versions (its TLS_1_3 constant, the tls_version tag). */
+    static String k6TlsName(String protocol) {
+        return protocol == null ? "" : protocol.toLowerCase(java.util.Locale.ROOT).replace("tlsv", "tls");
+    }
+
     /**
      * Dials {@code host:port} for {@code exchange}, taking its connect and TLS instants on the event loop; the future
      * completes with the connection once it can carry a request, or exceptionally with why not.
@@ -60,6 +65,9 @@ public final class HttpClient {
                             ssl.handshakeFuture().addListener(f -> {
                                 if (f.isSuccess()) {
                                     exchange.tlsDone = exchange.gotConn = System.nanoTime();
+                                    var session = ssl.engine().getSession();
+                                    c.tlsVersion = k6TlsName(session.getProtocol());
+                                    c.tlsCipherSuite = session.getCipherSuite();
                                     ready.complete(c);
                                 } else {
                                     ready.completeExceptionally(f.cause());

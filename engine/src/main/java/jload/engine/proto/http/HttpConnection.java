@@ -31,6 +31,8 @@ final class HttpConnection {
     private HttpExchange current;
     /** Whether the last response allowed the connection to be used again. */
     private volatile boolean reusable;
+    /** Set once its TLS handshake is done; empty over plain HTTP. */
+    volatile String tlsVersion = "", tlsCipherSuite = "";
 
     HttpConnection(Channel channel, String origin) {
         this.channel = channel;
@@ -49,6 +51,8 @@ final class HttpConnection {
             }
             current = exchange;
             reusable = false;
+            exchange.tlsVersion = tlsVersion;
+            exchange.tlsCipherSuite = tlsCipherSuite;
             var addr = channel.remoteAddress();
             if (addr instanceof java.net.InetSocketAddress a) {
                 exchange.remoteIp = a.getAddress() == null ? a.getHostString() : a.getAddress().getHostAddress();

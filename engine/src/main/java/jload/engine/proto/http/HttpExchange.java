@@ -23,6 +23,8 @@ final class HttpExchange {
     boolean reused;
     String remoteIp = "";
     int remotePort;
+    /** The connection's TLS version (k6's name) and cipher suite; empty over plain HTTP. */
+    String tlsVersion = "", tlsCipherSuite = "";
 
     HttpResponse head;
     HttpHeaders trailing;

@@ -6,7 +6,8 @@ import jload.HttpTimings;
 /** What a request got; see {@link jload.HttpResponse}. */
 record HttpResult(int status, String statusText, String proto, String url, Map<String, String> headers, byte[] bodyBytes,
                   HttpTimings timings, String error, int errorCode, String remoteIp, int remotePort, String requestMethod,
-                  Map<String, String> requestHeaders, Map<String, java.util.List<jload.HttpCookie>> cookies)
+                  Map<String, String> requestHeaders, Map<String, java.util.List<jload.HttpCookie>> cookies, String tlsVersion,
+                  String tlsCipherSuite)
         implements jload.HttpResponse {
     /** The body as text, in the Content-Type's charset (UTF-8 unless it says otherwise). */
     @Override

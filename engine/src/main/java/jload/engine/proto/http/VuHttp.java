@@ -320,19 +320,21 @@ public final class VuHttp implements jload.Http {
         HttpTimings t = ex.timings();
         if (ex.failure != null || ex.head == null) {
             HttpFailure f = ex.failure != null ? ex.failure : HttpFailure.of(new HttpFailure.PrematureClose(), false);
-            return new HttpResult(0, "", "", url, Map.of(), null, t, f.message(), f.code(), ex.remoteIp, ex.remotePort, verb, sent, Map.of());
+            return new HttpResult(0, "", "", url, Map.of(), null, t, f.message(), f.code(), ex.remoteIp, ex.remotePort, verb, sent, Map.of(),
+                    "", "");
         }
         int status = ex.head.status().code();
         Map<String, String> headers = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : ex.head.headers()) headers.merge(canonical(e.getKey()), e.getValue(), (a, b) -> a + ", " + b);
         byte[] body = ex.keepBody ? ex.body() : null;
         return new HttpResult(status, ex.head.status().toString(), "HTTP/1.1", url, headers, body, t, "",
-                status >= 400 ? 1000 + status : 0, ex.remoteIp, ex.remotePort, verb, sent, VuCookies.fromResponse(setCookies));
+                status >= 400 ? 1000 + status : 0, ex.remoteIp, ex.remotePort, verb, sent, VuCookies.fromResponse(setCookies),
+                ex.tlsVersion, ex.tlsCipherSuite);
     }
 
     /** What a request's tag set is made of: equal keys, the same tag set (cached; the tag work showed in profiles). */
     private record TagKey(TagSet vu, Map<String, String> own, String method, String url, int status, String proto, String error,
-                          int errorCode, Boolean expected) {}
+                          int errorCode, Boolean expected, String tlsVersion) {}
 
     private final Map<TagKey, TagSet> tagSets = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -343,7 +345,8 @@ public final class VuHttp implements jload.Http {
             ok = r.error().isEmpty() && p.expected().accepts(r.status());
             failed = !ok;
         }
-        TagKey key = new TagKey(vuTags.get(), p.tags(), r.requestMethod(), r.url(), r.status(), r.proto(), r.error(), r.errorCode(), ok);
+        TagKey key = new TagKey(vuTags.get(), p.tags(), r.requestMethod(), r.url(), r.status(), r.proto(), r.error(), r.errorCode(), ok,
+                r.tlsVersion());
         TagSet tags = tagSets.get(key);
         if (tags == null) {
             if (tagSets.size() > 1_000) tagSets.clear(); // a script that tags by id: no unbounded cache
@@ -362,6 +365,7 @@ public final class VuHttp implements jload.Http {
         if (!k.error().isEmpty()) tags = tags.with("error", k.error());
         if (k.errorCode() != 0) tags = tags.with("error_code", String.valueOf(k.errorCode()));
         if (k.expected() != null) tags = tags.with("expected_response", String.valueOf(k.expected()));
+        if (!k.tlsVersion().isEmpty()) tags = tags.with("tls_version", k.tlsVersion());
         return tags;
     }
 

@@ -166,6 +166,8 @@ public final class JsHttp {
         @HostAccess.Export public int errorCode() { return r.errorCode(); }
         @HostAccess.Export public String remoteIp() { return r.remoteIp(); }
         @HostAccess.Export public int remotePort() { return r.remotePort(); }
+        @HostAccess.Export public String tlsVersion() { return r.tlsVersion(); }
+        @HostAccess.Export public String tlsCipherSuite() { return r.tlsCipherSuite(); }
 
         /** blocked, connecting, tls_handshaking, sending, waiting, receiving, duration (ms). */
         @HostAccess.Export
