@@ -86,4 +86,48 @@ public final class OptionsSpec extends OptionMap {
     public void noThresholds(boolean noThresholds) {
         values.put("noThresholds", noThresholds);
     }
+
+    // The HTTP client's options (k6's names and meanings).
+
+    /** Requests keep no body unless they ask for one (responseType). */
+    public void discardResponseBodies(boolean discard) {
+        values.put("discardResponseBodies", discard);
+    }
+
+    public void maxRedirects(int redirects) {
+        values.put("maxRedirects", redirects);
+    }
+
+    /** The User-Agent header; an empty string sends none. */
+    public void userAgent(String agent) {
+        values.put("userAgent", agent);
+    }
+
+    /** A new connection for every request. */
+    public void noConnectionReuse(boolean none) {
+        values.put("noConnectionReuse", none);
+    }
+
+    /** No connection kept from one iteration to the next. */
+    public void noVUConnectionReuse(boolean none) {
+        values.put("noVUConnectionReuse", none);
+    }
+
+    public void insecureSkipTLSVerify(boolean skip) {
+        values.put("insecureSkipTLSVerify", skip);
+    }
+
+    /** Names resolved to these addresses ("1.2.3.4" or "1.2.3.4:8080"), as /etc/hosts would. */
+    public void hosts(java.util.Map<String, String> hosts) {
+        values.put("hosts", java.util.Map.copyOf(hosts));
+    }
+
+    /** How many requests of one http.batch run at once, in all and per host. */
+    public void batch(int parallel) {
+        values.put("batch", parallel);
+    }
+
+    public void batchPerHost(int parallel) {
+        values.put("batchPerHost", parallel);
+    }
 }

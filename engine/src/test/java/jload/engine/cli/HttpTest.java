@@ -442,8 +442,10 @@ class HttpTest {
                 import groovy.transform.BaseScript
                 import jload.groovy.JloadScript
                 @BaseScript JloadScript jload
-                options { iterations 1 }
+                options { iterations 1; userAgent 'groovy-agent'; maxRedirects 2 }
                 iteration {
+                    check(http.get("${env.BASE}/agent"), 'HTTP options in the DSL') { it.body().startsWith('groovy-agent|') }
+                    check(http.get("${env.BASE}/redirect/5"), 'maxRedirects in the DSL') { it.status() == 302 }
                     def res = http.get("${env.BASE}/echo?g=1")
                     check(res, 'typed') { it.status() == 200 && parseJson(it.body()).query == 'g=1' && it.timings().duration() > 0 }
                     check(http.post("${env.BASE}/echo", 'b', [headers: ['Content-Type': 'text/plain']]), 'post') { parseJson(it.body()).body == 'b' }
