@@ -88,6 +88,12 @@ class HttpTest {
             for (int i = 0; i < 256; i++) all[i] = (byte) i;
             send(e, 200, "application/octet-stream", in.length > 0 ? in : all);
         });
+        server.createContext("/unzip", e -> { // a gzip request body, decompressed, with its Content-Encoding
+            String enc = String.valueOf(e.getRequestHeaders().getFirst("Content-Encoding"));
+            byte[] raw = e.getRequestBody().readAllBytes();
+            byte[] plain = enc.equals("gzip") ? new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(raw)).readAllBytes() : raw;
+            send(e, 200, "text/plain", (enc + "|" + new String(plain, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
+        });
         server.createContext("/upload", e -> { // what a multipart body looked like on arrival
             String type = String.valueOf(e.getRequestHeaders().getFirst("Content-Type"));
             String body = new String(e.getRequestBody().readAllBytes(), StandardCharsets.ISO_8859_1);
@@ -384,6 +390,8 @@ class HttpTest {
                     file: http.file(new Uint8Array([1, 2, 3]), 'data.bin', 'application/x-test'),
                     text: http.file('plain words', 'words.txt', 'text/plain'),
                   });
+                  const zipped = http.post(`${__ENV.BASE}/unzip`, 'squeeze me', { compression: 'gzip' });
+                  const refused = (() => { try { http.post(`${__ENV.BASE}/unzip`, 'x', { compression: 'br' }); return null; } catch (e) { return String(e); } })();
                   const [type, ...rest] = up.body.split('\\n');
                   const body = rest.join('\\n');
                   const boundary = type.split('boundary=')[1];
@@ -395,6 +403,8 @@ class HttpTest {
                     'multipart: a file with its name and type': () => body.includes('name="file"; filename="data.bin"\\r\\nContent-Type: application/x-test\\r\\n\\r\\n\\u0001\\u0002\\u0003\\r\\n'),
                     'multipart: a text file': () => body.includes('filename="words.txt"') && body.includes('plain words'),
                     'multipart: closed': () => body.endsWith(`--${boundary}--\\r\\n`),
+                    'a gzip-compressed request body': () => zipped.body === 'gzip|squeeze me',
+                    'an algorithm jload lacks is refused by name': () => refused !== null && refused.includes('unknown compression algorithm br'),
                   });
                 }
                 """);

@@ -8,9 +8,9 @@ import jload.engine.script.ScriptDurations;
 
 /** A request's params, read once: see {@link jload.Http} for what each means. */
 record RequestParams(Map<String, String> headers, Map<String, String> tags, Duration timeout, int redirects, boolean keepBody,
-                     ExpectedStatuses expected, Map<String, Cookie> cookies) {
+                     ExpectedStatuses expected, Map<String, Cookie> cookies, List<String> compression) {
     private static final java.util.Set<String> KNOWN = java.util.Set.of("headers", "tags", "timeout", "redirects", "responseType",
-            "expectedStatuses", "cookies");
+            "expectedStatuses", "cookies", "compression");
 
     /** A cookie the request sends besides the jar's; {@code replace}: instead of the jar's of that name. */
     record Cookie(String value, boolean replace) {}
@@ -33,7 +33,23 @@ record RequestParams(Map<String, String> headers, Map<String, String> tags, Dura
         }
         return new RequestParams(strings(params.get("headers"), "headers"), strings(params.get("tags"), "tags"),
                 ScriptDurations.of(params.get("timeout"), jload.Http.DEFAULT_TIMEOUT, "timeout"),
-                redirects == null ? -1 : ((Number) redirects).intValue(), !type.equals("none"), expected, cookies(params.get("cookies")));
+                redirects == null ? -1 : ((Number) redirects).intValue(), !type.equals("none"), expected, cookies(params.get("cookies")),
+                compression(params.get("compression")));
+    }
+
+    /** k6's {@code compression: 'gzip, deflate'}: the body is compressed with each, in order. */
+    private static List<String> compression(Object value) {
+        if (value == null || String.valueOf(value).isBlank()) return List.of();
+        List<String> out = new java.util.ArrayList<>();
+        for (String a : String.valueOf(value).split(",")) {
+            String algo = a.trim();
+            if (!algo.equals("gzip") && !algo.equals("deflate")) {
+                throw new IllegalArgumentException("unknown compression algorithm " + algo + ", supported algorithms are gzip, deflate"
+                        + (algo.equals("br") || algo.equals("zstd") ? " (k6's br and zstd are not in jload)" : ""));
+            }
+            out.add(algo);
+        }
+        return List.copyOf(out);
     }
 
     private static Map<String, Cookie> cookies(Object value) {

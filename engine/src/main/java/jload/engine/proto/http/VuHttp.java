@@ -134,6 +134,11 @@ public final class VuHttp implements jload.Http {
         int redirectsLeft = p.redirects() < 0 ? options.maxRedirects() : p.redirects();
         byte[] payload = body;
         Map<String, String> headers = new LinkedHashMap<>(p.headers());
+        if (payload != null && !p.compression().isEmpty()) {
+            payload = compress(payload, p.compression());
+            headers.keySet().removeIf(h -> h.equalsIgnoreCase("Content-Encoding"));
+            headers.put("Content-Encoding", String.join(", ", p.compression()));
+        }
         while (true) {
             HttpResult r = once(verb, uri, payload, headers, p, deadline, options);
             String location = r.headers().get("Location");
@@ -163,6 +168,22 @@ public final class VuHttp implements jload.Http {
         RequestParams p = RequestParams.of(params, expected, keepBodyByDefault);
         if (params instanceof FrozenParams) lastParams = new Object[] {params, expected, p};
         return p;
+    }
+
+    /** The body compressed with each algorithm in turn, as k6's compressBody. */
+    private static byte[] compress(byte[] body, List<String> algorithms) {
+        byte[] out = body;
+        for (String algo : algorithms) {
+            var buffer = new java.io.ByteArrayOutputStream();
+            try (java.io.OutputStream z = algo.equals("gzip") ? new java.util.zip.GZIPOutputStream(buffer)
+                    : new java.util.zip.DeflaterOutputStream(buffer)) {
+                z.write(out);
+            } catch (java.io.IOException impossible) {
+                throw new java.io.UncheckedIOException(impossible);
+            }
+            out = buffer.toByteArray();
+        }
+        return out;
     }
 
     private static boolean isRedirect(int status) {
