@@ -94,6 +94,15 @@ class HttpTest {
             byte[] plain = enc.equals("gzip") ? new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(raw)).readAllBytes() : raw;
             send(e, 200, "text/plain", (enc + "|" + new String(plain, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
         });
+        server.createContext("/digest", e -> { // RFC 7616 with qop=auth, user alice, password s3cret
+            String auth = e.getRequestHeaders().getFirst("Authorization");
+            if (auth == null || !auth.startsWith("Digest ") || !digestValid(auth, e.getRequestMethod())) {
+                e.getResponseHeaders().set("WWW-Authenticate", "Digest realm=\"jload\", nonce=\"n0nce\", qop=\"auth\", opaque=\"op\"");
+                send(e, 401, "text/plain", "who are you".getBytes());
+                return;
+            }
+            send(e, 200, "text/plain", "welcome alice".getBytes());
+        });
         server.createContext("/upload", e -> { // what a multipart body looked like on arrival
             String type = String.valueOf(e.getRequestHeaders().getFirst("Content-Type"));
             String body = new String(e.getRequestBody().readAllBytes(), StandardCharsets.ISO_8859_1);
@@ -107,6 +116,23 @@ class HttpTest {
     @AfterEach
     void stop() {
         server.stop(0);
+    }
+
+    private static boolean digestValid(String header, String method) {
+        java.util.Map<String, String> p = new java.util.HashMap<>();
+        var m = java.util.regex.Pattern.compile("(\\w+)=(?:\"([^\"]*)\"|([^,\\s]+))").matcher(header.substring(7));
+        while (m.find()) p.put(m.group(1), m.group(2) != null ? m.group(2) : m.group(3));
+        String ha1 = md5("alice:jload:s3cret"), ha2 = md5(method + ":" + p.get("uri"));
+        String expected = md5(ha1 + ":n0nce:" + p.get("nc") + ":" + p.get("cnonce") + ":auth:" + ha2);
+        return "alice".equals(p.get("username")) && "op".equals(p.get("opaque")) && expected.equals(p.get("response"));
+    }
+
+    private static String md5(String s) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String quote(String s) {
@@ -285,6 +311,24 @@ class HttpTest {
                 }
                 """);
         assertEquals(0, m.path("http_req_failed").path("passes").asInt(), m.toPrettyString());
+    }
+
+    @Test
+    void digestAuthAnswersTheChallengeAsK6Does() {
+        JsonNode m = runPassing("{ iterations: 1 }", """
+                export default function () {
+                  const url = `${__ENV.BASE.replace('http://', 'http://alice:s3cret@')}/digest?x=1`;
+                  const ok = http.get(url, { auth: 'digest' });
+                  const wrong = http.get(url.replace('s3cret', 'nope'), { auth: 'digest' });
+                  const basic = http.get(url);
+                  check(null, {
+                    'the right password gets in': () => ok.status === 200 && ok.body === 'welcome alice',
+                    'a wrong one does not': () => wrong.status === 401,
+                    'basic alone is refused by a digest server': () => basic.status === 401,
+                  });
+                }
+                """);
+        assertEquals(5, m.path("http_reqs").path("count").asInt(), "each challenge and each answer is a request, as in k6: " + m.toPrettyString());
     }
 
     @Test

@@ -8,9 +8,9 @@ import jload.engine.script.ScriptDurations;
 
 /** A request's params, read once: see {@link jload.Http} for what each means. */
 record RequestParams(Map<String, String> headers, Map<String, String> tags, Duration timeout, int redirects, boolean keepBody,
-                     ExpectedStatuses expected, Map<String, Cookie> cookies, List<String> compression) {
+                     ExpectedStatuses expected, Map<String, Cookie> cookies, List<String> compression, String auth) {
     private static final java.util.Set<String> KNOWN = java.util.Set.of("headers", "tags", "timeout", "redirects", "responseType",
-            "expectedStatuses", "cookies", "compression");
+            "expectedStatuses", "cookies", "compression", "auth");
 
     /** A cookie the request sends besides the jar's; {@code replace}: instead of the jar's of that name. */
     record Cookie(String value, boolean replace) {}
@@ -34,7 +34,16 @@ record RequestParams(Map<String, String> headers, Map<String, String> tags, Dura
         return new RequestParams(strings(params.get("headers"), "headers"), strings(params.get("tags"), "tags"),
                 ScriptDurations.of(params.get("timeout"), jload.Http.DEFAULT_TIMEOUT, "timeout"),
                 redirects == null ? -1 : ((Number) redirects).intValue(), !type.equals("none"), expected, cookies(params.get("cookies")),
-                compression(params.get("compression")));
+                compression(params.get("compression")), auth(params.get("auth")));
+    }
+
+    /** k6's {@code auth}: basic (the URL's credentials, also without it) or digest. */
+    private static String auth(Object value) {
+        String a = value == null ? "basic" : String.valueOf(value).toLowerCase(java.util.Locale.ROOT);
+        if (!a.equals("basic") && !a.equals("digest")) {
+            throw new IllegalArgumentException("http: auth '" + value + "' is not supported; expected basic or digest (ntlm is not in jload)");
+        }
+        return a;
     }
 
     /** k6's {@code compression: 'gzip, deflate'}: the body is compressed with each, in order. */

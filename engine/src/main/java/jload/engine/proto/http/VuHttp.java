@@ -141,6 +141,20 @@ public final class VuHttp implements jload.Http {
         }
         while (true) {
             HttpResult r = once(verb, uri, payload, headers, p, deadline, options);
+            if (p.auth().equals("digest") && r.status() == 401 && uri.getRawUserInfo() != null) {
+                // As k6's digest transport: answer the challenge and send once more (both requests are recorded).
+                String info = uri.getUserInfo();
+                int colon = info.indexOf(':');
+                String path = (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
+                        + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+                String answer = DigestAuth.answer(r.headers().get("Www-Authenticate"), verb, path,
+                        colon < 0 ? info : info.substring(0, colon), colon < 0 ? "" : info.substring(colon + 1));
+                if (answer != null) {
+                    Map<String, String> withAuth = new LinkedHashMap<>(headers);
+                    withAuth.put("Authorization", answer);
+                    r = once(verb, uri, payload, withAuth, p, deadline, options);
+                }
+            }
             String location = r.headers().get("Location");
             if (r.error().isEmpty() && isRedirect(r.status()) && location != null && redirectsLeft > 0) {
                 redirectsLeft--;
@@ -213,7 +227,7 @@ public final class VuHttp implements jload.Http {
         boolean secure = uri.getScheme().equalsIgnoreCase("https");
         int port = uri.getPort() > 0 ? uri.getPort() : secure ? 443 : 80;
         String origin = (secure ? "https://" : "http://") + uri.getHost().toLowerCase(Locale.ROOT) + ":" + port;
-        Map<String, String> sent = requestHeaders(uri, port, secure, payload, headers, options.userAgent());
+        Map<String, String> sent = requestHeaders(uri, port, secure, payload, headers, options.userAgent(), !p.auth().equals("digest"));
         String cookie = cookieHeader(uri, p.cookies(), headers);
         sent.keySet().removeIf(k -> k.equalsIgnoreCase("Cookie"));
         if (cookie != null) sent.put("Cookie", cookie);
@@ -287,13 +301,13 @@ public final class VuHttp implements jload.Http {
     }
 
     private static Map<String, String> requestHeaders(URI uri, int port, boolean secure, byte[] payload, Map<String, String> given,
-                                                      String userAgent) {
+                                                      String userAgent, boolean basicFromUrl) {
         Map<String, String> h = new LinkedHashMap<>();
         boolean defaultPort = port == (secure ? 443 : 80);
         h.put("Host", uri.getHost() + (defaultPort ? "" : ":" + port));
         if (!userAgent.isEmpty()) h.put("User-Agent", userAgent);
         h.put("Accept-Encoding", "gzip, deflate");
-        if (uri.getRawUserInfo() != null) {
+        if (basicFromUrl && uri.getRawUserInfo() != null) {
             String info = uri.getUserInfo().contains(":") ? uri.getUserInfo() : uri.getUserInfo() + ":";
             h.put("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(info.getBytes(StandardCharsets.UTF_8)));
         }
