@@ -11,9 +11,13 @@ import java.util.Map;
  */
 public record HttpOptions(boolean discardResponseBodies, int maxRedirects, String userAgent, boolean noConnectionReuse,
                           boolean noVUConnectionReuse, boolean insecureSkipTlsVerify, Map<String, String> hosts, int batch,
-                          int batchPerHost) {
+                          int batchPerHost, java.util.List<String> tlsProtocols, java.util.List<String> tlsCipherSuites) {
+    /** k6's TLS version names, oldest first, and the JDK's. */
+    private static final java.util.List<String> K6_TLS = java.util.List.of("tls1.0", "tls1.1", "tls1.2", "tls1.3");
+    private static final java.util.List<String> JDK_TLS = java.util.List.of("TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3");
+
     public static final String DEFAULT_USER_AGENT = "jload/" + jload.engine.cli.BuildInfo.jloadVersion();
-    public static final HttpOptions DEFAULTS = new HttpOptions(false, 10, DEFAULT_USER_AGENT, false, false, false, Map.of(), 20, 6);
+    public static final HttpOptions DEFAULTS = new HttpOptions(false, 10, DEFAULT_USER_AGENT, false, false, false, Map.of(), 20, 6, java.util.List.of(), java.util.List.of());
 
     static HttpOptions read(OptionReader options) {
         return new HttpOptions(options.bool("discardResponseBodies", false),
@@ -24,6 +28,27 @@ public record HttpOptions(boolean discardResponseBodies, int maxRedirects, Strin
                 options.bool("insecureSkipTLSVerify", false),
                 Map.copyOf(options.stringMap("hosts")),
                 (int) options.integer("batch", 20, 1),
-                (int) options.integer("batchPerHost", 6, 0));
+                (int) options.integer("batchPerHost", 6, 0),
+                tlsProtocols(options.raw("tlsVersion")),
+                options.has("tlsCipherSuites") ? java.util.List.copyOf(options.stringList("tlsCipherSuites", java.util.List.of())) : java.util.List.of());
+    }
+
+    /** k6's {@code tlsVersion}: one version ("tls1.2") or {@code {min, max}}; the JDK's names of the versions allowed. */
+    private static java.util.List<String> tlsProtocols(com.fasterxml.jackson.databind.JsonNode v) {
+        if (v == null || v.isNull()) return java.util.List.of();
+        String min, max;
+        if (v.isTextual()) {
+            min = max = v.asText();
+        } else if (v.isObject()) {
+            min = v.path("min").asText(K6_TLS.getFirst());
+            max = v.path("max").asText(K6_TLS.getLast());
+        } else {
+            throw new ConfigException("tlsVersion: expected a version like \"tls1.2\" or {min, max}, got " + v);
+        }
+        int from = K6_TLS.indexOf(min), to = K6_TLS.indexOf(max);
+        if (from < 0 || to < 0 || from > to) {
+            throw new ConfigException("tlsVersion: expected versions among " + K6_TLS + " with min ≤ max, got " + v);
+        }
+        return java.util.List.copyOf(JDK_TLS.subList(from, to + 1));
     }
 }

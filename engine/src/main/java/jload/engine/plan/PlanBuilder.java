@@ -130,5 +130,6 @@ public final class PlanBuilder {
     /** Names of the top-level options jload reads (others are accepted and ignored, as k6 does with unknown ones). */
     public static final Set<String> KNOWN_OPTIONS = Set.of("vus", "duration", "iterations", "stages", "scenarios",
             "thresholds", "summaryTrendStats", "tags", "noThresholds", "setupTimeout", "teardownTimeout", "throw", "scrape",
-            "discardResponseBodies", "maxRedirects", "userAgent", "noConnectionReuse", "noVUConnectionReuse", "insecureSkipTLSVerify", "hosts", "batch", "batchPerHost");
+            "discardResponseBodies", "maxRedirects", "userAgent", "noConnectionReuse", "noVUConnectionReuse", "insecureSkipTLSVerify", "hosts", "batch", "batchPerHost",
+            "tlsVersion", "tlsCipherSuites");
 }

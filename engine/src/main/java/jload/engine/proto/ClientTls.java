@@ -10,8 +10,18 @@ public final class ClientTls {
     private ClientTls() {}
 
     public static SslContext create(boolean insecureSkipTlsVerify) {
+        return create(insecureSkipTlsVerify, java.util.List.of(), java.util.List.of());
+    }
+
+    /**
+     * @param protocols the JDK names of the TLS versions allowed ("TLSv1.2", …); empty for the JDK's defaults
+     * @param cipherSuites the cipher suites allowed; empty for the JDK's defaults
+     */
+    public static SslContext create(boolean insecureSkipTlsVerify, java.util.List<String> protocols, java.util.List<String> cipherSuites) {
         try {
             SslContextBuilder b = SslContextBuilder.forClient();
+            if (!protocols.isEmpty()) b.protocols(protocols);
+            if (!cipherSuites.isEmpty()) b.ciphers(cipherSuites);
             if (insecureSkipTlsVerify) {
                 b.trustManager(InsecureTrustManagerFactory.INSTANCE).endpointIdentificationAlgorithm(null);
             } else {

@@ -393,6 +393,15 @@ class HttpTest {
                     }
                     """, "-e", "TLS_URL=" + url);
             assertEquals(0, m.path("http_req_failed").path("passes").asInt(), m.toPrettyString());
+            runPassing("""
+                    { iterations: 1, insecureSkipTLSVerify: true, tlsVersion: { min: 'tls1.2', max: 'tls1.2' },
+                      tlsCipherSuites: ['TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384'] }""", """
+                    export default function () {
+                      const r = http.get(__ENV.TLS_URL);
+                      check(r, { 'tlsVersion and tlsCipherSuites are what is negotiated': (x) => x.status === 200
+                          && x.tls_version === http.TLS_1_2 && x.tls_cipher_suite === 'TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384' });
+                    }
+                    """, "-e", "TLS_URL=" + url);
         } finally {
             tls.stop(0);
         }
