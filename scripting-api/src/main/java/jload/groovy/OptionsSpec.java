@@ -130,4 +130,18 @@ public final class OptionsSpec extends OptionMap {
     public void batchPerHost(int parallel) {
         values.put("batchPerHost", parallel);
     }
+
+    /** One TLS version ("tls1.2") for every connection. */
+    public void tlsVersion(String version) {
+        values.put("tlsVersion", version);
+    }
+
+    /** The TLS versions allowed: {@code tlsVersion min: 'tls1.2', max: 'tls1.3'}. */
+    public void tlsVersion(java.util.Map<String, String> range) {
+        values.put("tlsVersion", java.util.Map.copyOf(range));
+    }
+
+    public void tlsCipherSuites(String... suites) {
+        values.put("tlsCipherSuites", List.of(suites));
+    }
 }
