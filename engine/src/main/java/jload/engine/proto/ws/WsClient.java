@@ -30,8 +30,13 @@ public final class WsClient {
 
     /** @param insecureSkipTlsVerify accept any server certificate (--insecure-skip-tls-verify) */
     public WsClient(IoLoops loops, boolean insecureSkipTlsVerify) {
+        this(loops, insecureSkipTlsVerify, java.util.List.of(), java.util.List.of());
+    }
+
+    /** With the script's TLS versions and cipher suites (k6's tlsVersion, tlsCipherSuites apply to every VU connection). */
+    public WsClient(IoLoops loops, boolean insecureSkipTlsVerify, java.util.List<String> tlsProtocols, java.util.List<String> tlsCipherSuites) {
         this.loops = loops;
-        this.tls = jload.engine.proto.ClientTls.create(insecureSkipTlsVerify);
+        this.tls = jload.engine.proto.ClientTls.create(insecureSkipTlsVerify, tlsProtocols, tlsCipherSuites);
     }
 
     /**
