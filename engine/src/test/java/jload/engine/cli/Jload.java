@@ -97,6 +97,17 @@ final class Jload {
         return m;
     }
 
+    /**
+     * Runs {@code script} in {@code dir} with {@code flags} and a summary export, and asserts it passed every check
+     * ({@link #assertPassedEveryCheck}); its metrics.
+     */
+    static JsonNode runPassing(Path dir, String script, String... flags) {
+        String[] all = java.util.Arrays.copyOf(flags, flags.length + 2);
+        all[flags.length] = "--summary-export";
+        all[flags.length + 1] = dir.resolve("summary.json").toString();
+        return assertPassedEveryCheck(runScript(dir, script, all), dir.resolve("summary.json"));
+    }
+
     static double value(JsonNode export, String metric, String stat) {
         JsonNode m = export.path("metrics").path(metric);
         if (m.isMissingNode()) throw new AssertionError("no metric '" + metric + "' in " + export.path("metrics").toPrettyString());

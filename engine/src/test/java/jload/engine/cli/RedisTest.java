@@ -30,19 +30,14 @@ class RedisTest {
         redis.close();
     }
 
-    private JsonNode runPassing(String body, String options, String... flags) throws Exception {
-        String[] all = new String[flags.length + 4];
-        all[0] = "-e";
-        all[1] = "REDIS=" + redis.url();
-        all[2] = "--summary-export";
-        all[3] = dir.resolve("summary.json").toString();
-        System.arraycopy(flags, 0, all, 4, flags.length);
-        Jload.Result r = Jload.runScript(dir, """
+    private JsonNode runPassing(String body, String options, String... flags) {
+        String[] all = java.util.Arrays.copyOf(new String[] {"-e", "REDIS=" + redis.url()}, flags.length + 2);
+        System.arraycopy(flags, 0, all, 2, flags.length);
+        return Jload.runPassing(dir, """
                 import redis from 'jload/redis';
                 import { check, sleep } from 'k6';
                 export const options = %s;
                 %s""".formatted(options, body), all);
-        return Jload.assertPassedEveryCheck(r, dir.resolve("summary.json"));
     }
 
     @Test
