@@ -131,5 +131,5 @@ public final class PlanBuilder {
     public static final Set<String> KNOWN_OPTIONS = Set.of("vus", "duration", "iterations", "stages", "scenarios",
             "thresholds", "summaryTrendStats", "tags", "noThresholds", "setupTimeout", "teardownTimeout", "throw", "scrape",
             "discardResponseBodies", "maxRedirects", "userAgent", "noConnectionReuse", "noVUConnectionReuse", "insecureSkipTLSVerify", "hosts", "batch", "batchPerHost",
-            "tlsVersion", "tlsCipherSuites");
+            "tlsVersion", "tlsCipherSuites", "tlsAuth");
 }

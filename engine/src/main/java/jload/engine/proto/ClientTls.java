@@ -18,8 +18,15 @@ public final class ClientTls {
      * @param cipherSuites the cipher suites allowed; empty for the JDK's defaults
      */
     public static SslContext create(boolean insecureSkipTlsVerify, java.util.List<String> protocols, java.util.List<String> cipherSuites) {
+        return create(insecureSkipTlsVerify, protocols, cipherSuites, java.util.List.of());
+    }
+
+    /** @param clientCertificates k6's tlsAuth: offered to servers that ask for a client certificate */
+    public static SslContext create(boolean insecureSkipTlsVerify, java.util.List<String> protocols, java.util.List<String> cipherSuites,
+                                    java.util.List<ClientCertificates.Entry> clientCertificates) {
         try {
             SslContextBuilder b = SslContextBuilder.forClient();
+            if (!clientCertificates.isEmpty()) b.keyManager(ClientCertificates.keyManagers(clientCertificates));
             if (!protocols.isEmpty()) b.protocols(protocols);
             if (!cipherSuites.isEmpty()) b.ciphers(cipherSuites);
             if (insecureSkipTlsVerify) {

@@ -41,7 +41,8 @@ public final class Protocols implements AutoCloseable {
         WsClient c = ws;
         if (c == null) {
             synchronized (this) {
-                if ((c = ws) == null) ws = c = new WsClient(loops(), insecureSkipTlsVerify, httpOptions.tlsProtocols(), httpOptions.tlsCipherSuites());
+                if ((c = ws) == null) ws = c = new WsClient(loops(), insecureSkipTlsVerify, httpOptions.tlsProtocols(), httpOptions.tlsCipherSuites(),
+                        httpOptions.tlsAuth());
             }
         }
         return c;

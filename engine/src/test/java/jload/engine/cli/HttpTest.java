@@ -494,6 +494,80 @@ class HttpTest {
         return peak.get();
     }
 
+    /** A key pair and self-signed certificate made by keytool, in a PKCS12 store with password changeit. */
+    private java.security.KeyStore keyStore(String alias, String dn, String san) throws Exception {
+        Path store = dir.resolve(alias + ".p12");
+        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(), "-genkeypair",
+                "-alias", alias, "-keyalg", "EC", "-dname", dn, "-ext", "SAN=" + san, "-validity", "2", "-storetype", "PKCS12",
+                "-keystore", store.toString(), "-storepass", "changeit", "-keypass", "changeit").redirectErrorStream(true).start();
+        assertEquals(0, keytool.waitFor(), new String(keytool.getInputStream().readAllBytes()));
+        java.security.KeyStore ks = java.security.KeyStore.getInstance("PKCS12");
+        try (var in = Files.newInputStream(store)) {
+            ks.load(in, "changeit".toCharArray());
+        }
+        return ks;
+    }
+
+    private static String pem(String type, byte[] der) {
+        return "-----BEGIN " + type + "-----\n" + java.util.Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der) + "\n-----END " + type + "-----\n";
+    }
+
+    @Test
+    void aServerThatAsksForAClientCertificateGetsTheTlsAuthOne() throws Exception {
+        var serverKeys = keyStore("server", "CN=localhost", "ip:127.0.0.1");
+        var clientKeys = keyStore("client", "CN=load-tester", "dns:client.local");
+        var kmf = javax.net.ssl.KeyManagerFactory.getInstance(javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+        kmf.init(serverKeys, "changeit".toCharArray());
+        java.security.KeyStore trusted = java.security.KeyStore.getInstance("PKCS12");
+        trusted.load(null, null);
+        trusted.setCertificateEntry("client", clientKeys.getCertificate("client"));
+        var tmf = javax.net.ssl.TrustManagerFactory.getInstance(javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(trusted);
+        var ssl = javax.net.ssl.SSLContext.getInstance("TLS");
+        ssl.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
+        com.sun.net.httpserver.HttpsServer tls = com.sun.net.httpserver.HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        tls.setHttpsConfigurator(new com.sun.net.httpserver.HttpsConfigurator(ssl) {
+            @Override
+            public void configure(com.sun.net.httpserver.HttpsParameters params) {
+                javax.net.ssl.SSLParameters p = ssl.getDefaultSSLParameters();
+                p.setNeedClientAuth(true);
+                params.setSSLParameters(p);
+            }
+        });
+        tls.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        tls.createContext("/", e -> {
+            String who = ((com.sun.net.httpserver.HttpsExchange) e).getSSLSession().getPeerPrincipal().getName();
+            send(e, 200, "text/plain", who.getBytes(StandardCharsets.UTF_8));
+        });
+        tls.start();
+        try {
+            String cert = pem("CERTIFICATE", clientKeys.getCertificate("client").getEncoded());
+            String key = pem("PRIVATE KEY", clientKeys.getKey("client", "changeit".toCharArray()).getEncoded());
+            Path auth = dir.resolve("auth.json");
+            Files.writeString(auth, new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(
+                    java.util.List.of(java.util.Map.of("cert", cert, "key", key, "domains", java.util.List.of("127.0.0.1")))));
+            String url = "https://127.0.0.1:" + tls.getAddress().getPort() + "/";
+            runPassing("{ iterations: 1, insecureSkipTLSVerify: true }", """
+                    export default function () {
+                      check(http.get(__ENV.TLS_URL), { 'without a client certificate: refused': (r) => r.status === 0 && r.error_code >= 1000 });
+                    }
+                    """, "-e", "TLS_URL=" + url);
+            runPassing("{ iterations: 1, insecureSkipTLSVerify: true, tlsAuth: JSON.parse(open(__ENV.AUTH)) }", """
+                    export default function () {
+                      check(http.get(__ENV.TLS_URL), { 'with tlsAuth: the server knows who we are': (r) => r.status === 200 && r.body === 'CN=load-tester' });
+                    }
+                    """, "-e", "TLS_URL=" + url, "-e", "AUTH=" + auth);
+            Jload.Result bad = Jload.runScript(dir, """
+                    export const options = { tlsAuth: [{ cert: 'nope', key: '-----BEGIN RSA PRIVATE KEY-----', domains: [] }] };
+                    export default function () {}
+                    """);
+            assertEquals(104, bad.exitCode(), bad.toString());
+            assertTrue(bad.stderr().contains("tlsAuth"), bad.stderr());
+        } finally {
+            tls.stop(0);
+        }
+    }
+
     @Test
     void groovyHasTheClientTyped() {
         Jload.Result r = Jload.runScriptAs(dir, "typed-http.groovy", """

@@ -26,7 +26,7 @@ public final class HttpClient {
 
     public HttpClient(IoLoops loops, boolean insecureSkipTlsVerify, jload.engine.plan.HttpOptions options) {
         this.loops = loops;
-        this.tls = ClientTls.create(insecureSkipTlsVerify, options.tlsProtocols(), options.tlsCipherSuites());
+        this.tls = ClientTls.create(insecureSkipTlsVerify, options.tlsProtocols(), options.tlsCipherSuites(), options.tlsAuth());
         this.options = options;
     }
 

@@ -30,13 +30,14 @@ public final class WsClient {
 
     /** @param insecureSkipTlsVerify accept any server certificate (--insecure-skip-tls-verify) */
     public WsClient(IoLoops loops, boolean insecureSkipTlsVerify) {
-        this(loops, insecureSkipTlsVerify, java.util.List.of(), java.util.List.of());
+        this(loops, insecureSkipTlsVerify, java.util.List.of(), java.util.List.of(), java.util.List.of());
     }
 
     /** With the script's TLS versions and cipher suites (k6's tlsVersion, tlsCipherSuites apply to every VU connection). */
-    public WsClient(IoLoops loops, boolean insecureSkipTlsVerify, java.util.List<String> tlsProtocols, java.util.List<String> tlsCipherSuites) {
+    public WsClient(IoLoops loops, boolean insecureSkipTlsVerify, java.util.List<String> tlsProtocols, java.util.List<String> tlsCipherSuites,
+                    java.util.List<jload.engine.proto.ClientCertificates.Entry> tlsAuth) {
         this.loops = loops;
-        this.tls = jload.engine.proto.ClientTls.create(insecureSkipTlsVerify, tlsProtocols, tlsCipherSuites);
+        this.tls = jload.engine.proto.ClientTls.create(insecureSkipTlsVerify, tlsProtocols, tlsCipherSuites, tlsAuth);
     }
 
     /**
