@@ -569,6 +569,15 @@ class HttpTest {
     }
 
     @Test
+    void aGroovyScenarioNamedAfterTheDslsHttpIsRefusedWithTheReason() {
+        Jload.Result r = Jload.runScriptAs(dir, "http.groovy", """
+                iteration { http.get('http://127.0.0.1:1/') }
+                """);
+        assertEquals(107, r.exitCode(), r.toString());
+        assertTrue(r.stderr().contains("a scenario file cannot be named after jload's 'http'") && !r.stderr().contains("at jload."), r.stderr());
+    }
+
+    @Test
     void groovyHasTheClientTyped() {
         Jload.Result r = Jload.runScriptAs(dir, "typed-http.groovy", """
                 import groovy.transform.BaseScript

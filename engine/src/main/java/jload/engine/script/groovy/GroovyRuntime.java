@@ -79,7 +79,24 @@ public final class GroovyRuntime implements ScriptRuntime {
         return config;
     }
 
+    /**
+     * The names of the DSL's properties ({@code http}, {@code ws}, {@code env}, …): a scenario file named after one
+     * would make Groovy name the script's class so, and {@code http.get(…)} would then mean the class, not the client.
+     */
+    private static final java.util.Set<String> DSL_PROPERTIES = java.util.Arrays.stream(JloadScript.class.getMethods())
+            .filter(m -> m.getParameterCount() == 0 && m.getName().startsWith("get") && m.getName().length() > 3
+                    && m.getDeclaringClass() == JloadScript.class)
+            .map(m -> Character.toLowerCase(m.getName().charAt(3)) + m.getName().substring(4))
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
     private Class<? extends JloadScript> compile() {
+        String file = script.getFileName().toString();
+        String className = file.endsWith(".groovy") ? file.substring(0, file.length() - ".groovy".length()) : file;
+        if (DSL_PROPERTIES.contains(className)) {
+            throw new ScriptFailure(ScriptFailure.Kind.INIT, "a scenario file cannot be named after jload's '" + className
+                    + "' (Groovy would name the script's class " + className + ", which hides it); rename the file, e.g. "
+                    + className + "-test.groovy", ReadableFiles.display(script));
+        }
         Class<?> compiled;
         try {
             compiled = loader.parseClass(new GroovyCodeSource(script.toFile(), "UTF-8"));
