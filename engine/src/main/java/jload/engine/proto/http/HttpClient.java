@@ -45,7 +45,7 @@ public final class HttpClient {
      * completes with the connection once it can carry a request, or exceptionally with why not.
      */
     CompletableFuture<HttpConnection> connect(HttpExchange exchange, String host, int port, boolean secure, String origin,
-                                              Duration connectTimeout, HttpConnection.ByteSink sink) {
+                                              Duration connectTimeout, jload.engine.proto.ByteSink sink) {
         CompletableFuture<HttpConnection> ready = new CompletableFuture<>();
         HttpConnection[] made = new HttpConnection[1];
         Bootstrap bootstrap = new Bootstrap()

@@ -2,10 +2,8 @@ package jload.engine.proto.http;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelPromise;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpObject;
@@ -18,13 +16,6 @@ import io.netty.handler.codec.http.LastHttpContent;
  * the first response byte marked), TLS when https, Netty's codec and decompressor, then {@link Reader}.
  */
 final class HttpConnection {
-    /** Where a connection's bytes are counted (data_sent, data_received). Called on the event loop. */
-    interface ByteSink {
-        void sent(long bytes);
-
-        void received(long bytes);
-    }
-
     final Channel channel;
     final String origin;
     /** The exchange under way; the event loop's. */
@@ -77,27 +68,18 @@ final class HttpConnection {
     }
 
     /** The first handler: counts every byte read and written (TLS records included), and marks the first response byte. */
-    final class Wire extends ChannelDuplexHandler {
-        private final ByteSink sink;
-
-        Wire(ByteSink sink) {
-            this.sink = sink;
+    final class Wire extends jload.engine.proto.ByteCounter {
+        Wire(jload.engine.proto.ByteSink sink) {
+            super(sink);
         }
 
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
             if (msg instanceof ByteBuf b && b.isReadable()) {
-                sink.received(b.readableBytes());
                 HttpExchange e = current;
                 if (e != null) e.firstByte();
             }
-            ctx.fireChannelRead(msg);
-        }
-
-        @Override
-        public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
-            if (msg instanceof ByteBuf b && b.isReadable()) sink.sent(b.readableBytes());
-            ctx.write(msg, promise);
+            super.channelRead(ctx, msg);
         }
     }
 

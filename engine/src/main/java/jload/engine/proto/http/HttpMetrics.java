@@ -42,8 +42,8 @@ final class HttpMetrics {
         if (failed != null) registry.add(m.httpReqFailed, s[8], tags, failed ? 1 : 0);
     }
 
-    HttpConnection.ByteSink bytes(java.util.function.Supplier<TagSet> tags) {
-        return new HttpConnection.ByteSink() {
+    jload.engine.proto.ByteSink bytes(java.util.function.Supplier<TagSet> tags) {
+        return new jload.engine.proto.ByteSink() {
             @Override
             public void sent(long bytes) {
                 registry.add(m.dataSent, tags.get(), bytes);

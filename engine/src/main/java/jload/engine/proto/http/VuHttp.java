@@ -37,7 +37,7 @@ public final class VuHttp implements jload.Http {
     private final HttpMetrics metrics;
     private final Supplier<TagSet> vuTags;
     private final boolean throwErrors;
-    private final HttpConnection.ByteSink bytes;
+    private final jload.engine.proto.ByteSink bytes;
     /** Idle keep-alive connections by origin (scheme://host:port). */
     private final Map<String, ArrayDeque<HttpConnection>> idle = new HashMap<>();
     /** The VU's response callback: null for none (no http_req_failed, as k6 with setResponseCallback(null)). */

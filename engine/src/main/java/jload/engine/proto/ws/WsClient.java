@@ -95,7 +95,7 @@ public final class WsClient {
                         // the loop (busy with other VUs' scripts) before that is jload's, not the target's.
                         connection.started();
                         ChannelPipeline p = ch.pipeline();
-                        p.addLast(new WsByteCounter(metrics));
+                        p.addLast(new jload.engine.proto.ByteCounter(metrics));
                         if (secure) p.addLast(tls.newHandler(ch.alloc(), uri.getHost(), port));
                         p.addLast(new HttpClientCodec());
                         p.addLast(new HttpObjectAggregator(64 * 1024));

@@ -10,7 +10,7 @@ import jload.engine.metrics.TagSet;
  * carry the tags of the connect: the VU's tags then, plus url or name. Thread-safe: event loops and
  * the VU's thread both record.
  */
-public final class WsMetrics {
+public final class WsMetrics implements jload.engine.proto.ByteSink {
     private final MetricRegistry registry;
     private final BuiltinMetrics m;
     private final TagSet tags;
@@ -72,13 +72,15 @@ public final class WsMetrics {
     }
 
     /** Bytes written to the connection (event loop only): every byte, as k6's data_sent. */
-    void bytesSent(int bytes) {
+    @Override
+    public void sent(long bytes) {
         if (dataSent == null) dataSent = m.dataSent.series(tags);
         registry.add(m.dataSent, dataSent, tags, bytes);
     }
 
     /** Bytes read from the connection (event loop only): every byte, as k6's data_received. */
-    void bytesReceived(int bytes) {
+    @Override
+    public void received(long bytes) {
         if (dataReceived == null) dataReceived = m.dataReceived.series(tags);
         registry.add(m.dataReceived, dataReceived, tags, bytes);
     }
