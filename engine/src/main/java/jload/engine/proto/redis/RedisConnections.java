@@ -33,8 +33,35 @@ public final class RedisConnections implements AutoCloseable {
     private volatile ClientResources resources;
     private final Map<String, Server> servers = new ConcurrentHashMap<>();
 
-    /** A server's client for the shared and subscription connections, and its client for blocking commands (made when first needed). */
-    private record Server(RedisClient client, StatefulRedisConnection<String, String> shared, RedisClient[] blockingClient) {}
+    /**
+     * One server: its client for the shared and subscription connections, and its client for blocking commands (no
+     * command timeout), made when first needed.
+     */
+    private final class Server {
+        final String url;
+        final RedisMetrics metrics;
+        final RedisClient client;
+        final StatefulRedisConnection<String, String> shared;
+        private RedisClient blockingClient;
+
+        Server(String url, RedisMetrics metrics, RedisClient client, StatefulRedisConnection<String, String> shared) {
+            this.url = url;
+            this.metrics = metrics;
+            this.client = client;
+            this.shared = shared;
+        }
+
+        synchronized RedisClient blockingClient() {
+            if (blockingClient == null) blockingClient = newClient(url, metrics, TimeoutOptions.builder().timeoutCommands(false).build(), null);
+            return blockingClient;
+        }
+
+        synchronized void close() {
+            shared.closeAsync();
+            client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+            if (blockingClient != null) blockingClient.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        }
+    }
 
     /** Whether {@code url} is a Redis URL; @throws RedisSetupException naming it (password masked) when not. */
     public static void check(String url) {
@@ -46,13 +73,13 @@ public final class RedisConnections implements AutoCloseable {
      * the same server) are reported to {@code metrics}. @throws RedisSetupException naming the URL, password masked
      */
     StatefulRedisConnection<String, String> shared(String url, RedisMetrics metrics) {
-        return server(url, metrics).shared();
+        return server(url, metrics).shared;
     }
 
     /** A connection of its own for a subscription. */
     StatefulRedisPubSubConnection<String, String> pubSub(String url, RedisMetrics metrics) {
         try {
-            return server(url, metrics).client().connectPubSub(StringCodec.UTF8);
+            return server(url, metrics).client.connectPubSub(StringCodec.UTF8);
         } catch (RuntimeException e) {
             throw new RedisSetupException(RedisUrls.masked(url) + ": cannot subscribe: " + RedisErrors.describe(e));
         }
@@ -63,23 +90,21 @@ public final class RedisConnections implements AutoCloseable {
      * command timeout: the caller bounds the wait by the command's own block time.
      */
     StatefulRedisConnection<String, String> blocking(String url, RedisMetrics metrics) {
-        Server s = server(url, metrics);
-        RedisClient blockingClient;
-        synchronized (s.blockingClient()) {
-            if (s.blockingClient()[0] == null) {
-                RedisURI uri = RedisUrls.parse(url);
-                RedisClient c = RedisClient.create(resources(), uri);
-                c.setOptions(options(TimeoutOptions.builder().timeoutCommands(false).build()));
-                c.addListener(new ReconnectCounter(() -> metrics.reconnected(RedisUrls.masked(url))));
-                s.blockingClient()[0] = c;
-            }
-            blockingClient = s.blockingClient()[0];
-        }
         try {
-            return blockingClient.connect(StringCodec.UTF8);
+            return server(url, metrics).blockingClient().connect(StringCodec.UTF8);
         } catch (RuntimeException e) {
             throw new RedisSetupException(RedisUrls.masked(url) + ": " + RedisErrors.describe(e));
         }
+    }
+
+    /** A Lettuce client of {@code url} with jload's options, its reconnects counted; {@code commandTimeout} null for none on the URI. */
+    private RedisClient newClient(String url, RedisMetrics metrics, TimeoutOptions timeouts, Duration commandTimeout) {
+        RedisURI uri = RedisUrls.parse(url);
+        if (commandTimeout != null) uri.setTimeout(commandTimeout);
+        RedisClient client = RedisClient.create(resources(), uri);
+        client.setOptions(options(timeouts));
+        client.addListener(new ReconnectCounter(() -> metrics.reconnected(RedisUrls.masked(url))));
+        return client;
     }
 
     private static ClientOptions options(TimeoutOptions timeouts) {
@@ -98,13 +123,9 @@ public final class RedisConnections implements AutoCloseable {
         synchronized (this) {
             s = servers.get(url);
             if (s != null) return s;
-            RedisURI uri = RedisUrls.parse(url);
-            uri.setTimeout(jload.RedisClient.COMMAND_TIMEOUT);
-            RedisClient client = RedisClient.create(resources(), uri);
-            client.setOptions(options(TimeoutOptions.enabled(jload.RedisClient.COMMAND_TIMEOUT)));
-            client.addListener(new ReconnectCounter(() -> metrics.reconnected(RedisUrls.masked(url))));
+            RedisClient client = newClient(url, metrics, TimeoutOptions.enabled(jload.RedisClient.COMMAND_TIMEOUT), jload.RedisClient.COMMAND_TIMEOUT);
             try {
-                s = new Server(client, client.connect(StringCodec.UTF8), new RedisClient[1]);
+                s = new Server(url, metrics, client, client.connect(StringCodec.UTF8));
             } catch (RuntimeException e) {
                 client.shutdownAsync();
                 throw new RedisSetupException(RedisUrls.masked(url) + ": " + RedisErrors.describe(e));
@@ -125,12 +146,7 @@ public final class RedisConnections implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        for (Server s : servers.values()) {
-            s.shared().closeAsync();
-            s.client().shutdown(Duration.ZERO, Duration.ofSeconds(2));
-            RedisClient blocking = s.blockingClient()[0];
-            if (blocking != null) blocking.shutdown(Duration.ZERO, Duration.ofSeconds(2));
-        }
+        for (Server s : servers.values()) s.close();
         servers.clear();
         if (resources != null) resources.shutdown(0, 2, TimeUnit.SECONDS);
         resources = null;
