@@ -30,8 +30,8 @@ public record ScriptNeeds(boolean redis, boolean mongo, boolean http) {
                 return new ScriptNeeds(false, false, false); // loading the script reports it
             }
         }
-        return new ScriptNeeds(JsImports.importsAny(script, readableRoots, REDIS_MODULES),
-                JsImports.importsAny(script, readableRoots, MONGO_MODULES),
-                JsImports.importsAny(script, readableRoots, java.util.Set.of("k6/http")));
+        Set<String> imported = JsImports.specifiers(script, readableRoots); // one read of the script and its local files
+        return new ScriptNeeds(REDIS_MODULES.stream().anyMatch(imported::contains), MONGO_MODULES.stream().anyMatch(imported::contains),
+                imported.contains("k6/http"));
     }
 }

@@ -8,8 +8,9 @@ import java.util.Set;
 public final class JsImports {
     private JsImports() {}
 
-    /** Whether the script, or a local file it imports, imports any of {@code specifiers}. */
-    public static boolean importsAny(Path script, List<Path> readableRoots, Set<String> specifiers) {
-        return LocalImports.of(script, readableRoots).stream().anyMatch(i -> specifiers.contains(i.specifier()));
+    /** Every module specifier the script and the local files it imports import. */
+    public static Set<String> specifiers(Path script, List<Path> readableRoots) {
+        return LocalImports.of(script, readableRoots).stream().map(LocalImports.Import::specifier)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 }
