@@ -173,14 +173,17 @@ public final class VuHttp implements jload.Http {
         }
     }
 
+    /** Frozen params and what was read from them under a response callback. */
+    private record KeptParams(FrozenParams given, ExpectedStatuses expected, RequestParams read) {}
+
     /** The last frozen params read, kept: a script passes the same params again and again (read per request, they showed in profiles). */
-    private volatile Object[] lastParams = {null, null, null};
+    private volatile KeptParams lastParams;
 
     private RequestParams params(Map<String, ?> params, boolean keepBodyByDefault) {
-        Object[] last = lastParams;
-        if (params instanceof FrozenParams && last[0] == params && last[1] == expected) return (RequestParams) last[2];
+        KeptParams last = lastParams;
+        if (last != null && last.given() == params && last.expected() == expected) return last.read();
         RequestParams p = RequestParams.of(params, expected, keepBodyByDefault);
-        if (params instanceof FrozenParams) lastParams = new Object[] {params, expected, p};
+        if (params instanceof FrozenParams frozen) lastParams = new KeptParams(frozen, expected, p);
         return p;
     }
 
