@@ -1,5 +1,6 @@
 package jload.engine.proto;
 
+import io.netty.handler.ssl.ApplicationProtocolConfig;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
@@ -24,8 +25,19 @@ public final class ClientTls {
     /** @param clientCertificates k6's tlsAuth: offered to servers that ask for a client certificate */
     public static SslContext create(boolean insecureSkipTlsVerify, java.util.List<String> protocols, java.util.List<String> cipherSuites,
                                     java.util.List<ClientCertificates.Entry> clientCertificates) {
+        return create(insecureSkipTlsVerify, protocols, cipherSuites, clientCertificates, java.util.List.of());
+    }
+
+    /** @param alpn the application protocols offered by ALPN, preferred first ("h2", "http/1.1"); empty for none */
+    public static SslContext create(boolean insecureSkipTlsVerify, java.util.List<String> protocols, java.util.List<String> cipherSuites,
+                                    java.util.List<ClientCertificates.Entry> clientCertificates, java.util.List<String> alpn) {
         try {
             SslContextBuilder b = SslContextBuilder.forClient();
+            if (!alpn.isEmpty()) {
+                b.applicationProtocolConfig(new ApplicationProtocolConfig(ApplicationProtocolConfig.Protocol.ALPN,
+                        ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
+                        ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT, alpn));
+            }
             if (!clientCertificates.isEmpty()) b.keyManager(ClientCertificates.keyManagers(clientCertificates));
             if (!protocols.isEmpty()) b.protocols(protocols);
             if (!cipherSuites.isEmpty()) b.ciphers(cipherSuites);

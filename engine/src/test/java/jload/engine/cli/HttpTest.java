@@ -346,20 +346,7 @@ class HttpTest {
 
     @Test
     void aSelfSignedCertificateFailsAsInK6UnlessVerificationIsSkipped() throws Exception {
-        Path store = dir.resolve("server.p12");
-        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(), "-genkeypair",
-                "-alias", "server", "-keyalg", "EC", "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-validity", "2",
-                "-storetype", "PKCS12", "-keystore", store.toString(), "-storepass", "changeit", "-keypass", "changeit")
-                .redirectErrorStream(true).start();
-        assertEquals(0, keytool.waitFor(), new String(keytool.getInputStream().readAllBytes()));
-        java.security.KeyStore ks = java.security.KeyStore.getInstance("PKCS12");
-        try (var in = Files.newInputStream(store)) {
-            ks.load(in, "changeit".toCharArray());
-        }
-        var kmf = javax.net.ssl.KeyManagerFactory.getInstance(javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
-        kmf.init(ks, "changeit".toCharArray());
-        var ssl = javax.net.ssl.SSLContext.getInstance("TLS");
-        ssl.init(kmf.getKeyManagers(), null, null);
+        var ssl = TestCertificates.serverContext(TestCertificates.keyStore(dir, "server", "EC", "CN=localhost", "dns:localhost,ip:127.0.0.1"));
         com.sun.net.httpserver.HttpsServer tls = com.sun.net.httpserver.HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         tls.setHttpsConfigurator(new com.sun.net.httpserver.HttpsConfigurator(ssl));
         tls.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
@@ -380,6 +367,7 @@ class HttpTest {
                       const second = http.get(__ENV.TLS_URL);
                       check(null, {
                         'passes when told to skip verification': () => first.status === 200 && first.body === 'secret hello',
+                        'a server that offers no HTTP/2 by ALPN is spoken to in HTTP/1.1': () => first.proto === 'HTTP/1.1',
                         'the handshake is timed once': () => first.timings.tls_handshaking > 0 && second.timings.tls_handshaking === 0,
                         'the TLS version and cipher, also on a kept connection': () => first.tls_version === http.TLS_1_3
                             && second.tls_version === 'tls1.3' && first.tls_cipher_suite.startsWith('TLS_'),
@@ -494,28 +482,10 @@ class HttpTest {
         return peak.get();
     }
 
-    /** A key pair and self-signed certificate made by keytool, in a PKCS12 store with password changeit. */
-    private java.security.KeyStore keyStore(String alias, String dn, String san) throws Exception {
-        Path store = dir.resolve(alias + ".p12");
-        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(), "-genkeypair",
-                "-alias", alias, "-keyalg", "EC", "-dname", dn, "-ext", "SAN=" + san, "-validity", "2", "-storetype", "PKCS12",
-                "-keystore", store.toString(), "-storepass", "changeit", "-keypass", "changeit").redirectErrorStream(true).start();
-        assertEquals(0, keytool.waitFor(), new String(keytool.getInputStream().readAllBytes()));
-        java.security.KeyStore ks = java.security.KeyStore.getInstance("PKCS12");
-        try (var in = Files.newInputStream(store)) {
-            ks.load(in, "changeit".toCharArray());
-        }
-        return ks;
-    }
-
-    private static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n" + java.util.Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der) + "\n-----END " + type + "-----\n";
-    }
-
     @Test
     void aServerThatAsksForAClientCertificateGetsTheTlsAuthOne() throws Exception {
-        var serverKeys = keyStore("server", "CN=localhost", "ip:127.0.0.1");
-        var clientKeys = keyStore("client", "CN=load-tester", "dns:client.local");
+        var serverKeys = TestCertificates.keyStore(dir, "server", "EC", "CN=localhost", "ip:127.0.0.1");
+        var clientKeys = TestCertificates.keyStore(dir, "client", "EC", "CN=load-tester", "dns:client.local");
         var kmf = javax.net.ssl.KeyManagerFactory.getInstance(javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
         kmf.init(serverKeys, "changeit".toCharArray());
         java.security.KeyStore trusted = java.security.KeyStore.getInstance("PKCS12");
@@ -541,8 +511,8 @@ class HttpTest {
         });
         tls.start();
         try {
-            String cert = pem("CERTIFICATE", clientKeys.getCertificate("client").getEncoded());
-            String key = pem("PRIVATE KEY", clientKeys.getKey("client", "changeit".toCharArray()).getEncoded());
+            String cert = TestCertificates.pem(clientKeys, "client", "CERTIFICATE");
+            String key = TestCertificates.pem(clientKeys, "client", "PRIVATE KEY");
             Path auth = dir.resolve("auth.json");
             Files.writeString(auth, new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(
                     java.util.List.of(java.util.Map.of("cert", cert, "key", key, "domains", java.util.List.of("127.0.0.1")))));

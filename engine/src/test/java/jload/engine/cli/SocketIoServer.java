@@ -1,8 +1,6 @@
 package jload.engine.cli;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,12 +13,12 @@ import java.util.concurrent.TimeUnit;
 final class SocketIoServer implements AutoCloseable {
     static final Path FIXTURE = Path.of("src/test/socketio-server").toAbsolutePath();
 
-    private final Process process;
+    private final NodeServer node;
     final int port;
 
-    private SocketIoServer(Process process, int port) {
-        this.process = process;
-        this.port = port;
+    private SocketIoServer(NodeServer node) {
+        this.node = node;
+        this.port = node.port;
     }
 
     /**
@@ -35,20 +33,8 @@ final class SocketIoServer implements AutoCloseable {
     static SocketIoServer start(long pingIntervalMs, long pingTimeoutMs, String goodToken, String transports)
             throws IOException, InterruptedException {
         installOnce();
-        ProcessBuilder pb = new ProcessBuilder("node", "server.js").directory(FIXTURE.toFile()).redirectErrorStream(true);
-        pb.environment().put("PING_INTERVAL", Long.toString(pingIntervalMs));
-        pb.environment().put("PING_TIMEOUT", Long.toString(pingTimeoutMs));
-        pb.environment().put("GOOD_TOKEN", goodToken);
-        pb.environment().put("TRANSPORTS", transports);
-        Process p = pb.start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-        String line = out.readLine();
-        if (line == null || !line.startsWith("LISTENING ")) {
-            p.destroyForcibly();
-            throw new IllegalStateException("the socket.io server did not start: " + line);
-        }
-        Thread.ofVirtual().start(() -> out.lines().forEach(l -> { })); // keep its output flowing
-        return new SocketIoServer(p, Integer.parseInt(line.substring("LISTENING ".length()).trim()));
+        return new SocketIoServer(NodeServer.start(FIXTURE, java.util.Map.of("PING_INTERVAL", Long.toString(pingIntervalMs),
+                "PING_TIMEOUT", Long.toString(pingTimeoutMs), "GOOD_TOKEN", goodToken, "TRANSPORTS", transports)));
     }
 
     private static synchronized void installOnce() throws IOException, InterruptedException {
@@ -65,7 +51,6 @@ final class SocketIoServer implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        process.destroy();
-        if (!process.waitFor(5, TimeUnit.SECONDS)) process.destroyForcibly();
+        node.close();
     }
 }

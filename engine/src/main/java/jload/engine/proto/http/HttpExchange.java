@@ -23,6 +23,10 @@ final class HttpExchange {
     boolean reused;
     String remoteIp = "";
     int remotePort;
+    /** The connection's protocol ("HTTP/1.1", "HTTP/2.0"); empty when none was made. */
+    String proto = "";
+    /** Its HTTP/2 stream, once open: what a timeout resets. */
+    volatile io.netty.channel.Channel stream;
     /** The connection's TLS version (k6's name) and cipher suite; empty over plain HTTP. */
     String tlsVersion = "", tlsCipherSuite = "";
 

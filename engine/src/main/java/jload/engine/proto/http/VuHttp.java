@@ -240,12 +240,7 @@ public final class VuHttp implements jload.Http {
             HttpConnection conn = run(ex, uri.getHost(), port, secure, origin, deadline);
             // A kept connection the server had closed: the request never reached it; try once on a new one, as Go does.
             boolean closedUnder = ex.reused && ex.failure != null && ex.firstByte == 0 && ex.failure.code() == HttpFailure.GENERIC;
-            if (conn != null && ex.failure == null && conn.isReusable() && !options.noConnectionReuse()) {
-                synchronized (idle) {
-                    idle.computeIfAbsent(origin, o -> new ArrayDeque<>()).push(conn);
-                }
-            }
-            else if (conn != null) conn.close();
+            if (conn != null) keepOrClose(conn, ex.failure == null && conn.isReusable() && !options.noConnectionReuse());
             if (!closedUnder) break;
         }
         List<String> setCookies = ex.head == null ? List.of() : ex.head.headers().getAll("Set-Cookie");
@@ -279,11 +274,11 @@ public final class VuHttp implements jload.Http {
             return conn;
         } catch (TimeoutException e) {
             ex.fail(HttpFailure.timeout());
-            if (conn != null) conn.close();
+            if (conn != null) abandon(conn, ex);
             return null;
         } catch (InterruptedException e) {
             ex.fail(HttpFailure.timeout());
-            if (conn != null) conn.close();
+            if (conn != null) abandon(conn, ex);
             Thread.currentThread().interrupt();
             throw new jload.engine.exec.VuInterrupted();
         } catch (ExecutionException impossible) {
@@ -291,16 +286,37 @@ public final class VuHttp implements jload.Http {
         }
     }
 
+    /** A kept connection to the origin, or null: an HTTP/1.1 one leaves the pool while used, an HTTP/2 one stays in it. */
     private HttpConnection takeIdle(String origin) {
         synchronized (idle) {
             ArrayDeque<HttpConnection> q = idle.get(origin);
             while (q != null && !q.isEmpty()) {
-                HttpConnection c = q.pop();
-                if (c.isReusable()) return c;
-                c.close();
+                HttpConnection c = q.peek();
+                if (!c.isReusable()) {
+                    q.pop().close();
+                    continue;
+                }
+                return c.multiplexed() ? c : q.pop();
             }
             return null;
         }
+    }
+
+    /** After an exchange: the connection goes (back) to the pool, or is closed and out of it. */
+    private void keepOrClose(HttpConnection conn, boolean keep) {
+        synchronized (idle) {
+            ArrayDeque<HttpConnection> q = idle.computeIfAbsent(conn.origin, o -> new ArrayDeque<>());
+            boolean pooled = conn.multiplexed() && q.contains(conn);
+            if (keep && !pooled) q.push(conn);
+            if (!keep && pooled) q.remove(conn);
+        }
+        if (!keep) conn.close();
+    }
+
+    /** An exchange out of time: HTTP/1.1's connection is closed (and so out of the pool); HTTP/2 resets the stream. */
+    private void abandon(HttpConnection conn, HttpExchange ex) {
+        if (conn.multiplexed()) conn.abandon(ex);
+        else keepOrClose(conn, false);
     }
 
     private static Map<String, String> requestHeaders(URI uri, int port, boolean secure, byte[] payload, Map<String, String> given,
@@ -363,9 +379,12 @@ public final class VuHttp implements jload.Http {
         }
         int status = ex.head.status().code();
         Map<String, String> headers = new LinkedHashMap<>();
-        for (Map.Entry<String, String> e : ex.head.headers()) headers.merge(canonical(e.getKey()), e.getValue(), (a, b) -> a + ", " + b);
+        for (Map.Entry<String, String> e : ex.head.headers()) {
+            if (e.getKey().regionMatches(true, 0, "x-http2-", 0, 8)) continue; // Netty's HTTP/2 bookkeeping (stream id), not the server's
+            headers.merge(canonical(e.getKey()), e.getValue(), (a, b) -> a + ", " + b);
+        }
         byte[] body = ex.keepBody ? ex.body() : null;
-        return new HttpResult(status, ex.head.status().toString(), "HTTP/1.1", url, headers, body, t, "",
+        return new HttpResult(status, ex.head.status().toString(), ex.proto, url, headers, body, t, "",
                 status >= 400 ? 1000 + status : 0, ex.remoteIp, ex.remotePort, verb, sent, VuCookies.fromResponse(setCookies),
                 ex.tlsVersion, ex.tlsCipherSuite);
     }
