@@ -3,7 +3,7 @@ package jload;
 import java.util.Map;
 
 /**
- * A VU's HTTP/1.1 client, synchronous, with k6's semantics: keep-alive connections of the VU's own, redirects
+ * A VU's HTTP client (HTTP/1.1, and HTTP/2 where a TLS server offers it), synchronous, with k6's semantics: keep-alive connections of the VU's own, redirects
  * followed (10 by default), every phase timed on the wire and recorded as k6's {@code http_req_*} metrics. A request
  * that fails (a refused connection, a timeout) is not an exception: its response has status 0 and an
  * {@link HttpResponse#error()} and {@link HttpResponse#errorCode()} in k6's numbering — unless the {@code throw}
@@ -15,7 +15,8 @@ import java.util.Map;
  * {@code cookies} (name → value, or → {@code {value, replace}} to override the jar's cookie of that name),
  * {@code responseType} ({@code text} or {@code none}: the body is read and counted, not kept), and
  * {@code expectedStatuses} (a list of statuses and {@code {min, max}} ranges; 200–399 by default) deciding
- * {@code http_req_failed} and the {@code expected_response} tag.
+ * {@code http_req_failed} and the {@code expected_response} tag, and {@code jar} (a jar from {@link #newCookieJar()}
+ * to use instead of the VU's for that request and its redirects).
  */
 public interface Http {
     /** How long a request may take when its params do not say (k6's default). */
@@ -29,6 +30,12 @@ public interface Http {
 
     /** This VU's cookie jar for the current iteration. */
     CookieJar cookieJar();
+
+    /**
+     * k6's {@code new http.CookieJar()}: an empty jar of the script's own, used by the requests whose params name it
+     * ({@code jar}); unlike the VU's, it is kept across iterations for as long as the script holds it.
+     */
+    CookieJar newCookieJar();
 
     /** Sends {@code method} to {@code url} with {@code body} (bytes as they are, or null for none). */
     HttpResponse send(String method, String url, byte[] body, Map<String, ?> params);

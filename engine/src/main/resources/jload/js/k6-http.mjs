@@ -1,5 +1,5 @@
-// k6/http: k6's HTTP API on jload's HTTP/1.1 client (keep-alive per VU, redirects, wire-measured timings,
-// k6's http_req_* metrics, tags and error codes).
+// k6/http: k6's HTTP API on jload's HTTP client (HTTP/1.1, and HTTP/2 by ALPN; keep-alive per VU, redirects,
+// wire-measured timings, k6's http_req_* metrics, tags and error codes).
 //
 //   import http from 'k6/http';
 //   const res = http.post(`${base}/login`, JSON.stringify({ user: 'a' }), { headers: { 'Content-Type': 'application/json' } });
@@ -7,9 +7,9 @@
 //   http.get(`${base}/items`, { tags: { name: 'items' }, timeout: '5s' });
 //
 // Params: headers, tags, timeout, redirects, responseType ('text', 'binary' or 'none'), responseCallback, cookies,
-// jar (the VU's). Bodies: a string, an ArrayBuffer or typed array, or an object: form-encoded, or multipart when a
-// value is an http.file(). http.batch runs requests in parallel. Not yet: auth digest (basic works from the URL),
-// compression, html(), jars of one's own.
+// jar (the VU's, or a new http.CookieJar()), compression, auth. Bodies: a string, an ArrayBuffer or typed array, or an
+// object: form-encoded, or multipart when a value is an http.file(). http.batch runs requests in parallel.
+// Not in jload: html(), ntlm, br and zstd (docs/k6-compatibility.md).
 
 function formEncode(obj) {
   return Object.entries(obj)
@@ -120,8 +120,12 @@ function prepare(method, url, body, params = {}) {
     target = url.url;
     p.tags = { name: url.name, ...(p.tags ?? {}) };
   }
+  let jar = null;
   if ('jar' in p) {
-    if (p.jar !== VU_JAR && p.jar !== null && p.jar !== undefined) throw new Error('jload: only the VU\'s own jar (http.cookieJar()) is supported as params.jar');
+    if (p.jar !== null && p.jar !== undefined) {
+      if (!JAR_HANDLES.has(p.jar)) throw new Error('params.jar: expected a cookie jar (http.cookieJar() or a new http.CookieJar())');
+      jar = JAR_HANDLES.get(p.jar);
+    }
     delete p.jar;
   }
   if ('responseCallback' in p) {
@@ -147,12 +151,12 @@ function prepare(method, url, body, params = {}) {
       p.headers = headers;
     } else payload = String(body);
   }
-  return { method: String(method), url: String(target), body: payload, params: p, binary: p.responseType === 'binary' };
+  return { method: String(method), url: String(target), body: payload, params: p, binary: p.responseType === 'binary', jar };
 }
 
 export function request(method, url, body, params = {}) {
   const r = prepare(method, url, body, params);
-  return toResponse(globalThis.__jload_http.request(r.method, r.url, r.body, jsonOf(r.params)), r.binary);
+  return toResponse(globalThis.__jload_http.request(r.method, r.url, r.body, jsonOf(r.params), r.jar), r.binary);
 }
 
 // One batch entry as k6 reads it: a URL, [method, url, body, params], or {method, url, body, params}.
@@ -178,7 +182,7 @@ export function batch(...args) {
   const keys = Array.isArray(reqs) ? reqs.map((_, i) => i) : Object.keys(reqs ?? {});
   if (!Array.isArray(reqs) && (reqs === null || typeof reqs !== 'object')) throw new Error(`invalid http.batch() argument type ${typeof reqs}`);
   const prepared = keys.map((k) => batchEntry(k, reqs[k]));
-  const handles = globalThis.__jload_http.batch(prepared.map((r) => ({ method: r.method, url: r.url, body: r.body, params: jsonOf(r.params) })));
+  const handles = globalThis.__jload_http.batch(prepared.map((r) => ({ method: r.method, url: r.url, body: r.body, params: jsonOf(r.params), jar: r.jar })));
   const results = prepared.map((r, i) => toResponse(handles[i], r.binary));
   if (Array.isArray(reqs)) return results;
   const out = {};
@@ -218,19 +222,31 @@ export function url(strings, ...values) {
   return Object.freeze({ __jloadUrl: true, url: full, name, toString() { return full; } });
 }
 
-// The VU's cookie jar: a new one each iteration (its methods act on the current one), as in k6.
-const VU_JAR = Object.freeze({
-  set(url, name, value, options = {}) { globalThis.__jload_http.jarSet(String(url), String(name), String(value), JSON.stringify(options ?? {})); },
-  cookiesForURL(url) { return JSON.parse(globalThis.__jload_http.jarCookies(String(url))); },
-  clear(url) { globalThis.__jload_http.jarClear(String(url)); },
-  delete(url, name) { globalThis.__jload_http.jarDelete(String(url), String(name)); },
-});
-
-export function cookieJar() { return VU_JAR; }
+// Cookie jars. Each CookieJar holds a handle to its Java jar (null: the VU's, which is a new one each iteration, so
+// its methods act on the current one). new http.CookieJar() is the script's own, kept across iterations, used by the
+// requests whose params name it, as in k6.
+const JAR_HANDLES = new WeakMap();
+const VU_JAR_TOKEN = Symbol('the VU\'s jar');
 
 export class CookieJar {
-  constructor() { throw new Error('jload: jars of one\'s own (new http.CookieJar()) are not supported yet; use http.cookieJar()'); }
+  constructor(token) {
+    JAR_HANDLES.set(this, token === VU_JAR_TOKEN ? null : globalThis.__jload_http.newJar());
+  }
+
+  set(url, name, value, options = {}) {
+    globalThis.__jload_http.jarSet(JAR_HANDLES.get(this), String(url), String(name), String(value), JSON.stringify(options ?? {}));
+  }
+
+  cookiesForURL(url) { return JSON.parse(globalThis.__jload_http.jarCookies(JAR_HANDLES.get(this), String(url))); }
+
+  clear(url) { globalThis.__jload_http.jarClear(JAR_HANDLES.get(this), String(url)); }
+
+  delete(url, name) { globalThis.__jload_http.jarDelete(JAR_HANDLES.get(this), String(url), String(name)); }
 }
+
+const VU_JAR = Object.freeze(new CookieJar(VU_JAR_TOKEN));
+
+export function cookieJar() { return VU_JAR; }
 
 export const TLS_1_0 = 'tls1.0';
 export const TLS_1_1 = 'tls1.1';

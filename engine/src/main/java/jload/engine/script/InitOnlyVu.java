@@ -91,6 +91,11 @@ public record InitOnlyVu(Map<String, String> env, List<DeclaredMetric> declared)
             }
 
             @Override
+            public jload.CookieJar newCookieJar() {
+                return new jload.engine.proto.http.VuCookies(); // k6 makes jars in the init context too
+            }
+
+            @Override
             public void setExpectedStatuses(java.util.List<?> statuses) {
                 // Scripts set it at the top level; this pass makes no requests, and each VU's own init sets its own.
             }

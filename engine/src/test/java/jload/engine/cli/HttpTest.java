@@ -285,6 +285,42 @@ class HttpTest {
     }
 
     @Test
+    void aJarOfTheScriptsOwnIsKeptAcrossIterationsAndUsedOnlyWhereNamed() {
+        runPassing("{ iterations: 2 }", """
+                import exec from 'k6/execution';
+                const mine = new http.CookieJar(); // in the init context, as k6 allows
+                export default function () {
+                  const b = __ENV.BASE;
+                  if (exec.vu.iterationInScenario === 0) {
+                    http.get(`${b}/login`, { jar: mine }); // its Set-Cookie, on a redirect, goes to this jar
+                    mine.set(b, 'manual', 'mine');
+                    const withMine = http.get(`${b}/cookies`, { jar: mine });
+                    const withVus = http.get(`${b}/cookies`);
+                    const bad = (() => { try { http.get(`${b}/cookies`, { jar: {} }); return null; } catch (e) { return String(e); } })();
+                    check(null, {
+                      'a request naming the jar sends its cookies': () => withMine.body.includes('session=abc') && withMine.body.includes('manual=mine'),
+                      'the VU jar has none of them': () => withVus.body === 'null',
+                      'the VU jar is a CookieJar too, as in k6': () => http.cookieJar() instanceof http.CookieJar,
+                      'a jar that is not one is refused': () => bad !== null && bad.includes('params.jar'),
+                    });
+                    return;
+                  }
+                  const again = http.get(`${b}/cookies`, { jar: mine });
+                  const seen = mine.cookiesForURL(`${b}/`);
+                  mine.clear(b);
+                  const cleared = http.get(`${b}/cookies`, { jar: mine });
+                  const batched = http.batch([['GET', `${b}/set-cookie?via=batch`, null, { jar: mine }]]);
+                  check(null, {
+                    'the next iteration still has them': () => again.body.includes('session=abc') && seen.manual[0] === 'mine',
+                    'clear empties it': () => cleared.body === 'null',
+                    'a batch request fills the jar it names': () => batched[0].status === 200 && mine.cookiesForURL(`${b}/`).via[0] === 'batch'
+                        && http.cookieJar().cookiesForURL(`${b}/`).via === undefined,
+                  });
+                }
+                """);
+    }
+
+    @Test
     void theScriptsHttpOptionsApply() {
         int port = server.getAddress().getPort();
         JsonNode m = runPassing("""

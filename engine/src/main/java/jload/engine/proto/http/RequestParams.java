@@ -8,9 +8,9 @@ import jload.engine.script.ScriptDurations;
 
 /** A request's params, read once: see {@link jload.Http} for what each means. */
 record RequestParams(Map<String, String> headers, Map<String, String> tags, Duration timeout, int redirects, boolean keepBody,
-                     ExpectedStatuses expected, Map<String, Cookie> cookies, List<String> compression, String auth) {
+                     ExpectedStatuses expected, Map<String, Cookie> cookies, List<String> compression, String auth, VuCookies jar) {
     private static final java.util.Set<String> KNOWN = java.util.Set.of("headers", "tags", "timeout", "redirects", "responseType",
-            "expectedStatuses", "cookies", "compression", "auth");
+            "expectedStatuses", "cookies", "compression", "auth", "jar");
 
     /** A cookie the request sends besides the jar's; {@code replace}: instead of the jar's of that name. */
     record Cookie(String value, boolean replace) {}
@@ -34,7 +34,14 @@ record RequestParams(Map<String, String> headers, Map<String, String> tags, Dura
         return new RequestParams(strings(params.get("headers"), "headers"), strings(params.get("tags"), "tags"),
                 ScriptDurations.of(params.get("timeout"), jload.Http.DEFAULT_TIMEOUT, "timeout"),
                 redirects == null ? -1 : ((Number) redirects).intValue(), !type.equals("none"), expected, cookies(params.get("cookies")),
-                compression(params.get("compression")), auth(params.get("auth")));
+                compression(params.get("compression")), auth(params.get("auth")), jar(params.get("jar")));
+    }
+
+    /** k6's {@code jar}: another jar than the VU's for this request; null for the VU's. */
+    private static VuCookies jar(Object value) {
+        if (value == null || value instanceof VuCookies) return (VuCookies) value;
+        throw new IllegalArgumentException("http: 'jar' must be a cookie jar (http.cookieJar() or a new http.CookieJar()), not "
+                + value.getClass().getSimpleName());
     }
 
     /** k6's {@code auth}: basic (the URL's credentials, also without it) or digest. */

@@ -17,7 +17,7 @@ import java.util.Map;
  * included) go in, the cookies matching a request's URL go out with it. The JDK's cookie manager does the matching
  * (domain, path, secure, expiry). Used by the VU's thread.
  */
-final class VuCookies implements jload.CookieJar {
+public final class VuCookies implements jload.CookieJar {
     private final CookieManager manager = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
 
     /** Keeps the cookies a response from {@code uri} set. */

@@ -119,6 +119,11 @@ public final class VuHttp implements jload.Http {
         return jar;
     }
 
+    @Override
+    public jload.CookieJar newCookieJar() {
+        return new VuCookies();
+    }
+
     /** An iteration starts: with an empty cookie jar. */
     public void beginIteration() {
         jar = new VuCookies();
@@ -231,7 +236,7 @@ public final class VuHttp implements jload.Http {
         int port = uri.getPort() > 0 ? uri.getPort() : secure ? 443 : 80;
         String origin = (secure ? "https://" : "http://") + uri.getHost().toLowerCase(Locale.ROOT) + ":" + port;
         Map<String, String> sent = requestHeaders(uri, port, secure, payload, headers, options.userAgent(), !p.auth().equals("digest"));
-        String cookie = cookieHeader(uri, p.cookies(), headers);
+        String cookie = cookieHeader(uri, p, headers);
         sent.keySet().removeIf(k -> k.equalsIgnoreCase("Cookie"));
         if (cookie != null) sent.put("Cookie", cookie);
         HttpExchange ex = null;
@@ -244,7 +249,7 @@ public final class VuHttp implements jload.Http {
             if (!closedUnder) break;
         }
         List<String> setCookies = ex.head == null ? List.of() : ex.head.headers().getAll("Set-Cookie");
-        jar.received(uri, setCookies);
+        (p.jar() != null ? p.jar() : jar).received(uri, setCookies);
         HttpResult r = result(ex, uri, verb, sent, setCookies);
         record(ex, r, p);
         return r;
@@ -349,15 +354,17 @@ public final class VuHttp implements jload.Http {
 
     /**
      * The Cookie header: the request's own cookies, then the jar's (one the request replaces is left out), after any
-     * Cookie header the script set; null when there are none. As k6's SetRequestCookies.
+     * Cookie header the script set; null when there are none. As k6's SetRequestCookies. The jar is the params' own, else
+     * the VU's.
      */
-    private String cookieHeader(URI uri, Map<String, RequestParams.Cookie> own, Map<String, String> headers) {
+    private String cookieHeader(URI uri, RequestParams p, Map<String, String> headers) {
+        Map<String, RequestParams.Cookie> own = p.cookies();
         StringBuilder out = new StringBuilder();
         headers.forEach((k, v) -> {
             if (k.equalsIgnoreCase("Cookie")) out.append(v);
         });
         own.forEach((name, c) -> append(out, name, c.value()));
-        jar.forRequest(uri).forEach((name, value) -> {
+        (p.jar() != null ? p.jar() : jar).forRequest(uri).forEach((name, value) -> {
             RequestParams.Cookie mine = own.get(name);
             if (mine == null || !mine.replace()) append(out, name, value);
         });

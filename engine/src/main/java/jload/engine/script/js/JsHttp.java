@@ -25,8 +25,16 @@ public final class JsHttp {
      * [parts], boundary}} (see {@link #body}).
      */
     @HostAccess.Export
-    public Result request(String method, String url, Value body, String paramsJson) {
-        return JsErrors.failuresToScript(() -> new Result(vu.http().send(method, url, body(body), parse(paramsJson))));
+    public Result request(String method, String url, Value body, String paramsJson, Value jar) {
+        return JsErrors.failuresToScript(() -> new Result(vu.http().send(method, url, body(body), withJar(parse(paramsJson), jar))));
+    }
+
+    /** The params, with a jar of the script's own (a {@link #newJar()}) when one is given: it cannot cross as JSON. */
+    private static Map<String, ?> withJar(Map<String, Object> params, Value jar) {
+        if (jar == null || jar.isNull()) return params;
+        Map<String, Object> with = new java.util.HashMap<>(params);
+        with.put("jar", jar.asHostObject());
+        return with;
     }
 
     /** http.batch: requests as an array of {method, url, body, params (JSON text)}; the responses in their order. */
@@ -37,7 +45,7 @@ public final class JsHttp {
             for (long i = 0; i < requests.getArraySize(); i++) {
                 Value r = requests.getArrayElement(i);
                 list.add(new jload.Http.BatchRequest(r.getMember("method").asString(), r.getMember("url").asString(),
-                        body(r.getMember("body")), parse(r.getMember("params").asString())));
+                        body(r.getMember("body")), withJar(parse(r.getMember("params").asString()), r.getMember("jar"))));
             }
             return vu.http().batch(list).stream().map(Result::new).toArray(Result[]::new);
         });
@@ -79,21 +87,31 @@ public final class JsHttp {
         });
     }
 
-    // The VU's cookie jar (http.cookieJar()).
+    // Cookie jars: the VU's (http.cookieJar(); jar null here) or one of the script's own (new http.CookieJar()).
+
+    /** A jar of the script's own: an opaque host object the module keeps in its CookieJar and hands back. */
+    @HostAccess.Export
+    public Object newJar() {
+        return vu.http().newCookieJar();
+    }
+
+    private jload.CookieJar jar(Value jar) {
+        return jar == null || jar.isNull() ? vu.http().cookieJar() : jar.asHostObject();
+    }
 
     @HostAccess.Export
-    public void jarSet(String url, String name, String value, String optionsJson) {
+    public void jarSet(Value jar, String url, String name, String value, String optionsJson) {
         JsErrors.onBehalfOfScript(() -> {
-            vu.http().cookieJar().set(url, name, value, parse(optionsJson));
+            jar(jar).set(url, name, value, parse(optionsJson));
             return null;
         });
     }
 
     @HostAccess.Export
-    public String jarCookies(String url) {
+    public String jarCookies(Value jar, String url) {
         return JsErrors.onBehalfOfScript(() -> {
             try {
-                return JSON.writeValueAsString(vu.http().cookieJar().cookiesForUrl(url));
+                return JSON.writeValueAsString(jar(jar).cookiesForUrl(url));
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }
@@ -101,17 +119,17 @@ public final class JsHttp {
     }
 
     @HostAccess.Export
-    public void jarClear(String url) {
+    public void jarClear(Value jar, String url) {
         JsErrors.onBehalfOfScript(() -> {
-            vu.http().cookieJar().clear(url);
+            jar(jar).clear(url);
             return null;
         });
     }
 
     @HostAccess.Export
-    public void jarDelete(String url, String name) {
+    public void jarDelete(Value jar, String url, String name) {
         JsErrors.onBehalfOfScript(() -> {
-            vu.http().cookieJar().delete(url, name);
+            jar(jar).delete(url, name);
             return null;
         });
     }
