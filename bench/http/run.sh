@@ -4,7 +4,10 @@
 # loops, no JS, no VUs, no metrics) and wrk (C, one thread, a fixed POST body from post.lua; installed from Debian's
 # packages if missing and possible; WRK=0 leaves it out), against a fast Netty server (FastHttpServer.java).
 #
-#   bench/http/run.sh       (CONCURRENCIES="50 500", MESSAGES=50000, RUNS=1)
+#   bench/http/run.sh       (CONCURRENCIES="50 500", MESSAGES=50000, RUNS=1, JLOAD_SCRIPT=examples/http-ingest.js)
+#
+# JLOAD_SCRIPT=bench/http/minimal-post.js (or .groovy) measures jload's own floor: the same POST with no payload
+# building and no check.
 #
 # The server is pinned to TARGET_CPU (1), each client in turn to CLIENT_CPU (0). Each client sends MESSAGES POSTs
 # over CONCURRENCY keep-alive connections (jload: shared-iterations, MESSAGES iterations over CONCURRENCY VUs) as
@@ -19,6 +22,7 @@ source "$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/lib.sh"
 CONCURRENCIES=${CONCURRENCIES:-"50 500"}
 MESSAGES=${MESSAGES:-50000}
 RUNS=${RUNS:-1}
+JLOAD_SCRIPT=${JLOAD_SCRIPT:-$repo_root/examples/http-ingest.js}
 CLIENT_CPU=${CLIENT_CPU:-0}
 TARGET_CPU=${TARGET_CPU:-1}
 RESULTS_DIR=${RESULTS_DIR:-$bench_dir/results/http-$(date +%Y%m%d-%H%M%S)}
@@ -83,7 +87,7 @@ for run in $(seq "$RUNS"); do
     [ "$WRK" = 1 ] && measure "wrk-c$c-r$run" --stop wrk -t1 -c"$c" -d600s -s "$bench_dir/http/post.lua" "http://127.0.0.1:$port/ingest"
     measure "jload-c$c-r$run" -- "$JLOAD" run -q --no-color --summary-export "$RESULTS_DIR/summary-c$c-r$run.json" \
       --summary-trend-stats 'med,p(95),p(99),max,count' -e TARGET_HTTP="http://127.0.0.1:$port" \
-      -e MESSAGES="$MESSAGES" -e CONCURRENCY="$c" "$repo_root/examples/http-ingest.js"
+      -e MESSAGES="$MESSAGES" -e CONCURRENCY="$c" "$JLOAD_SCRIPT"
   done
 done
 
