@@ -1,0 +1,69 @@
+package jload.engine.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The ready-made scenarios in scripts/ (the seeds' harnesses) run against the sandbox with small parameters and pass
+ * their thresholds; the way they fail (a bad token, a wrong parameter) is the one their headers promise.
+ */
+class ScenariosTest {
+    private static final Path SCRIPTS = Path.of("..", "scripts");
+
+    @TempDir
+    Path dir;
+
+    private JsonNode run(int expectedExit, String script, String... flags) {
+        Path export = dir.resolve(script + ".export.json");
+        String[] args = new String[flags.length + 8];
+        args[0] = "run";
+        args[1] = "-q";
+        args[2] = "--sandbox";
+        args[3] = "--summary-export";
+        args[4] = export.toString();
+        args[5] = "--summary-trend-stats";
+        args[6] = "avg,p(95),count";
+        System.arraycopy(flags, 0, args, 7, flags.length);
+        args[args.length - 1] = SCRIPTS.resolve(script).toString();
+        Jload.Result r = Jload.run(args);
+        assertEquals(expectedExit, r.exitCode(), r::toString);
+        return expectedExit == 0 || expectedExit == 99 ? r.export(export) : null;
+    }
+
+    @Test
+    void presenceSoakHoldsAuthenticatedSessionsAndTimesTheReplies() {
+        JsonNode m = run(0, "presence-soak.js", "-e", "CONNECTIONS=4", "-e", "SESSION=1500ms", "-e", "INTERVAL=300ms").path("metrics");
+        assertEquals(4, m.path("ws_sessions").path("count").asInt(), m::toPrettyString);
+        assertTrue(m.path("ws_rtt").path("count").asInt() >= 4 * 4, m::toPrettyString); // a reply timed per send
+        assertTrue(m.has("target_sandbox_connections"), "the target's metrics are read beside the load: " + m);
+    }
+
+    @Test
+    void presenceSoakFailsOnARejectedTokenAndOnAWrongParameter() {
+        JsonNode m = run(99, "presence-soak.js", "-e", "CONNECTIONS=2", "-e", "SESSION=500ms", "-e", "TOKEN=not-a-jwt").path("metrics");
+        assertEquals(2, m.path("ws_errors").path("count").asInt(), m::toPrettyString);
+        Path export = dir.resolve("bad.json");
+        Jload.Result bad = Jload.run("run", "-q", "--sandbox", "--summary-export", export.toString(), "-e", "INTERVAL=soon",
+                SCRIPTS.resolve("presence-soak.js").toString());
+        assertEquals(107, bad.exitCode(), bad::toString);
+        assertTrue(bad.stderr().contains("-e INTERVAL=soon: expected a duration"), bad.stderr());
+    }
+
+    @Test
+    void progressiveRampJudgesEachStepAndChecksHealthBeforeAndAfter() {
+        JsonNode export = run(0, "progressive-ramp.js", "-e", "NAMES=small,larger", "-e", "STEPS=3,6", "-e", "RAMPS=500ms,500ms",
+                "-e", "HOLDS=1s,1s", "-e", "INTERVALS=200ms,200ms", "-e", "SUCCESS=1,1", "-e", "RTT_P95=200,200", "-e", "COOLDOWN=300ms", "-e", "RAMP_DOWN=300ms");
+        JsonNode m = export.path("metrics");
+        assertEquals(9, m.path("ws_sessions").path("count").asInt(), "one connection per VU per step: " + m.toPrettyString());
+        assertTrue(m.has("connection_success{scenario:small}") && m.has("ws_rtt{scenario:larger}"), m::toPrettyString);
+        assertEquals(2, m.path("checks{phase:health}").path("passes").asInt(), m::toPrettyString);
+        Jload.Result mismatched = Jload.run("run", "-q", "--sandbox", "-e", "STEPS=1,2", SCRIPTS.resolve("progressive-ramp.js").toString());
+        assertEquals(107, mismatched.exitCode(), mismatched::toString);
+        assertTrue(mismatched.stderr().contains("-e STEPS=1,2: expected 3 items, one per step (quick, medium, stress)"), mismatched.stderr());
+    }
+}
