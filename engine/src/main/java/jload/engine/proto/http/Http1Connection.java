@@ -1,7 +1,6 @@
 package jload.engine.proto.http;
 
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpContentDecompressor;
 import io.netty.handler.codec.http.HttpUtil;
@@ -28,13 +27,7 @@ final class Http1Connection extends HttpConnection {
             if (!take(exchange)) return;
             current = exchange;
             reusable = false;
-            channel.writeAndFlush(exchange.request).addListener((ChannelFutureListener) f -> {
-                if (f.isSuccess()) exchange.wroteRequest = System.nanoTime();
-                else {
-                    exchange.fail(HttpFailure.of(f.cause(), false));
-                    f.channel().close();
-                }
-            });
+            write(channel, exchange);
         });
     }
 

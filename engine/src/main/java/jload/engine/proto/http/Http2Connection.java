@@ -1,7 +1,6 @@
 package jload.engine.proto.http;
 
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.handler.codec.http.HttpContentDecompressor;
@@ -52,13 +51,7 @@ final class Http2Connection extends HttpConnection {
                 }
                 Http2StreamChannel stream = (Http2StreamChannel) opened.getNow();
                 exchange.stream = stream;
-                stream.writeAndFlush(exchange.request).addListener((ChannelFutureListener) f -> {
-                    if (f.isSuccess()) exchange.wroteRequest = System.nanoTime();
-                    else {
-                        exchange.fail(HttpFailure.of(f.cause(), false));
-                        f.channel().close();
-                    }
-                });
+                write(stream, exchange);
             });
         });
     }

@@ -41,6 +41,20 @@ abstract sealed class HttpConnection permits Http1Connection, Http2Connection {
     }
 
     /**
+     * Writes the exchange's request on {@code channel} (the connection, or its HTTP/2 stream): the write's end is the
+     * exchange's {@code wroteRequest}; a failed write fails the exchange and closes that channel.
+     */
+    static void write(Channel channel, HttpExchange exchange) {
+        channel.writeAndFlush(exchange.request).addListener((io.netty.channel.ChannelFutureListener) f -> {
+            if (f.isSuccess()) exchange.wroteRequest = System.nanoTime();
+            else {
+                exchange.fail(HttpFailure.of(f.cause(), false));
+                f.channel().close();
+            }
+        });
+    }
+
+    /**
      * Stamps the exchange with what the connection knows, on the event loop, as it takes the request; false (and the
      * exchange failed) when the connection closed meanwhile.
      */

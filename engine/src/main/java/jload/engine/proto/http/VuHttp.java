@@ -124,6 +124,11 @@ public final class VuHttp implements jload.Http {
         return new VuCookies();
     }
 
+    /** The jar a request's cookies come from and go to: its params' own, else the VU's. */
+    private VuCookies jarOf(RequestParams p) {
+        return p.jar() != null ? p.jar() : jar;
+    }
+
     /** An iteration starts: with an empty cookie jar. */
     public void beginIteration() {
         jar = new VuCookies();
@@ -249,7 +254,7 @@ public final class VuHttp implements jload.Http {
             if (!closedUnder) break;
         }
         List<String> setCookies = ex.head == null ? List.of() : ex.head.headers().getAll("Set-Cookie");
-        (p.jar() != null ? p.jar() : jar).received(uri, setCookies);
+        jarOf(p).received(uri, setCookies);
         HttpResult r = result(ex, uri, verb, sent, setCookies);
         record(ex, r, p);
         return r;
@@ -354,8 +359,7 @@ public final class VuHttp implements jload.Http {
 
     /**
      * The Cookie header: the request's own cookies, then the jar's (one the request replaces is left out), after any
-     * Cookie header the script set; null when there are none. As k6's SetRequestCookies. The jar is the params' own, else
-     * the VU's.
+     * Cookie header the script set; null when there are none. As k6's SetRequestCookies.
      */
     private String cookieHeader(URI uri, RequestParams p, Map<String, String> headers) {
         Map<String, RequestParams.Cookie> own = p.cookies();
@@ -364,7 +368,7 @@ public final class VuHttp implements jload.Http {
             if (k.equalsIgnoreCase("Cookie")) out.append(v);
         });
         own.forEach((name, c) -> append(out, name, c.value()));
-        (p.jar() != null ? p.jar() : jar).forRequest(uri).forEach((name, value) -> {
+        jarOf(p).forRequest(uri).forEach((name, value) -> {
             RequestParams.Cookie mine = own.get(name);
             if (mine == null || !mine.replace()) append(out, name, value);
         });
