@@ -68,6 +68,7 @@ public final class SandboxRun implements AutoCloseable {
             run.variables.put("TARGET_HTTP", server.httpBase().toString());
             run.variables.put("TARGET_SIO", server.socketIoBase().toString());
             run.variables.put("SANDBOX_TOKEN", server.sampleToken("jload", java.time.Duration.ofHours(24)));
+            putCaps(run.variables, config.socketIoLimits());
             if (config.redisUrl() != null) {
                 run.variables.put("REDIS_URL", config.redisUrl());
                 run.variables.put("REDIS_CHANNEL", config.redisChannel());
@@ -87,7 +88,24 @@ public final class SandboxRun implements AutoCloseable {
     }
 
     /**
-     * What the script is told: TARGET, TARGET_HTTP, TARGET_SIO, SANDBOX_TOKEN; REDIS_URL, REDIS_CHANNEL when it uses
+     * The Socket.IO caps the sandbox was given, so a scenario that probes one (scripts/connection-quota.js, …) takes
+     * its limit from them: SANDBOX_SIO_ERROR_EVENT always, SANDBOX_SIO_MAX_CONNECTIONS, _MAX_CONNECTIONS_PER_ORIGIN,
+     * _MAX_SUBSCRIPTIONS and _IDLE_TIMEOUT (ms) when set.
+     */
+    private static void putCaps(Map<String, String> variables, SocketIoLimits caps) {
+        variables.put("SANDBOX_SIO_ERROR_EVENT", caps.errorEvent());
+        if (caps.maxConnections() > 0) variables.put("SANDBOX_SIO_MAX_CONNECTIONS", String.valueOf(caps.maxConnections()));
+        if (caps.maxConnectionsPerOrigin() > 0) {
+            variables.put("SANDBOX_SIO_MAX_CONNECTIONS_PER_ORIGIN", String.valueOf(caps.maxConnectionsPerOrigin()));
+        }
+        if (caps.maxSubscriptionsPerClient() > 0) {
+            variables.put("SANDBOX_SIO_MAX_SUBSCRIPTIONS", String.valueOf(caps.maxSubscriptionsPerClient()));
+        }
+        if (!caps.idleTimeout().isZero()) variables.put("SANDBOX_SIO_IDLE_TIMEOUT", String.valueOf(caps.idleTimeout().toMillis()));
+    }
+
+    /**
+     * What the script is told: TARGET, TARGET_HTTP, TARGET_SIO, SANDBOX_TOKEN, the SANDBOX_SIO_* caps; REDIS_URL, REDIS_CHANNEL when it uses
      * Redis; MONGO_URL, CATCHUP_DATABASE, CATCHUP_COLLECTION when it uses MongoDB.
      */
     public Map<String, String> variables() {

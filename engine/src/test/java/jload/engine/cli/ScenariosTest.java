@@ -66,4 +66,25 @@ class ScenariosTest {
         assertEquals(107, mismatched.exitCode(), mismatched::toString);
         assertTrue(mismatched.stderr().contains("-e STEPS=1,2: expected 3 items, one per step (quick, medium, stress)"), mismatched.stderr());
     }
+
+    @Test
+    void theQuotaScenariosProveEachSandboxCapAndSayInTheSeedsWordsWhenOneDoesNotHold() {
+        JsonNode connections = run(0, "connection-quota.js", "--sio-max-connections", "4").path("metrics");
+        assertEquals(3, connections.path("quota_refused").path("count").asInt(), connections::toPrettyString);
+        assertEquals(4, connections.path("quota_admitted").path("count").asInt(), connections::toPrettyString);
+        JsonNode origins = run(0, "origin-quota.js", "--sio-max-connections-per-origin", "3", "-e", "EXTRAS=2").path("metrics");
+        assertEquals(2, origins.path("quota_refused").path("count").asInt(), origins::toPrettyString);
+        JsonNode rooms = run(0, "subscription-cap.js", "--sio-max-subscriptions", "3").path("metrics");
+        assertEquals(3, rooms.path("quota_refused").path("count").asInt(), rooms::toPrettyString);
+        JsonNode idle = run(0, "idle-eviction.js", "--sio-idle-timeout", "800ms", "-e", "CLIENTS=4", "-e", "BUSY=1").path("metrics");
+        assertEquals(4, idle.path("evicted").path("count").asInt(), idle::toPrettyString);
+
+        // A gateway that does not hold its cap: the scenario fails and says which attempt and what was expected.
+        Path export = dir.resolve("uncapped.json");
+        Jload.Result uncapped = Jload.run("run", "-q", "--sandbox", "--summary-export", export.toString(), "-e", "LIMIT=2", "-e", "EXTRAS=1",
+                SCRIPTS.resolve("connection-quota.js").toString());
+        assertEquals(99, uncapped.exitCode(), uncapped::toString);
+        assertTrue(uncapped.stderr().contains("3rd connection was accepted; expected rejection 'Too many realtime connections'"), uncapped.stderr());
+        assertTrue(uncapped.stderr().contains("sandbox_socketio_connections_peak = 3, above the limit of 2"), uncapped.stderr());
+    }
 }
