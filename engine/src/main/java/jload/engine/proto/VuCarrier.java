@@ -16,6 +16,12 @@ import java.util.concurrent.Executor;
  * {@code --add-opens java.base/java.lang=ALL-UNNAMED}, which bin/jload passes). Without it, VU
  * threads are ordinary virtual threads and everything still works, only with those handoffs.
  *
+ * <p>A VU thread that outlives its loop (the run ended, the loops were shut down, and something it waited for
+ * happened after) finishes on a spare carrier ({@link #carrier}): the loop would refuse it, and the refusal would
+ * land in whoever woke it — for a blocking socket, the JDK's poller thread, whose death stops every later blocking
+ * socket of every virtual thread in the JVM. Virtual threads started by a VU thread inherit its carrier (the
+ * JDK's rule), so they are covered too.
+ *
  * <p>The cost of the design: a VU runs its script on its loop's thread, so a script that computes
  * for long delays the reading of that loop's sockets (and their timestamps) until it blocks —
  * exactly as a callback client would.
@@ -37,6 +43,25 @@ public final class VuCarrier {
         }
     }
 
+    /** Carries what a loop refuses: continuations of VU threads whose loop has shut down. */
+    private static final Executor SPARE = java.util.concurrent.Executors.newCachedThreadPool(Thread.ofPlatform().daemon()
+            .name("jload-vu-spare-carrier-", 0).factory());
+
+    /** The scheduler of a VU thread at home on {@code home}: the loop, or a spare carrier once the loop refuses. */
+    static Executor carrier(EventLoop home) {
+        return task -> {
+            if (!home.isShuttingDown()) {
+                try {
+                    home.execute(task);
+                    return;
+                } catch (java.util.concurrent.RejectedExecutionException shutDownMeanwhile) {
+                    // falls through to the spare carrier
+                }
+            }
+            SPARE.execute(task);
+        };
+    }
+
     /** Whether VU threads run on their event loops (false: on the JDK's default scheduler). */
     public static boolean available() {
         return BUILDER != null;
@@ -50,7 +75,7 @@ public final class VuCarrier {
         };
         if (BUILDER != null) {
             try {
-                Thread.Builder.OfVirtual b = (Thread.Builder.OfVirtual) BUILDER.newInstance((Executor) home);
+                Thread.Builder.OfVirtual b = (Thread.Builder.OfVirtual) BUILDER.newInstance(carrier(home));
                 return b.name(name).unstarted(withHome);
             } catch (ReflectiveOperationException e) {
                 // fall through to the default scheduler

@@ -114,4 +114,27 @@ class VuCarrierTest {
         t.interrupt();
         assertTrue(slept.get(20, TimeUnit.SECONDS) < TimeUnit.SECONDS.toNanos(20));
     }
+
+    @Test
+    void aVuThreadThatOutlivesItsLoopFinishesOnASpareCarrierInsteadOfFailingWhoeverWokeIt() throws Exception {
+        // As a VU thread blocked on a socket whose loop is shut down when the run ends: the wake-up must not throw in
+        // the waker (for a socket, the JDK's poller thread: its death would stop every later blocking socket).
+        IoLoops own = new IoLoops();
+        EventLoop home = own.next();
+        CompletableFuture<String> finished = new CompletableFuture<>();
+        java.util.concurrent.CountDownLatch parked = new java.util.concurrent.CountDownLatch(1);
+        Thread vu = VuCarrier.newThread(own, home, "vu-outliving", () -> {
+            parked.countDown();
+            java.util.concurrent.locks.LockSupport.park();
+            finished.complete(Thread.currentThread().toString());
+        });
+        vu.start();
+        assertTrue(parked.await(10, TimeUnit.SECONDS));
+        Thread.sleep(50); // parked by now
+        own.close();
+        assertTrue(home.isTerminated());
+        java.util.concurrent.locks.LockSupport.unpark(vu); // threw RejectedExecutionException here before
+        String where = finished.get(10, TimeUnit.SECONDS);
+        assertTrue(where.contains("jload-vu-spare-carrier"), where);
+    }
 }

@@ -89,7 +89,9 @@ public final class RedisServerProcess implements AutoCloseable {
     public synchronized void outage(Duration down) {
         if (restarter != null && restarter.isAlive()) throw new IllegalStateException("an outage of redis-server :" + port + " is already under way");
         stop();
-        restarter = Thread.ofVirtual().name("jload-redis-outage").start(() -> {
+        // A platform thread: a virtual one started from a VU thread would inherit the VU's event loop as its carrier,
+        // and this one outlives the run when the outage ends after it.
+        restarter = Thread.ofPlatform().daemon().name("jload-redis-outage").start(() -> {
             try {
                 Thread.sleep(down);
                 startAgain();
