@@ -1,9 +1,8 @@
-// Seed 002's ingest load test, in Groovy: MESSAGES messages POSTed by CONCURRENCY virtual users
-// (shared-iterations: a message is an iteration), each with a random user, channel and content.
-// http-ingest.js is its twin.
+// http-ingest, in Groovy — seed 002's ingest load test. http-ingest.js is its twin: the same parameters, metrics,
+// checks and pass criteria (see its header).
 //
-//   bin/jload run --sandbox examples/http-ingest.groovy
-//   bin/jload run --sandbox -e PRESET=stress examples/http-ingest.groovy
+//   bin/jload run --sandbox scripts/http-ingest.groovy
+//   bin/jload run --sandbox -e PRESET=stress scripts/http-ingest.groovy
 import groovy.transform.BaseScript
 import java.util.concurrent.ThreadLocalRandom
 import jload.groovy.JloadScript
@@ -12,15 +11,16 @@ import jload.groovy.JloadScript
 
 final Map PRESETS = [quick: [1000, 50], stress: [10000, 200], extreme: [50000, 500]]
 final List preset = PRESETS[env.PRESET ?: 'quick']
-if (preset == null) throw new IllegalArgumentException("PRESET must be quick, stress or extreme, not '${env.PRESET}'")
+if (preset == null) throw new IllegalArgumentException("-e PRESET=${env.PRESET}: expected quick, stress or extreme")
 final int MESSAGES = (env.MESSAGES ?: preset[0]) as int
 final int CONCURRENCY = (env.CONCURRENCY ?: preset[1]) as int
 final String URL = "${env.TARGET_HTTP ?: 'http://localhost:8000'}${env.INGEST_PATH ?: '/ingest'}${env.QUERY ?: ''}"
+final String P95 = env.P95 ?: '500', P99 = env.P99 ?: '1000', FAILED = env.FAILED ?: '0.01'
 
 options {
     scenario('ingest') { executor 'shared-iterations'; vus CONCURRENCY; iterations MESSAGES; maxDuration '10m' }
-    threshold 'http_req_failed', 'rate<0.01'
-    threshold 'http_req_duration{name:ingest}', 'p(95)<500', 'p(99)<1000'
+    threshold 'http_req_failed', "rate<${FAILED}".toString()
+    threshold 'http_req_duration{name:ingest}', "p(95)<${P95}".toString(), "p(99)<${P99}".toString()
     summaryTrendStats 'avg', 'min', 'med', 'p(95)', 'p(99)', 'max'
 }
 

@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# HTTP request rate and CPU per request: jload (examples/http-ingest.js: seed 002's ingest script, a check per
+# HTTP request rate and CPU per request: jload (scripts/http-ingest.js: seed 002's ingest script, a check per
 # response) beside a bare Netty HTTP client loop (BareNettyHttpClient.java, the limit: same codec, same kind of event
 # loops, no JS, no VUs, no metrics) and wrk (C, one thread, a fixed POST body from post.lua; installed from Debian's
 # packages if missing and possible; WRK=0 leaves it out), against a fast Netty server (FastHttpServer.java).
 #
-#   bench/http/run.sh       (CONCURRENCIES="50 500", MESSAGES=50000, RUNS=1, JLOAD_SCRIPT=examples/http-ingest.js)
+#   bench/http/run.sh       (CONCURRENCIES="50 500", MESSAGES=50000, RUNS=1, JLOAD_SCRIPT=scripts/http-ingest.js)
 #
 # JLOAD_SCRIPT=bench/http/minimal-post.js (or .groovy) measures jload's own floor: the same POST with no payload
 # building and no check.
@@ -22,7 +22,7 @@ source "$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/lib.sh"
 CONCURRENCIES=${CONCURRENCIES:-"50 500"}
 MESSAGES=${MESSAGES:-50000}
 RUNS=${RUNS:-1}
-JLOAD_SCRIPT=${JLOAD_SCRIPT:-$repo_root/examples/http-ingest.js}
+JLOAD_SCRIPT=${JLOAD_SCRIPT:-$repo_root/scripts/http-ingest.js}
 CLIENT_CPU=${CLIENT_CPU:-0}
 TARGET_CPU=${TARGET_CPU:-1}
 RESULTS_DIR=${RESULTS_DIR:-$bench_dir/results/http-$(date +%Y%m%d-%H%M%S)}

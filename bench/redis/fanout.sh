@@ -4,7 +4,7 @@
 #   bench/redis/fanout.sh      (SUBSCRIBERS=200, EVENTS=100, EVERY_MS=50, WARMUP_EVENTS=0, RUNS=3)
 #
 # A redis-server of the bench's own and `jload sandbox --redis` (its Socket.IO rooms fed from the channel) are
-# pinned to TARGET_CPU (1); jload (pinned to CLIENT_CPU, 0) runs examples/broadcast-fanout.js: SUBSCRIBERS sockets
+# pinned to TARGET_CPU (1); jload (pinned to CLIENT_CPU, 0) runs scripts/broadcast-burst.js: SUBSCRIBERS sockets
 # join the room 'burst', then one VU publishes WARMUP_EVENTS events without a stamp (jload's JIT warm-up: a fresh
 # process compiles for its first seconds) and EVENTS stamped ones, one every EVERY_MS ms.
 # Measured per run:
@@ -57,7 +57,7 @@ for run in $(seq "$RUNS"); do
     --summary-trend-stats 'med,p(95),p(99),max,count' \
     -e TARGET_SIO="$target_sio" -e REDIS_URL="redis://127.0.0.1:$redis_port" \
     -e SUBSCRIBERS="$SUBSCRIBERS" -e EVENTS="$EVENTS" -e EVERY_MS="$EVERY_MS" -e WARMUP_EVENTS="$WARMUP_EVENTS" -e ROOM="burst-$run" \
-    "$repo_root/examples/broadcast-fanout.js" >"$RESULTS_DIR/jload-$run.out" 2>&1 &
+    "$repo_root/scripts/broadcast-burst.js" >"$RESULTS_DIR/jload-$run.out" 2>&1 &
   tool_pid=$!
   c0="" w0="" n0="" c1="" w1="" n1="" now=$before
   while kill -0 "$tool_pid" 2>/dev/null; do

@@ -221,6 +221,14 @@ public abstract class JloadScript extends Script {
         host().vu().sleep(Duration.ofNanos((long) (seconds * 1e9)));
     }
 
+    /**
+     * A k6 duration as a {@link Duration}: {@code duration(env.TIMEOUT ?: '5s')} reads a parameter; a malformed one stops
+     * the script naming it. (Inside {@code options { }}, {@code duration '30s'} is the test's duration option.)
+     */
+    public Duration duration(CharSequence text) {
+        return host().duration(text.toString(), "duration('" + text + "')");
+    }
+
     /** Pauses this VU for a k6 duration: {@code sleep '500ms'}. */
     public void sleep(CharSequence duration) {
         host().vu().sleep(host().duration(duration.toString(), "sleep"));

@@ -14,30 +14,30 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Every example exists in JavaScript and Groovy. Each twin runs (shortened through its own env
- * knobs), passes its thresholds and is read by inspect; and the two produce the same metric
- * names, the same check names and the same threshold verdicts.
+ * Every example, and every ready-made scenario with a Groovy twin, exists in JavaScript and Groovy. Each twin runs
+ * (shortened through its own env knobs), passes its thresholds and is read by inspect; and the two produce the same
+ * metric names, the same check names and the same threshold verdicts.
  */
 class ExamplesTest {
-    private static final Path EXAMPLES = Path.of("..", "examples");
+    private static final Path REPO = Path.of("..");
 
     @TempDir
     Path dir;
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "hello           | -d 2s",
-        "stages          | -e RAMP=500ms -e HOLD=1s",
-        "arrival-rate    | -e DURATION=2s -e RATE=20",
-        "ws-echo         | --sandbox -e DURATION=2s",
-        "k6-ws-echo      | --sandbox",
-        "websockets-chat | --sandbox -e SESSION_MS=2000",
-        "socketio-rooms  | --sandbox -e DURATION=2s",
-        "scrape          | --sandbox -e DURATION=2s",
-        "broadcast-fanout | --sandbox -e SUBSCRIBERS=10 -e EVENTS=20",
-        "catch-up-replay  | --sandbox -e VUS=3 -e ITERATIONS=2",
-        "http-ingest      | --sandbox -e MESSAGES=200 -e CONCURRENCY=10",
-        "login-then-socket | --sandbox -e DURATION=2s",
+        "examples/hello             | -d 2s",
+        "examples/stages            | -e RAMP=500ms -e HOLD=1s",
+        "examples/arrival-rate      | -e DURATION=2s -e RATE=20",
+        "examples/ws-echo           | --sandbox -e DURATION=2s",
+        "examples/k6-ws-echo        | --sandbox",
+        "examples/websockets-chat   | --sandbox -e SESSION_MS=2000",
+        "examples/socketio-rooms    | --sandbox -e DURATION=2s",
+        "examples/scrape            | --sandbox -e DURATION=2s",
+        "examples/login-then-socket | --sandbox -e DURATION=2s",
+        "scripts/broadcast-burst    | --sandbox -e SUBSCRIBERS=10 -e EVENTS=20",
+        "scripts/catch-up-burst     | --sandbox -e VUS=3 -e ITERATIONS=2",
+        "scripts/http-ingest        | --sandbox -e MESSAGES=200 -e CONCURRENCY=10",
     })
     void bothTwinsRunPassAndAgree(String example, String flags) {
         JsonNode js = runAndExport(example + ".js", flags);
@@ -51,7 +51,7 @@ class ExamplesTest {
     }
 
     private JsonNode runAndExport(String example, String flags) {
-        String script = EXAMPLES.resolve(example).toString();
+        String script = REPO.resolve(example).toString();
         Path export = dir.resolve(example + ".export.json");
         String[] extra = flags.trim().split("\\s+");
         String[] args = new String[extra.length + 5];
