@@ -98,4 +98,19 @@ class ScenariosTest {
         assertTrue(m.has("fanout_dropped") && m.has("redis_reconnects"), m::toPrettyString);
         assertTrue(m.path("redis_reconnects").path("count").asInt() >= 1, "the run's Redis connections came back: " + m.toPrettyString());
     }
+
+    @Test
+    void theK6StyleConnectionTestAndItsJloadTwinMeasureTheSame() {
+        String[] small = {"-e", "TARGET=6", "-e", "RAMP_UP=1s", "-e", "STEADY=1s", "-e", "RAMP_DOWN=500ms", "-e", "HOLD_MIN=300", "-e", "HOLD_MAX=600"};
+        for (String script : new String[] {"websocket-connections.js", "websocket-connections-jload.js"}) {
+            JsonNode m = run(0, script, small).path("metrics");
+            int iterations = m.path("iterations").path("count").asInt();
+            assertTrue(iterations >= 6, script + ": " + m.toPrettyString());
+            assertEquals(iterations, m.path("ws_connection_success_rate").path("passes").asInt(), script + ": every connection counted once, as a success");
+            assertEquals(iterations, m.path("ws_connection_time").path("count").asInt(), script + ": " + m.toPrettyString());
+        }
+        // The seed's smoke test form: k6's -u/-d replace the stages.
+        JsonNode smoke = run(0, "websocket-connections.js", "-u", "3", "-d", "2s", "-e", "HOLD_MIN=200", "-e", "HOLD_MAX=300").path("metrics");
+        assertEquals(3, smoke.path("vus_max").path("value").asInt(), smoke::toPrettyString);
+    }
 }
