@@ -21,7 +21,7 @@
 //   bin/jload run -e SIO=http://localhost:3000 -e LIMIT=50 -e METRICS_URL=http://localhost:3000/metrics \
 //     -e METRIC=gateway_connections_peak scripts/connection-quota.js
 import { str, int, duration } from './lib/params.js';
-import { probeConnectionQuota } from './lib/quota.js';
+import { probeConnectionQuota, quotaOptions } from './lib/quota.js';
 
 const SIO = str('SIO', str('TARGET_SIO', 'http://127.0.0.1:3000'));
 const LIMIT = int('LIMIT', int('SANDBOX_SIO_MAX_CONNECTIONS', 50, 1), 1);
@@ -34,14 +34,7 @@ const SETTLE_MS = duration('SETTLE', '500ms');
 const METRICS_URL = str('METRICS_URL', __ENV.TARGET_HTTP ? `${__ENV.TARGET_HTTP}/metrics` : 'none');
 const METRIC = str('METRIC', 'sandbox_socketio_connections_peak');
 
-export const options = {
-  scenarios: { probe: { executor: 'per-vu-iterations', vus: 1, iterations: 1, maxDuration: '5m' } },
-  thresholds: {
-    checks: ['rate==1'],
-    quota_refused: [`count==${EXTRAS}`],
-    quota_refusal_duration: [`max<${REJECT_WITHIN_MS}`],
-  },
-};
+export const options = quotaOptions(EXTRAS, REJECT_WITHIN_MS);
 
 export default function () {
   const kept = probeConnectionQuota({

@@ -22,7 +22,7 @@
 import { check } from 'k6';
 import socketio from 'jload/socketio';
 import { str, int, duration } from './lib/params.js';
-import { probeConnectionQuota } from './lib/quota.js';
+import { probeConnectionQuota, quotaOptions } from './lib/quota.js';
 
 const SIO = str('SIO', str('TARGET_SIO', 'http://127.0.0.1:3000'));
 const LIMIT = int('LIMIT', int('SANDBOX_SIO_MAX_CONNECTIONS_PER_ORIGIN', 25, 1), 1);
@@ -38,14 +38,7 @@ const METRICS_URL = str('METRICS_URL', __ENV.TARGET_HTTP ? `${__ENV.TARGET_HTTP}
 const METRIC = str('METRIC', 'sandbox_socketio_connections_by_origin');
 const METRIC_LABEL = str('METRIC_LABEL', 'origin');
 
-export const options = {
-  scenarios: { probe: { executor: 'per-vu-iterations', vus: 1, iterations: 1, maxDuration: '5m' } },
-  thresholds: {
-    checks: ['rate==1'],
-    quota_refused: [`count==${EXTRAS}`],
-    quota_refusal_duration: [`max<${REJECT_WITHIN_MS}`],
-  },
-};
+export const options = quotaOptions(EXTRAS, REJECT_WITHIN_MS);
 
 export default function () {
   const kept = probeConnectionQuota({

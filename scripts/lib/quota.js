@@ -11,6 +11,18 @@ const refused = new Counter('quota_refused');
 const admitted = new Counter('quota_admitted');
 const refusalTime = new Trend('quota_refusal_duration', true);
 
+/** The options of a quota probe: one VU, one pass; every check, exactly `extras` refusals, each within the bound. */
+export function quotaOptions(extras, rejectWithinMs) {
+  return {
+    scenarios: { probe: { executor: 'per-vu-iterations', vus: 1, iterations: 1, maxDuration: '5m' } },
+    thresholds: {
+      checks: ['rate==1'],
+      quota_refused: [`count==${extras}`],
+      quota_refusal_duration: [`max<${rejectWithinMs}`],
+    },
+  };
+}
+
 export function ordinal(n) {
   const teen = n % 100 >= 11 && n % 100 <= 13;
   const suffix = teen ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' }[n % 10] ?? 'th');
