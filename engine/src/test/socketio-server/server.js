@@ -17,7 +17,15 @@ function behaviours(socket) {
   socket.on('ack', (...args) => { const cb = args.pop(); acks++; cb(...args); });
   // The same shapes as jload's sandbox (SocketIoEndpoint), so one suite runs against both.
   const nsp = socket.nsp;
-  socket.on('join', (room, cb) => { socket.join(room); if (cb) cb({ room, members: nsp.adapter.rooms.get(room).size }); });
+  socket.on('join', (room, cb) => {
+    if (caps.subscriptions > 0 && !socket.rooms.has(room) && socket.rooms.size - 1 >= caps.subscriptions) { // rooms holds its own id
+      socket.emit(caps.event, { code: 'subscription_limit', message: 'Subscription limit reached', room });
+      if (cb) cb({ room, error: 'Subscription limit reached' });
+      return;
+    }
+    socket.join(room);
+    if (cb) cb({ room, members: nsp.adapter.rooms.get(room).size });
+  });
   socket.on('leave', (room, cb) => { socket.leave(room); if (cb) cb({ room }); });
   socket.on('broadcast', (room, data, cb) => {
     const members = nsp.adapter.rooms.get(room);
@@ -38,7 +46,38 @@ function behaviours(socket) {
   socket.on('handshake', (cb) => cb({ auth: socket.handshake.auth, query: socket.handshake.query, origin: socket.handshake.headers.origin || null }));
 }
 
-io.on('connection', behaviours);
+// A gateway's guardrails, as seed 001's NestJS gateway enforces them (MAX_CONNECTIONS, MAX_PER_ORIGIN,
+// MAX_SUBSCRIPTIONS, IDLE_TIMEOUT_MS; 0 = none): past a cap the socket is told on ERROR_EVENT ({code, message}) and,
+// for a connection, disconnected; GET /metrics shows gateway_connections, _peak and _by_origin{origin}.
+const caps = {
+  connections: Number(process.env.MAX_CONNECTIONS || 0), perOrigin: Number(process.env.MAX_PER_ORIGIN || 0),
+  subscriptions: Number(process.env.MAX_SUBSCRIPTIONS || 0), idleMs: Number(process.env.IDLE_TIMEOUT_MS || 0),
+  event: process.env.ERROR_EVENT || 'novel.error',
+};
+const admitted = new Set();
+const byOrigin = new Map();
+let peak = 0;
+function guardrails(socket) {
+  const origin = socket.handshake.headers.origin || '';
+  const refuse = (code, message) => { socket.emit(caps.event, { code, message }); socket.disconnect(true); };
+  if (caps.connections > 0 && admitted.size >= caps.connections) return refuse('connection_limit', 'Too many realtime connections');
+  if (caps.perOrigin > 0 && (byOrigin.get(origin) || 0) >= caps.perOrigin) return refuse('origin_limit', 'Too many connections from this origin');
+  admitted.add(socket.id);
+  byOrigin.set(origin, (byOrigin.get(origin) || 0) + 1);
+  peak = Math.max(peak, admitted.size);
+  socket.on('disconnect', () => { admitted.delete(socket.id); byOrigin.set(origin, byOrigin.get(origin) - 1); });
+  if (caps.idleMs > 0) {
+    let last = Date.now();
+    socket.onAny(() => { last = Date.now(); });
+    const timer = setInterval(() => {
+      if (Date.now() - last >= caps.idleMs) { clearInterval(timer); refuse('idle_timeout', 'Disconnected due to inactivity.'); }
+    }, Math.max(10, caps.idleMs / 20));
+    socket.on('disconnect', () => clearInterval(timer));
+  }
+  behaviours(socket);
+}
+
+io.on('connection', guardrails);
 const secure = io.of('/secure');
 secure.use((socket, next) => {
   if (socket.handshake.auth && socket.handshake.auth.token === process.env.GOOD_TOKEN) next();
@@ -62,6 +101,13 @@ if (process.env.BROADCAST_MS) {
 
 // GET /stats: connected clients, acks given, ticks sent and the room's members, for the benchmarks' steady-state windows.
 http.on('request', (req, res) => {
+  if (req.url === '/metrics') {
+    let text = `gateway_connections ${admitted.size}\ngateway_connections_peak ${peak}\n`;
+    for (const [origin, n] of byOrigin) text += `gateway_connections_by_origin{origin="${origin}"} ${n}\n`;
+    res.setHeader('Content-Type', 'text/plain; version=0.0.4');
+    res.end(text);
+    return;
+  }
   if (req.url === '/stats') {
     const room = io.sockets.adapter.rooms.get('everyone');
     res.end(JSON.stringify({ clients: io.engine.clientsCount, acks, ticks, members: room ? room.size : 0, emitMs: Math.round(emitMs) }));

@@ -113,4 +113,39 @@ class ScenariosTest {
         JsonNode smoke = run(0, "websocket-connections.js", "-u", "3", "-d", "2s", "-e", "HOLD_MIN=200", "-e", "HOLD_MAX=300").path("metrics");
         assertEquals(3, smoke.path("vus_max").path("value").asInt(), smoke::toPrettyString);
     }
+
+    @Test
+    void theQuotaScenariosHoldAgainstARealSocketIoGatewayToo() throws Exception {
+        // The npm socket.io 4 server with a gateway's guardrails (engine/src/test/socketio-server): -e parameters adapt
+        // the scenarios to its metric names, without --sandbox.
+        try (SocketIoServer gateway = SocketIoServer.start(java.util.Map.of("MAX_CONNECTIONS", "4", "MAX_SUBSCRIPTIONS", "3",
+                "IDLE_TIMEOUT_MS", "700"))) {
+            String[] target = {"-e", "SIO=" + gateway.url(), "-e", "METRICS_URL=" + gateway.url() + "/metrics"};
+            JsonNode quota = runAgainst("connection-quota.js", target, "-e", "LIMIT=4", "-e", "METRIC=gateway_connections_peak");
+            assertEquals(3, quota.path("quota_refused").path("count").asInt(), quota::toPrettyString);
+            JsonNode rooms = runAgainst("subscription-cap.js", target, "-e", "LIMIT=3");
+            assertEquals(3, rooms.path("quota_refused").path("count").asInt(), rooms::toPrettyString);
+            JsonNode idle = runAgainst("idle-eviction.js", target, "-e", "IDLE_TIMEOUT=700ms", "-e", "CLIENTS=3", "-e", "BUSY=1",
+                    "-e", "METRIC=gateway_connections");
+            assertEquals(3, idle.path("evicted").path("count").asInt(), idle::toPrettyString);
+        }
+        try (SocketIoServer gateway = SocketIoServer.start(java.util.Map.of("MAX_PER_ORIGIN", "3"))) {
+            JsonNode origins = runAgainst("origin-quota.js", new String[] {"-e", "SIO=" + gateway.url(), "-e", "METRICS_URL=" + gateway.url() + "/metrics",
+                    "-e", "METRIC=gateway_connections_by_origin"}, "-e", "LIMIT=3", "-e", "EXTRAS=2");
+            assertEquals(2, origins.path("quota_refused").path("count").asInt(), origins::toPrettyString);
+        }
+    }
+
+    /** A scenario against a server of the test's own (no --sandbox); it must pass. */
+    private JsonNode runAgainst(String script, String[] target, String... flags) {
+        Path export = dir.resolve(script + ".real.json");
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("run", "-q", "--summary-export", export.toString(),
+                "--summary-trend-stats", "avg,p(95),count"));
+        args.addAll(java.util.List.of(target));
+        args.addAll(java.util.List.of(flags));
+        args.add(SCRIPTS.resolve(script).toString());
+        Jload.Result r = Jload.run(args.toArray(String[]::new));
+        assertEquals(0, r.exitCode(), r::toString);
+        return r.export(export).path("metrics");
+    }
 }

@@ -32,9 +32,17 @@ final class SocketIoServer implements AutoCloseable {
     /** The same, accepting only {@code transports} (e.g. "polling": a server a WebSocket-only client cannot reach). */
     static SocketIoServer start(long pingIntervalMs, long pingTimeoutMs, String goodToken, String transports)
             throws IOException, InterruptedException {
+        return start(java.util.Map.of("PING_INTERVAL", Long.toString(pingIntervalMs), "PING_TIMEOUT", Long.toString(pingTimeoutMs),
+                "GOOD_TOKEN", goodToken, "TRANSPORTS", transports));
+    }
+
+    /**
+     * With the fixture's environment as given: e.g. the gateway's guardrails (MAX_CONNECTIONS, MAX_PER_ORIGIN,
+     * MAX_SUBSCRIPTIONS, IDLE_TIMEOUT_MS, ERROR_EVENT), with its /metrics page.
+     */
+    static SocketIoServer start(java.util.Map<String, String> env) throws IOException, InterruptedException {
         installOnce();
-        return new SocketIoServer(NodeServer.start(FIXTURE, java.util.Map.of("PING_INTERVAL", Long.toString(pingIntervalMs),
-                "PING_TIMEOUT", Long.toString(pingTimeoutMs), "GOOD_TOKEN", goodToken, "TRANSPORTS", transports)));
+        return new SocketIoServer(NodeServer.start(FIXTURE, env));
     }
 
     private static synchronized void installOnce() throws IOException, InterruptedException {
