@@ -24,7 +24,7 @@ import { scrape } from 'jload/metrics';
 import { str, int, duration } from './lib/params.js';
 
 const SIO = str('SIO', str('TARGET_SIO', 'http://127.0.0.1:3000'));
-const IDLE_MS = __ENV.IDLE_TIMEOUT ? duration('IDLE_TIMEOUT', '2s') : (__ENV.SANDBOX_SIO_IDLE_TIMEOUT ? Number(__ENV.SANDBOX_SIO_IDLE_TIMEOUT) : 2000);
+const IDLE_MS = duration('IDLE_TIMEOUT', str('SANDBOX_SIO_IDLE_TIMEOUT', '2s')); // the sandbox gives ms: a bare number is ms
 const GRACE_MS = duration('GRACE', '500ms');
 const CLIENTS = int('CLIENTS', 20, 1);
 const BUSY = int('BUSY', 2);

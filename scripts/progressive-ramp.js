@@ -28,7 +28,7 @@ import exec from 'k6/execution';
 import http from 'k6/http';
 import { Rate } from 'k6/metrics';
 import { ws } from 'jload';
-import { str, num, list, duration, toMs, seconds } from './lib/params.js';
+import { str, list, duration, toMs, toInt, toNum, seconds } from './lib/params.js';
 
 const NAMES = list('NAMES', 'quick,medium,stress');
 const perStep = (name, fallback, read) => {
@@ -36,20 +36,12 @@ const perStep = (name, fallback, read) => {
   if (items.length !== NAMES.length) throw new Error(`-e ${name}=${items.join(',')}: expected ${NAMES.length} items, one per step (${NAMES.join(', ')})`);
   return items.map((v) => read(v, name));
 };
-const whole = (v, name) => {
-  if (!/^\d+$/.test(v) || Number(v) < 1) throw new Error(`-e ${name}: '${v}' is not a whole number of at least 1`);
-  return Number(v);
-};
-const number = (v, name) => {
-  if (!Number.isFinite(Number(v))) throw new Error(`-e ${name}: '${v}' is not a number`);
-  return Number(v);
-};
-const STEPS = perStep('STEPS', '100,1000,5000', whole);
+const STEPS = perStep('STEPS', '100,1000,5000', (v, name) => toInt(v, name, 1));
 const RAMPS = perStep('RAMPS', '10s,30s,60s', toMs);
 const HOLDS = perStep('HOLDS', '30s,120s,300s', toMs);
 const INTERVALS = perStep('INTERVALS', '5s,10s,15s', toMs);
-const SUCCESS = perStep('SUCCESS', '1,0.99,0.95', number);
-const RTT_P95 = perStep('RTT_P95', '5,10,20', number);
+const SUCCESS = perStep('SUCCESS', '1,0.99,0.95', toNum);
+const RTT_P95 = perStep('RTT_P95', '5,10,20', toNum);
 const COOLDOWN_MS = duration('COOLDOWN', '30s');
 const RAMP_DOWN_MS = duration('RAMP_DOWN', '5s');
 const ONLY = str('ONLY', '');

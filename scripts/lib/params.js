@@ -20,20 +20,30 @@ export function str(name, fallback) {
   return v === undefined ? fallback : v;
 }
 
+/** Text as a whole number ≥ min; `name` names the parameter when it is not one. */
+export function toInt(text, name, min = 0) {
+  const t = String(text).trim();
+  if (!/^\d+$/.test(t) || Number(t) < min) refuse(name, t, `a whole number of at least ${min}`);
+  return Number(t);
+}
+
+/** Text as a number (a rate, a bound). */
+export function toNum(text, name) {
+  const t = String(text).trim();
+  if (t === '' || !Number.isFinite(Number(t))) refuse(name, t, 'a number');
+  return Number(t);
+}
+
 /** A whole number ≥ min. */
 export function int(name, fallback, min = 0) {
   const v = given(name);
-  if (v === undefined) return fallback;
-  if (!/^\d+$/.test(v.trim()) || Number(v) < min) refuse(name, v, `a whole number of at least ${min}`);
-  return Number(v);
+  return v === undefined ? fallback : toInt(v, name, min);
 }
 
 /** A number (a rate, a bound). */
 export function num(name, fallback) {
   const v = given(name);
-  if (v === undefined) return fallback;
-  if (!Number.isFinite(Number(v))) refuse(name, v, 'a number');
-  return Number(v);
+  return v === undefined ? fallback : toNum(v, name);
 }
 
 /** true / false (also 1 / 0, yes / no). */
