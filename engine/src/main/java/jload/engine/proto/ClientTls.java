@@ -11,18 +11,14 @@ public final class ClientTls {
     private ClientTls() {}
 
     public static SslContext create(boolean insecureSkipTlsVerify) {
-        return create(insecureSkipTlsVerify, java.util.List.of(), java.util.List.of());
+        return create(insecureSkipTlsVerify, java.util.List.of(), java.util.List.of(), java.util.List.of());
     }
 
     /**
      * @param protocols the JDK names of the TLS versions allowed ("TLSv1.2", …); empty for the JDK's defaults
      * @param cipherSuites the cipher suites allowed; empty for the JDK's defaults
+     * @param clientCertificates k6's tlsAuth: offered to servers that ask for a client certificate
      */
-    public static SslContext create(boolean insecureSkipTlsVerify, java.util.List<String> protocols, java.util.List<String> cipherSuites) {
-        return create(insecureSkipTlsVerify, protocols, cipherSuites, java.util.List.of());
-    }
-
-    /** @param clientCertificates k6's tlsAuth: offered to servers that ask for a client certificate */
     public static SslContext create(boolean insecureSkipTlsVerify, java.util.List<String> protocols, java.util.List<String> cipherSuites,
                                     java.util.List<ClientCertificates.Entry> clientCertificates) {
         return create(insecureSkipTlsVerify, protocols, cipherSuites, clientCertificates, java.util.List.of());
