@@ -51,6 +51,14 @@ public interface SocketIo {
     String expect(String event, Predicate<String> match, Duration timeout);
 
     /**
+     * The first event (kept or new) named in {@code events}, as a JSON array's text: its name, then its arguments —
+     * Socket.IO's own form of an event, as {@code onAny} hands it — or null when none came within {@code timeout}.
+     * For a request with several possible answers ({@code call:accepted}, {@code call:rejected}). Records sio_rtt as
+     * {@link #expect} does.
+     */
+    String expectAny(java.util.List<String> events, Duration timeout);
+
+    /**
      * Hands every {@code event} to {@code handler} (its arguments as a JSON array's text) while the VU waits on
      * this socket — in {@link #expect}, {@link #emitWithAck} or {@link #listen} (a VU runs one thing at a time:
      * not during a {@code sleep}). When the server asked for an ack, the handler's result (a JSON array's text:

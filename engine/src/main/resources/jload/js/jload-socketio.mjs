@@ -5,6 +5,7 @@
 //   io.emit('join', 'room-1');
 //   const [ack] = io.emitWithAck('say', 'hi', { timeout: '2s' });       // the ack's arguments, or null
 //   const msg = io.expect('message', (m) => m.text === 'hi', { timeout: '2s' }); // first matching event's arguments, or null
+//   const [event, ...args] = io.expectAny(['call:accepted', 'call:rejected'], { timeout: '20s' }) ?? [];
 //   io.on('question', (q) => `answer to ${q}`);   // runs while the VU waits on io; its value answers the server's ack
 //   io.wait('1s');
 //   const admin = io.of('/admin', { auth: { token } });                // another namespace, same connection
@@ -86,6 +87,15 @@ export class Socket {
   expect(event, predicate = () => true, options = {}) {
     const matches = (json) => !!predicate(...parse(json));
     return parse(this._h.expect(String(event), matches, options.timeout ?? null));
+  }
+
+  /**
+   * The first of several events to arrive, as [event, ...args] (socket.io-client's onAny form), or null:
+   * `const [outcome, detail] = io.expectAny(['call:accepted', 'call:rejected'], { timeout: '20s' }) ?? ['timeout'];`
+   */
+  expectAny(events, options = {}) {
+    const names = (Array.isArray(events) ? events : [events]).map(String);
+    return parse(this._h.expectAny(names, options.timeout ?? null));
   }
 
   /**

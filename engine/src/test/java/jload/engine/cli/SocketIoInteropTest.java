@@ -99,6 +99,28 @@ class SocketIoInteropTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"node", "sandbox"})
+    void expectAnyHandsTheFirstOfSeveralEventsWithItsNameAndTimesItLikeExpect(String kind) throws Exception {
+        JsonNode m = runPassing(kind, 25_000, 20_000, """
+                export default function () {
+                  const io = socketio.connect(__ENV.SIO, { query: PINGQ });
+                  io.emit('echo', 'hi', { n: 1 });
+                  const first = io.expectAny(['call:accepted', 'echo'], { timeout: '5s' });
+                  const none = io.expectAny(['call:accepted', 'call:rejected'], { timeout: '300ms' });
+                  io.emit('echo');
+                  const bare = io.expectAny('echo', { timeout: '5s' });
+                  check(io, {
+                    'the event that came, its name first': () => JSON.stringify(first) === '["echo","hi",{"n":1}]',
+                    'null when none of them came': () => none === null,
+                    'an event without arguments is its name alone': () => JSON.stringify(bare) === '["echo"]',
+                  });
+                  io.close();
+                }
+                """, "{ vus: 1, iterations: 2, summaryTrendStats: ['count'] }");
+        assertEquals(4, m.path("sio_rtt").path("count").asInt(), "each emit answered once: " + m.path("sio_rtt"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"node", "sandbox"})
     void aNamespaceMiddlewareRefusalIsAFailedConnectCarryingTheServersMessage(String kind) throws Exception {
         JsonNode m = runPassing(kind, 25_000, 20_000, """
                 export default function () {

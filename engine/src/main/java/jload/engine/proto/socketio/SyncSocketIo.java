@@ -288,6 +288,32 @@ public final class SyncSocketIo implements SocketIo {
             return true;
         }, timeout);
         if (m == null || args[0] == null) return null;
+        delivered(m);
+        return args[0];
+    }
+
+    @Override
+    public String expectAny(java.util.List<String> events, Duration timeout) {
+        if (events.isEmpty()) throw new IllegalArgumentException("socket.io expectAny: name at least one event");
+        String[] data = new String[1];
+        Message m = await(msg -> {
+            String t = msg.isBinary() ? "" : msg.text();
+            if (!t.startsWith(eventPrefix)) return sessionEnded();
+            SioPacket.Event e = eventOrNull(msg);
+            if (e == null || !events.contains(e.name())) return sessionEnded();
+            String a = argsOf(e, e.name(), t);
+            if (a == null) return sessionEnded();
+            String name = SioPacket.quoted(e.name());
+            data[0] = a.equals("[]") ? "[" + name + "]" : "[" + name + "," + a.substring(1);
+            return true;
+        }, timeout);
+        if (m == null || data[0] == null) return null;
+        delivered(m);
+        return data[0];
+    }
+
+    /** {@code m} went to the script: it is what {@link #receivedAtEpochMillis} tells, and it answers the last emit. */
+    private void delivered(Message m) {
         lastDelivered = m;
         if (emitNotYetAnswered) {
             // Timed from this socket's last write, which is that emit: the VU wrote nothing since.
@@ -295,7 +321,6 @@ public final class SyncSocketIo implements SocketIo {
             double ms = shared.sinceLastWriteMillis(m);
             if (ms >= 0) metrics.rtt(ms);
         }
-        return args[0];
     }
 
     @Override

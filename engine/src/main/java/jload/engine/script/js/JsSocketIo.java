@@ -76,6 +76,19 @@ public final class JsSocketIo {
         }
     }
 
+    /** {@code events}: a JS array of event names. */
+    @HostAccess.Export
+    public String expectAny(Value events, Value timeout) {
+        Duration t = JsDurations.of(timeout, jload.SocketIo.DEFAULT_TIMEOUT);
+        java.util.List<String> names = new java.util.ArrayList<>();
+        for (long i = 0; i < events.getArraySize(); i++) names.add(events.getArrayElement(i).asString());
+        try {
+            return io.expectAny(names, t);
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            throw JsErrors.thrown(e.getMessage());
+        }
+    }
+
     /** {@code handlerJson} gets the event's arguments as JSON text and returns the ack's (or null). */
     @HostAccess.Export
     public void on(String event, Value handlerJson) {
