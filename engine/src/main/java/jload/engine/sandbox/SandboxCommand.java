@@ -104,7 +104,7 @@ public final class SandboxCommand implements Callable<Integer> {
         if (l.equals(SocketIoLimits.NONE)) return "none (--sio-max-connections, --sio-max-connections-per-origin, --sio-max-subscriptions, --sio-idle-timeout)";
         return "max connections " + cap(l.maxConnections()) + ", per Origin " + cap(l.maxConnectionsPerOrigin()) + ", subscriptions per client "
                 + cap(l.maxSubscriptionsPerClient()) + ", idle timeout " + (l.idleTimeout().isZero() ? "none" : l.idleTimeout().toMillis() + " ms")
-                + "; refusals as event '" + l.errorEvent() + "'";
+                + "; refusals as event '" + l.errorEvent() + "'; calls ring " + l.ringTimeout().toMillis() + " ms";
     }
 
     private static String cap(int n) {
@@ -123,6 +123,7 @@ public final class SandboxCommand implements Callable<Integer> {
         out.println("  " + ws + "/ws/reject      rejects every upgrade (?status=503)");
         out.println("Socket.IO  " + server.socketIoBase());
         out.println("  namespaces / and /secure (auth: {token: <HS256 JWT>}); events echo, join (room, {since}), leave, broadcast, bin (bytes), disconnect-me");
+        out.println("  signalling (seed 004's widget server): visitor:join, agent:login, call:request, call:accept, call:reject, call:end");
         out.println("  caps: " + describe(server.socketIoLimits()));
         SandboxConfig c = server.config();
         if (c.redisUrl() != null) {

@@ -89,11 +89,12 @@ public final class SandboxRun implements AutoCloseable {
 
     /**
      * The Socket.IO caps the sandbox was given, so a scenario that probes one (scripts/connection-quota.js, …) takes
-     * its limit from them: SANDBOX_SIO_ERROR_EVENT always, SANDBOX_SIO_MAX_CONNECTIONS, _MAX_CONNECTIONS_PER_ORIGIN,
+     * its limit from them: SANDBOX_SIO_ERROR_EVENT and SANDBOX_SIO_RING_TIMEOUT (ms, scripts/call-requests.js) always, SANDBOX_SIO_MAX_CONNECTIONS, _MAX_CONNECTIONS_PER_ORIGIN,
      * _MAX_SUBSCRIPTIONS and _IDLE_TIMEOUT (ms) when set.
      */
     private static void putCaps(Map<String, String> variables, SocketIoLimits caps) {
         variables.put("SANDBOX_SIO_ERROR_EVENT", caps.errorEvent());
+        variables.put("SANDBOX_SIO_RING_TIMEOUT", String.valueOf(caps.ringTimeout().toMillis()));
         if (caps.maxConnections() > 0) variables.put("SANDBOX_SIO_MAX_CONNECTIONS", String.valueOf(caps.maxConnections()));
         if (caps.maxConnectionsPerOrigin() > 0) {
             variables.put("SANDBOX_SIO_MAX_CONNECTIONS_PER_ORIGIN", String.valueOf(caps.maxConnectionsPerOrigin()));

@@ -40,7 +40,8 @@ import org.java_websocket.handshake.ClientHandshake;
  * Socket.IO packet for the idle timeout is sent the error event and disconnected. Catch-up: each room's broadcasts
  * are kept ({@link CatchUpStore}, numbered {@code seq}); {@code join(room, {since: n})} is acked with the number to
  * replay, then sends each kept event after {@code n} as {@code catch-up} and ends with {@code catch-up-complete}
- * ({@code {room, count}}).
+ * ({@code {room, count}}). Signalling ({@link Signalling}, seed 004's widget and call server): {@code visitor:join},
+ * {@code agent:login}, {@code call:request}, {@code call:accept}, … .
  */
 final class SocketIoEndpoint implements EndpointHandler, AutoCloseable {
     static final long DEFAULT_PING_INTERVAL = 25_000, DEFAULT_PING_TIMEOUT = 20_000;
@@ -55,6 +56,7 @@ final class SocketIoEndpoint implements EndpointHandler, AutoCloseable {
     private final SocketIoAdmission admission;
     private final CatchUpStore catchUp;
     private final CatchUpStats catchUpStats;
+    private final Signalling signalling;
     /** Sessions open now, for the idle sweep. */
     private final Set<SioSession> sessions = ConcurrentHashMap.newKeySet();
     /** Rooms, named roomKey(namespace, room). */
@@ -74,6 +76,8 @@ final class SocketIoEndpoint implements EndpointHandler, AutoCloseable {
         this.catchUpStats = new CatchUpStats(catchUp.kind());
         metrics.add(admission);
         metrics.add(catchUpStats);
+        this.signalling = new Signalling(limits.ringTimeout(), heartbeat, clock);
+        metrics.add(signalling);
         long idleMillis = limits.idleTimeout().toMillis();
         if (idleMillis > 0) {
             // A twentieth of the timeout: an idle connection goes within 5 % after its time (seed 001 allows 500 ms).
@@ -151,6 +155,14 @@ final class SocketIoEndpoint implements EndpointHandler, AutoCloseable {
 
     private static String roomKey(String namespace, String room) {
         return namespace + "\u0000" + room;
+    }
+
+    /** One namespace of a connection, as the signalling addresses it (equal for the same session and namespace). */
+    private record NamespaceSocket(SioSession session, String namespace) implements SignallingPeer {
+        @Override
+        public void emit(String event, JsonNode data) {
+            session.sendPacket(SioPacket.EVENT, namespace, -1, JsonMessages.mapper().createArrayNode().add(event).add(data).toString());
+        }
     }
 
     private final class SioSession implements EndpointSession {
@@ -373,7 +385,11 @@ final class SocketIoEndpoint implements EndpointHandler, AutoCloseable {
                     if (namespaces.isEmpty()) connection.close();
                 }
                 default -> {
-                    if (p.ackId() >= 0) sendPacket(SioPacket.ACK, ns, p.ackId(), p.argsJson());
+                    if (Signalling.EVENTS.contains(p.eventName())) {
+                        ack(p, signalling.handle(new NamespaceSocket(this, ns), p.eventName(), args.path(1)));
+                    } else if (p.ackId() >= 0) {
+                        sendPacket(SioPacket.ACK, ns, p.ackId(), p.argsJson());
+                    }
                 }
             }
         }
@@ -438,7 +454,7 @@ final class SocketIoEndpoint implements EndpointHandler, AutoCloseable {
         }
 
         private void leaveNamespace(String ns) {
-            namespaces.remove(ns);
+            if (namespaces.remove(ns) != null) signalling.left(new NamespaceSocket(this, ns));
             joined.values().removeIf(r -> {
                 if (!r[0].equals(ns)) return false;
                 rooms.leave(roomKey(r[0], r[1]), this);

@@ -27,6 +27,10 @@ public final class SocketIoLimitOptions {
             description = "Sandbox Socket.IO: the event carrying refusals as {code, message} (default: ${DEFAULT-VALUE}).")
     String errorEvent = SocketIoLimits.DEFAULT_ERROR_EVENT;
 
+    @Option(names = "--sio-ring-timeout", paramLabel = "DURATION",
+            description = "Sandbox Socket.IO signalling: how long a call rings an agent before it is cancelled as ring-no-answer (default: 15s).")
+    String ringTimeout;
+
     /** The caps asked for; a bad value is a {@link ConfigException} naming its option. */
     public SocketIoLimits limits() {
         check("--sio-max-connections", maxConnections);
@@ -34,7 +38,9 @@ public final class SocketIoLimitOptions {
         check("--sio-max-subscriptions", maxSubscriptions);
         Duration idle = idleTimeout == null ? Duration.ZERO : K6Duration.parse(idleTimeout, "--sio-idle-timeout");
         if (errorEvent == null || errorEvent.isBlank()) throw new ConfigException("--sio-error-event: expected an event name");
-        return new SocketIoLimits(maxConnections, maxConnectionsPerOrigin, maxSubscriptions, idle, errorEvent);
+        Duration ring = ringTimeout == null ? SocketIoLimits.DEFAULT_RING_TIMEOUT : K6Duration.parse(ringTimeout, "--sio-ring-timeout");
+        if (ring.isZero() || ring.isNegative()) throw new ConfigException("--sio-ring-timeout: expected a positive duration such as 15s, got " + ringTimeout);
+        return new SocketIoLimits(maxConnections, maxConnectionsPerOrigin, maxSubscriptions, idle, errorEvent, ring);
     }
 
     /** Whether any cap was asked for (they need the sandbox). */

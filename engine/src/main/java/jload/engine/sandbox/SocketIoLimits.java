@@ -13,11 +13,14 @@ import java.util.Objects;
  * @param maxSubscriptionsPerClient rooms one socket may be in; a join beyond is refused (told, and acked with the error)
  * @param idleTimeout               a connection that sent no Socket.IO packet for this long is told and disconnected
  * @param errorEvent                the event that carries the refusals
+ * @param ringTimeout               how long a signalling call rings an agent before it is cancelled as ring-no-answer
+ *                                  ({@link Signalling}; seed 004's server's {@code rna_timeout_seconds}, 15 s)
  */
 public record SocketIoLimits(int maxConnections, int maxConnectionsPerOrigin, int maxSubscriptionsPerClient, Duration idleTimeout,
-                             String errorEvent) {
+                             String errorEvent, Duration ringTimeout) {
     public static final String DEFAULT_ERROR_EVENT = "error";
-    public static final SocketIoLimits NONE = new SocketIoLimits(0, 0, 0, Duration.ZERO, DEFAULT_ERROR_EVENT);
+    public static final Duration DEFAULT_RING_TIMEOUT = Duration.ofSeconds(15);
+    public static final SocketIoLimits NONE = new SocketIoLimits(0, 0, 0, Duration.ZERO, DEFAULT_ERROR_EVENT, DEFAULT_RING_TIMEOUT);
 
     /** What the endpoint refuses, with the {@code code} and {@code message} the error event carries. */
     public enum Refusal {
@@ -42,6 +45,13 @@ public record SocketIoLimits(int maxConnections, int maxConnectionsPerOrigin, in
         check("maxSubscriptionsPerClient", maxSubscriptionsPerClient);
         if (idleTimeout.isNegative()) throw new IllegalArgumentException("idleTimeout must not be negative, got " + idleTimeout);
         if (errorEvent == null || errorEvent.isBlank()) throw new IllegalArgumentException("errorEvent must name an event");
+        Objects.requireNonNull(ringTimeout, "ringTimeout");
+        if (ringTimeout.isNegative() || ringTimeout.isZero()) throw new IllegalArgumentException("ringTimeout must be positive, got " + ringTimeout);
+    }
+
+    /** The same caps with another error event (the caps' own constructor, with the default ring timeout). */
+    public SocketIoLimits(int maxConnections, int maxConnectionsPerOrigin, int maxSubscriptionsPerClient, Duration idleTimeout, String errorEvent) {
+        this(maxConnections, maxConnectionsPerOrigin, maxSubscriptionsPerClient, idleTimeout, errorEvent, DEFAULT_RING_TIMEOUT);
     }
 
     private static void check(String name, int value) {

@@ -115,6 +115,50 @@ class ScenariosTest {
     }
 
     @Test
+    void theCallBurstAndItsJloadTwinAnswerEveryRequestOnceWithTheAgentsDecisions() {
+        String[] small = {"--sio-ring-timeout", "1s", "-e", "CALL_RATE=4", "-e", "TEST_DURATION=3s", "-e", "AGENTS=3", "-e", "ACCEPT=0.6",
+                "-e", "RING_OUT=0", "-e", "ANSWER_MS=100", "-e", "CLICK_MS=100", "-e", "CALL_MS=300", "-e", "WAIT=3s", "-e", "JOIN_TIMEOUT=3s"};
+        for (String script : new String[] {"call-requests.js", "call-requests-jload.js"}) {
+            JsonNode m = run(0, script, small).path("metrics");
+            int requested = m.path("calls_requested").path("count").asInt();
+            int accepted = m.path("calls_accepted").path("count").asInt();
+            int rejected = m.path("calls_rejected").path("count").asInt();
+            assertTrue(requested >= 10, script + ": 4 a second for 3 s, each visitor assigned one of 3 agents: " + m.toPrettyString());
+            assertEquals(requested, accepted + rejected + m.path("calls_timed_out").path("count").asInt(),
+                    script + ": every request answered once: " + m.toPrettyString());
+            assertTrue(accepted >= 1 && rejected >= 1, script + ": agents accepted some and rejected others: " + m.toPrettyString());
+            assertEquals(accepted, m.path("call_accept_time").path("count").asInt(), script);
+            assertEquals(0, m.path("connection_failures").path("count").asInt(), script);
+        }
+        // Agents who never answer: every call rings for the server's timeout (1 s) and is told as a timeout; the agent
+        // marked away comes back, so later calls ring again rather than all finding the agents busy.
+        JsonNode ringing = run(0, "call-requests-jload.js", "--sio-ring-timeout", "1s", "-e", "CALL_RATE=2", "-e", "TEST_DURATION=3s", "-e", "AGENTS=6",
+                "-e", "ACCEPT=0", "-e", "RING_OUT=1", "-e", "CLICK_MS=100", "-e", "WAIT=3s", "-e", "JOIN_TIMEOUT=3s").path("metrics");
+        assertEquals(0, ringing.path("calls_accepted").path("count").asInt(), ringing::toPrettyString);
+        int timedOut = ringing.path("calls_timed_out").path("count").asInt();
+        assertTrue(timedOut >= 3, "calls rang out: " + ringing.toPrettyString());
+        assertTrue(ringing.path("call_request_time").path("p(95)").asDouble() >= 900, "a ring-out is told after the ring timeout: " + ringing);
+    }
+
+    @Test
+    void theWidgetFlowAndItsJloadTwinAssignVisitorsUntilTheAgentsAreFull() {
+        String[] small = {"-e", "VISITORS=8", "-e", "RAMP_UP=1s", "-e", "STEADY=2s", "-e", "RAMP_DOWN=500ms", "-e", "SESSION_MIN=600ms",
+                "-e", "SESSION_MAX=1s", "-e", "INTERACT=1", "-e", "AGENTS=1", "-e", "MAX_VISITORS=3"};
+        for (String script : new String[] {"widget-flow.js", "widget-flow-jload.js"}) {
+            JsonNode m = run(0, script, small).path("metrics");
+            int assigned = m.path("agent_assigned_count").path("count").asInt();
+            int unavailable = m.path("agent_unavailable_count").path("count").asInt();
+            assertTrue(assigned >= 3 && unavailable >= 1, script + ": one agent shown to 3 visitors at most, 8 visitors at once: " + m.toPrettyString());
+            assertEquals(assigned + unavailable, m.path("join_success_rate").path("passes").asInt(), script + ": each join answered once");
+            assertEquals(assigned + unavailable, m.path("widget_join_time").path("count").asInt(), script);
+            assertEquals(0, m.path("join_success_rate").path("fails").asInt(), script);
+        }
+        JsonNode alone = run(0, "widget-flow-jload.js", "-u", "2", "-d", "2s", "-e", "SESSION_MIN=300ms", "-e", "SESSION_MAX=500ms").path("metrics");
+        assertEquals(0, alone.path("agent_assigned_count").path("count").asInt(), "-u/-d: visitors only, no agent to assign: " + alone);
+        assertTrue(alone.path("agent_unavailable_count").path("count").asInt() >= 2, alone::toPrettyString);
+    }
+
+    @Test
     void theQuotaScenariosHoldAgainstARealSocketIoGatewayToo() throws Exception {
         // The npm socket.io 4 server with a gateway's guardrails (engine/src/test/socketio-server): -e parameters adapt
         // the scenarios to its metric names, without --sandbox.
