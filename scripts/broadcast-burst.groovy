@@ -22,6 +22,7 @@ final int OUTAGE_AT = (env.OUTAGE_AT ?: '0') as int
 final int OUTAGE_MS = (env.OUTAGE_MS ?: '1000') as int
 final String OUTAGE_KIND = env.OUTAGE_KIND ?: 'restart'
 if (!(OUTAGE_KIND in ['restart', 'pause', 'kill'])) throw new IllegalArgumentException("-e OUTAGE_KIND=${OUTAGE_KIND}: expected restart, pause or kill")
+final List<String> TARGETS = (env.TARGET_SIO ?: 'http://127.0.0.1:3000').split(',')*.trim().findAll { it }
 final String JOINED = "${ROOM}:joined" // how many sockets are in the room: the publisher waits for all of them
 
 options {
@@ -43,7 +44,7 @@ setup {
 }
 
 iteration('subscribe') {
-    def io = socketio.connect(env.TARGET_SIO)
+    def io = socketio.connect(TARGETS[(vu - 1) % TARGETS.size()])
     if (!check(io, 'connected') { it.ok() }) {
         dropped.add(EVENTS)
         return

@@ -7,7 +7,8 @@
 // fanout_dropped counts what the gateway lost while it reconnected.
 //
 // Parameters (-e KEY=value) [default]:
-//   TARGET_SIO     the Socket.IO URL [the sandbox's under --sandbox]
+//   TARGET_SIO     the Socket.IO URL [the sandbox's under --sandbox]; several, comma-separated, spread the subscribers
+//                  over a cluster's instances round robin (so the fan-out crosses the cluster's adapter)
 //   REDIS_URL      [a redis-server of the run's own under --sandbox]     REDIS_CHANNEL  [the sandbox's rooms channel]
 //   SUBSCRIBERS    [200]      EVENTS  [100]      EVERY_MS  between two publishes [10]      ROOM  [burst]
 //   WARMUP_EVENTS  events published first without a stamp, to keep jload's own JIT warm-up out of the numbers [0]
@@ -25,11 +26,14 @@
 //                 -e REDIS_CHANNEL=novel.realtime.events scripts/broadcast-burst.js
 //   (a socket.io 4 server whose join(room, ack) joins a room and which emits each {room, ...} published on the
 //    channel to that room)
+//   bin/jload run -e TARGET_SIO=http://10.0.0.1:3000,http://10.0.0.2:3000 -e REDIS_URL=… -e REDIS_CHANNEL=… \
+//                 -e OUTAGE_AT=50 -e OUTAGE_KIND=kill -e DROPPED_MAX=20000 scripts/broadcast-burst.js
+//   (two instances joined by @socket.io/redis-adapter; the Redis clients of both are killed at event 50)
 import { check, sleep } from 'k6';
 import { Counter } from 'k6/metrics';
 import redis from 'jload/redis';
 import socketio from 'jload/socketio';
-import { str, int, num } from './lib/params.js';
+import { str, int, num, list } from './lib/params.js';
 
 const SUBSCRIBERS = int('SUBSCRIBERS', 200, 1);
 const EVENTS = int('EVENTS', 100, 1);
@@ -44,6 +48,7 @@ const OUTAGE_AT = int('OUTAGE_AT', 0);
 const OUTAGE_MS = int('OUTAGE_MS', 1000);
 const OUTAGE_KIND = str('OUTAGE_KIND', 'restart');
 if (!['restart', 'pause', 'kill'].includes(OUTAGE_KIND)) throw new Error(`-e OUTAGE_KIND=${OUTAGE_KIND}: expected restart, pause or kill`);
+const TARGETS = list('TARGET_SIO', 'http://127.0.0.1:3000');
 const JOINED = `${ROOM}:joined`; // how many sockets are in the room: the publisher waits for all of them
 
 export const options = {
@@ -67,7 +72,7 @@ export function setup() {
 }
 
 export function subscribe() {
-  const io = socketio.connect(__ENV.TARGET_SIO);
+  const io = socketio.connect(TARGETS[(__VU - 1) % TARGETS.length]);
   if (!check(io, { 'connected': (s) => s.ok })) {
     dropped.add(EVENTS);
     return;

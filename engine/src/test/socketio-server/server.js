@@ -102,7 +102,7 @@ if (process.env.BROADCAST_MS) {
 // GET /stats: connected clients, acks given, ticks sent and the room's members, for the benchmarks' steady-state windows.
 http.on('request', (req, res) => {
   if (req.url === '/metrics') {
-    let text = `gateway_connections ${admitted.size}\ngateway_connections_peak ${peak}\n`;
+    let text = `gateway_connections ${admitted.size}\ngateway_connections_peak ${peak}\ngateway_bus_relayed_total ${relayed}\n`;
     for (const [origin, n] of byOrigin) text += `gateway_connections_by_origin{origin="${origin}"} ${n}\n`;
     res.setHeader('Content-Type', 'text/plain; version=0.0.4');
     res.end(text);
@@ -114,5 +114,34 @@ http.on('request', (req, res) => {
   }
 });
 
-http.listen(0, '127.0.0.1', () => console.log(`LISTENING ${http.address().port}`));
+// REDIS_URL: this server is one instance of a gateway cluster. @socket.io/redis-adapter carries every room emit to
+// the other instances through that Redis; with BUS_CHANNEL, this instance also relays each JSON object {room, event?,
+// …} published there to the room as `event` (default 'broadcast') {room, from: 'redis', data: <the object>, ts} —
+// seed 001's gateway behind its novel.realtime.events channel. The Redis clients reconnect (and subscribe again) by
+// themselves after an outage, as a production gateway's would; what was published meanwhile is lost.
+let relayed = 0;
+async function joinCluster() {
+  const { createClient } = require('redis');
+  const { createAdapter } = require('@socket.io/redis-adapter');
+  const pub = createClient({ url: process.env.REDIS_URL, socket: { reconnectStrategy: (n) => Math.min(50 * (n + 1), 1000) } });
+  const sub = pub.duplicate();
+  const clients = [pub, sub];
+  if (process.env.BUS_CHANNEL) clients.push(pub.duplicate());
+  for (const c of clients) c.on('error', () => {}); // an outage is a test's drill: the client reconnects on its own
+  await Promise.all(clients.map((c) => c.connect()));
+  io.adapter(createAdapter(pub, sub));
+  if (process.env.BUS_CHANNEL) {
+    await clients[2].subscribe(process.env.BUS_CHANNEL, (text) => {
+      let msg;
+      try { msg = JSON.parse(text); } catch { return; }
+      if (msg === null || typeof msg !== 'object' || typeof msg.room !== 'string') return;
+      relayed++;
+      io.to(msg.room).emit(typeof msg.event === 'string' ? msg.event : 'broadcast', { room: msg.room, from: 'redis', data: msg, ts: Date.now() });
+    });
+  }
+}
+
+(process.env.REDIS_URL ? joinCluster() : Promise.resolve()).then(
+  () => http.listen(0, '127.0.0.1', () => console.log(`LISTENING ${http.address().port}`)),
+  (e) => { console.error(`could not join the cluster through ${process.env.REDIS_URL}: ${e.message}`); process.exit(1); });
 process.on('SIGTERM', () => process.exit(0));

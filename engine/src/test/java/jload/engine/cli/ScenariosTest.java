@@ -180,6 +180,34 @@ class ScenariosTest {
         }
     }
 
+    @Test
+    void theBroadcastBurstFansOutAcrossARealSocketIoClusterAndCountsWhatItsRedisOutageLoses() throws Exception {
+        // Two npm socket.io 4 instances joined by @socket.io/redis-adapter; the first relays the Redis bus channel to
+        // the room (seed 001's gateway). Half the subscribers are on the second instance: they hear only what the
+        // adapter carries across.
+        org.junit.jupiter.api.Assumptions.assumeTrue(jload.engine.proto.redis.RedisServerProcess.available(), "no redis-server on the PATH");
+        try (var redis = jload.engine.proto.redis.RedisServerProcess.start();
+             SocketIoServer relay = SocketIoServer.start(java.util.Map.of("REDIS_URL", redis.url(), "BUS_CHANNEL", "novel.realtime.events"));
+             SocketIoServer other = SocketIoServer.start(java.util.Map.of("REDIS_URL", redis.url()))) {
+            String[] cluster = {"-e", "TARGET_SIO=" + relay.url() + "," + other.url(), "-e", "REDIS_URL=" + redis.url(),
+                    "-e", "REDIS_CHANNEL=novel.realtime.events"};
+            JsonNode calm = runAgainst("broadcast-burst.js", cluster, "-e", "SUBSCRIBERS=20", "-e", "EVENTS=40");
+            assertEquals(20 * 40, calm.path("fanout_latency").path("count").asInt(), "every subscriber on both instances heard every event: " + calm);
+            assertEquals(0, calm.path("fanout_dropped").path("count").asInt(), calm::toPrettyString);
+
+            // Every Redis client but the publisher's is killed before event 20: the instances reconnect and subscribe
+            // again by themselves (node-redis tries at once); what was published meanwhile — at least event 20, which
+            // Redis handles right after the kill — is lost, and counted.
+            JsonNode outage = runAgainst("broadcast-burst.groovy", cluster, "-e", "SUBSCRIBERS=20", "-e", "EVENTS=80", "-e", "OUTAGE_AT=20",
+                    "-e", "OUTAGE_KIND=kill", "-e", "OUTAGE_MS=1000", "-e", "DROPPED_MAX=1600");
+            int heard = outage.path("fanout_latency").path("count").asInt();
+            int unheard = outage.path("fanout_unheard").path("count").asInt();
+            assertTrue(unheard >= 1, "the relay was away when event 20 was published: " + outage.toPrettyString());
+            assertTrue(heard >= 20 * 70, "the cluster came back: at most 10 events lost to the outage: " + outage.toPrettyString());
+            assertEquals(20 * 80 - heard, outage.path("fanout_dropped").path("count").asInt(), "what did not arrive is counted as dropped: " + outage);
+        }
+    }
+
     /** A scenario against a server of the test's own (no --sandbox); it must pass. */
     private JsonNode runAgainst(String script, String[] target, String... flags) {
         Path export = dir.resolve(script + ".real.json");

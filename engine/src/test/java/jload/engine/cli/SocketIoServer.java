@@ -38,7 +38,8 @@ final class SocketIoServer implements AutoCloseable {
 
     /**
      * With the fixture's environment as given: e.g. the gateway's guardrails (MAX_CONNECTIONS, MAX_PER_ORIGIN,
-     * MAX_SUBSCRIPTIONS, IDLE_TIMEOUT_MS, ERROR_EVENT), with its /metrics page.
+     * MAX_SUBSCRIPTIONS, IDLE_TIMEOUT_MS, ERROR_EVENT), with its /metrics page; REDIS_URL (an instance of a cluster
+     * joined by @socket.io/redis-adapter) and BUS_CHANNEL (the Redis channel whose {room, …} messages it relays).
      */
     static SocketIoServer start(java.util.Map<String, String> env) throws IOException, InterruptedException {
         installOnce();
@@ -46,7 +47,12 @@ final class SocketIoServer implements AutoCloseable {
     }
 
     private static synchronized void installOnce() throws IOException, InterruptedException {
-        if (Files.isDirectory(FIXTURE.resolve("node_modules/socket.io"))) return;
+        // npm ci writes node_modules/.package-lock.json: older than the lockfile means the fixture's dependencies changed.
+        Path installed = FIXTURE.resolve("node_modules/.package-lock.json");
+        if (Files.exists(installed)
+                && !Files.getLastModifiedTime(installed).toInstant().isBefore(Files.getLastModifiedTime(FIXTURE.resolve("package-lock.json")).toInstant())) {
+            return;
+        }
         Process npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund").directory(FIXTURE.toFile())
                 .redirectErrorStream(true).start();
         String log = new String(npm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
