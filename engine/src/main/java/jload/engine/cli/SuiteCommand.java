@@ -49,6 +49,14 @@ public final class SuiteCommand implements Callable<Integer> {
             description = "An -e value for every scenario, over the config's (for secrets that do not belong in the file).")
     Map<String, String> shellEnv = new LinkedHashMap<>();
 
+    @Option(names = "--sandbox", description = "Start jload's built-in target once for the whole suite (as seed 001's suite runs against one "
+            + "gateway): every scenario gets its TARGET* variables, and a Redis and MongoDB when one needs them; its /metrics page is "
+            + "snapshotted unless the config names a metricsUrl. The config's and -e values win.")
+    boolean sandbox;
+
+    @picocli.CommandLine.Mixin
+    jload.engine.sandbox.SocketIoLimitOptions sandboxSocketIoLimits = new jload.engine.sandbox.SocketIoLimitOptions();
+
     @Spec
     CommandSpec spec;
 
@@ -70,6 +78,49 @@ public final class SuiteCommand implements Callable<Integer> {
             err.flush();
             return ExitCode.INVALID_CONFIG;
         }
+        try {
+            if (!sandbox && sandboxSocketIoLimits.any()) throw new ConfigException("--sio-* options set the built-in target's caps: they need --sandbox");
+        } catch (ConfigException e) {
+            err.println("jload suite: " + e.getMessage());
+            err.flush();
+            return ExitCode.INVALID_CONFIG;
+        }
+        if (!sandbox) return run(suite, Map.of(), suite.metricsUrl());
+        try (jload.engine.sandbox.SandboxRun target = startSandbox(suite, stdout)) {
+            String metricsUrl = suite.metricsUrl() != null ? suite.metricsUrl() : target.variables().get("TARGET_HTTP") + "/metrics";
+            return run(suite, target.variables(), metricsUrl);
+        } catch (ConfigException e) {
+            err.println("jload suite: " + e.getMessage());
+            err.flush();
+            return ExitCode.INVALID_CONFIG;
+        }
+    }
+
+    /** One sandbox for every scenario, with a Redis or MongoDB when any of them needs one; a scenario's own --sandbox is refused. */
+    private jload.engine.sandbox.SandboxRun startSandbox(SuiteConfig suite, PrintWriter stdout) {
+        boolean redis = false, mongo = false, http = false;
+        for (SuiteConfig.Scenario s : suite.scenarios()) {
+            if (s.args().contains("--sandbox") || suite.args().contains("--sandbox")) {
+                throw new ConfigException(config + ": scenario " + s.name() + " asks for --sandbox in its args: the suite's --sandbox already serves every scenario");
+            }
+            jload.engine.script.ScriptNeeds needs = jload.engine.script.ScriptNeeds.of(s.script(), List.of(s.script().toAbsolutePath().getParent()));
+            redis |= needs.redis();
+            mongo |= needs.mongo();
+            http |= needs.http();
+        }
+        Map<String, String> given = new LinkedHashMap<>(System.getenv());
+        given.putAll(suite.env());
+        given.putAll(shellEnv);
+        return jload.engine.sandbox.SandboxRun.start(sandboxSocketIoLimits.limits(), new jload.engine.script.ScriptNeeds(redis, mongo, http), given,
+                line -> {
+                    stdout.println("jload suite: " + line);
+                    stdout.flush();
+                });
+    }
+
+    /** Runs every scenario in order; {@code targetEnv} (the sandbox's variables) goes under the config's env. */
+    private int run(SuiteConfig suite, Map<String, String> targetEnv, String metricsUrl) {
+        PrintWriter err = spec.commandLine().getErr(), stdout = spec.commandLine().getOut();
         ObjectMapper json = new ObjectMapper();
         ObjectNode summary = json.createObjectNode();
         summary.put("label", label);
@@ -77,7 +128,7 @@ public final class SuiteCommand implements Callable<Integer> {
         ObjectNode snapshots = summary.putObject("snapshots");
         ArrayNode snapshotErrors = summary.putArray("snapshotErrors");
         ArrayNode results = summary.putArray("scenarios");
-        snapshot(suite.metricsUrl(), "before-suite", snapshots, snapshotErrors);
+        snapshot(metricsUrl, "before-suite", snapshots, snapshotErrors);
         List<String> lines = new ArrayList<>();
         int firstOther = 0;
         int failed = 0;
@@ -86,14 +137,14 @@ public final class SuiteCommand implements Callable<Integer> {
             stdout.println("jload suite: " + s.name() + " (" + s.script() + ")");
             stdout.flush();
             long started = System.nanoTime();
-            int code = Main.execute(runArgs(suite, s, export, shellEnv));
+            int code = Main.execute(runArgs(suite, s, export, targetEnv, shellEnv));
             long tookMs = (System.nanoTime() - started) / 1_000_000;
             ObjectNode r = results.addObject();
             r.put("name", s.name()).put("script", s.script().toString()).put("exitCode", code).put("passed", code == ExitCode.OK)
                     .put("durationMs", tookMs).put("summary", Files.isRegularFile(export) ? export.getFileName().toString() : null);
             List<String> crossed = crossed(export, json);
             r.putArray("failedThresholds").addAll(crossed.stream().map(json.getNodeFactory()::textNode).toList());
-            snapshot(suite.metricsUrl(), "after-" + s.name(), snapshots, snapshotErrors);
+            snapshot(metricsUrl, "after-" + s.name(), snapshots, snapshotErrors);
             if (code != ExitCode.OK) {
                 failed++;
                 if (code != ExitCode.THRESHOLDS_FAILED && firstOther == 0) firstOther = code;
@@ -101,7 +152,7 @@ public final class SuiteCommand implements Callable<Integer> {
             lines.add((code == ExitCode.OK ? "  ✓ " : "  ✗ ") + s.name() + "  exit " + code
                     + (crossed.isEmpty() ? "" : "  " + String.join("; ", crossed)));
         }
-        snapshot(suite.metricsUrl(), "after-suite", snapshots, snapshotErrors);
+        snapshot(metricsUrl, "after-suite", snapshots, snapshotErrors);
         summary.put("passed", failed == 0);
         try {
             Files.writeString(out.resolve("suite-summary.json"), summary.toPrettyString() + "\n");
@@ -119,11 +170,13 @@ public final class SuiteCommand implements Callable<Integer> {
         return firstOther != 0 ? firstOther : ExitCode.THRESHOLDS_FAILED;
     }
 
-    private static String[] runArgs(SuiteConfig suite, SuiteConfig.Scenario s, Path export, Map<String, String> shellEnv) {
+    private static String[] runArgs(SuiteConfig suite, SuiteConfig.Scenario s, Path export, Map<String, String> targetEnv,
+                                    Map<String, String> shellEnv) {
         List<String> args = new ArrayList<>(List.of("run", "--summary-export", export.toString()));
         args.addAll(suite.args());
         args.addAll(s.args());
-        Map<String, String> env = new LinkedHashMap<>(suite.env());
+        Map<String, String> env = new LinkedHashMap<>(targetEnv);
+        env.putAll(suite.env());
         env.putAll(s.env());
         env.putAll(shellEnv);
         env.forEach((k, v) -> {

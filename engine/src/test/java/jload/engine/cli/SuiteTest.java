@@ -68,6 +68,37 @@ class SuiteTest {
     }
 
     @Test
+    void withSandboxOneTargetServesTheWholeSuiteAndItsMetricsAreSnapshottedAroundEachScenario() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(jload.engine.proto.redis.RedisServerProcess.available(), "no redis-server on the PATH");
+        // Seed 001's suite: catch-up (MongoDB) then broadcast (Redis) against one gateway, on a fresh machine.
+        Path config = Files.writeString(dir.resolve("suite.json"), """
+                { "args": ["-q"],
+                  "scenarios": [
+                    { "script": "%s/catch-up-burst.js", "env": { "VUS": "3", "ITERATIONS": "2", "EVENTS": "40" } },
+                    { "script": "%s/broadcast-burst.js", "env": { "SUBSCRIBERS": "5", "EVENTS": "20" } }
+                  ] }
+                """.formatted(SCRIPTS, SCRIPTS));
+        Path out = dir.resolve("results");
+        Jload.Result r = Jload.run("suite", config.toString(), "--out", out.toString(), "--sandbox", "--sio-max-connections", "50");
+        assertEquals(0, r.exitCode(), r::toString);
+        assertTrue(r.stdout().contains("2 scenarios, 2 passed, 0 failed"), r.stdout());
+        String afterCatchUp = Files.readString(out.resolve("after-catch-up-burst-metrics.txt"));
+        assertTrue(afterCatchUp.contains("sandbox_catchup_store{store=\"mongodb\"} 1"), "one sandbox with a MongoDB store: " + afterCatchUp);
+        String afterSuite = Files.readString(out.resolve("after-suite-metrics.txt"));
+        assertTrue(afterSuite.contains("sandbox_redis_messages_total{channel=\"jload.sandbox.rooms\",outcome=\"delivered\"} 20"),
+                "the broadcast's 20 events reached the same sandbox: " + afterSuite);
+        assertTrue(afterSuite.contains("sandbox_socketio_limit{cap=\"max_connections\"} 50"), "the suite's caps: " + afterSuite);
+
+        Path own = Files.writeString(dir.resolve("own.json"), """
+                { "scenarios": [ { "script": "%s/presence-soak.js", "args": ["--sandbox"] } ] }
+                """.formatted(SCRIPTS));
+        Jload.Result twice = Jload.run("suite", own.toString(), "--out", out.toString(), "--sandbox");
+        assertEquals(104, twice.exitCode(), twice::toString);
+        assertTrue(twice.stderr().contains("scenario presence-soak asks for --sandbox in its args: the suite's --sandbox already serves every scenario"),
+                twice.stderr());
+    }
+
+    @Test
     void aConfigOfTheWrongShapeIsRefusedNamingTheField() throws Exception {
         Path config = Files.writeString(dir.resolve("bad.json"), """
                 { "scenarios": [ { "script": "nowhere.js" } ] }""");
