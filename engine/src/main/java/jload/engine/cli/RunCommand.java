@@ -14,7 +14,7 @@ import jload.engine.exec.StopReason;
 import jload.engine.exec.TestRunner;
 import jload.engine.metrics.MetricRegistry;
 import jload.engine.output.EndOfTest;
-import jload.engine.output.JsonLinesOutput;
+import jload.engine.output.Outputs;
 import jload.engine.output.Log;
 import jload.engine.output.Progress;
 import jload.engine.output.Screen;
@@ -63,8 +63,13 @@ public final class RunCommand implements Callable<Integer> {
             description = "Pass the system's environment variables to __ENV (default: true, as in k6 run).")
     boolean includeSystemEnv;
 
-    @Option(names = {"-o", "--out"}, paramLabel = "TYPE=FILE", description = "An output, e.g. json=results.jsonl (repeatable).")
+    @Option(names = {"-o", "--out"}, paramLabel = "TYPE=FILE",
+            description = "An output (repeatable): json=FILE or csv=FILE (every sample, k6's formats), hdr=DIR (the run's intervals as HdrHistogram logs).")
     List<String> outputs = new ArrayList<>();
+
+    @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "1s",
+            description = "How long each interval of the interval outputs (hdr) is (default: ${DEFAULT-VALUE}; at least 100ms).")
+    String interval;
 
     @Option(names = "--summary-export", paramLabel = "FILE", description = "Write the end-of-test summary as JSON (k6's format).")
     Path summaryExport;
@@ -119,7 +124,7 @@ public final class RunCommand implements Callable<Integer> {
         Log log = new Log(screen, quiet, verbose);
         ScriptRuntime runtime = null;
         TestRunner runner = null;
-        JsonLinesOutput jsonOut = null;
+        Outputs outs = null;
         SandboxRun target = null;
         try {
             Map<String, String> scriptEnv = new LinkedHashMap<>();
@@ -155,7 +160,9 @@ public final class RunCommand implements Callable<Integer> {
 
             MetricRegistry registry = new MetricRegistry();
             registry.onNotice(log::warn);
-            jsonOut = openOutputs(registry, plan);
+            java.time.Duration every = intervalDuration();
+            outs = Outputs.open(outputs, plan.thresholds(), System.getenv(), every, runInfo(plan));
+            registry.setListener(outs.sampleListener());
             Protocols protocols = new Protocols(insecureSkipTlsVerify, plan.http());
             runner = new TestRunner(plan, runtime, registry, control, protocols, log::error, log::warn);
             if (!quiet) printBanner(screen, plan);
@@ -174,10 +181,17 @@ public final class RunCommand implements Callable<Integer> {
                     () -> r.pool().active(), () -> r.pool().initialized());
             if (progress != null) progress.start();
             RunResult result;
+            List<jload.engine.timeline.TimelineListener> timeline = outs.timelineListeners();
+            // Intervals and stalls are only cut and watched for an output that takes them.
+            jload.engine.timeline.StallRecorder stalls = timeline.isEmpty() ? null : jload.engine.timeline.StallRecorder.start(timeline);
+            jload.engine.timeline.IntervalSampler sampler = timeline.isEmpty() ? null
+                    : jload.engine.timeline.IntervalSampler.start(registry, every, timeline, log::warn);
             try {
                 result = runner.run();
             } finally {
                 if (progress != null) progress.stop();
+                if (sampler != null) sampler.close();
+                if (stalls != null) stalls.close();
             }
             if (result.stopReason() != null) log.warn(result.stopReason().description + ": " + result.stopDetail());
             if (result.teardownFailure() instanceof ScriptFailure f) log.error(f.describe());
@@ -188,10 +202,8 @@ public final class RunCommand implements Callable<Integer> {
             String pauses = result.gcPauses().describe();
             if (pauses != null) log.warn(pauses);
 
-            if (jsonOut != null) {
-                closeQuietly(jsonOut, log);
-                jsonOut = null;
-            }
+            outs.close(log::error);
+            outs = null;
             SummaryData.Inputs inputs = new SummaryData.Inputs(registry, plan.summaryTrendStats(), plan.thresholds(),
                     result.thresholds(), result.elapsedSeconds(), Terminal.stdoutIsTty(), Terminal.stderrIsTty(), noColor,
                     result.setupData());
@@ -224,7 +236,7 @@ public final class RunCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
             return StopReason.SIGNAL.exitCode;
         } finally {
-            if (jsonOut != null) closeQuietly(jsonOut, log);
+            if (outs != null) outs.close(log::error);
             if (runner != null) runner.close();
             if (runtime != null) runtime.close();
             if (target != null) target.close();
@@ -253,24 +265,23 @@ public final class RunCommand implements Callable<Integer> {
                 Map.copyOf(tags), summaryTrendStats, noThresholds, throwErrors);
     }
 
-    private JsonLinesOutput openOutputs(MetricRegistry registry, TestPlan plan) {
-        JsonLinesOutput json = null;
-        for (String out : outputs) {
-            int eq = out.indexOf('=');
-            String type = eq < 0 ? out : out.substring(0, eq);
-            if (!type.equals("json")) {
-                throw new ConfigException("--out " + out + ": unknown output '" + type + "'; expected json=FILE");
-            }
-            if (eq < 0 || eq == out.length() - 1) throw new ConfigException("--out " + out + ": expected json=FILE");
-            if (json != null) throw new ConfigException("--out json can be given once");
-            try {
-                json = new JsonLinesOutput(Path.of(out.substring(eq + 1)), plan.thresholds());
-            } catch (IOException e) {
-                throw new ConfigException("--out " + out + ": cannot write the file: " + e.getMessage());
-            }
-        }
-        registry.setListener(json);
-        return json;
+    private java.time.Duration intervalDuration() {
+        java.time.Duration d = K6Duration.parse(interval, "--interval");
+        if (d.toMillis() < 100) throw new ConfigException("--interval " + interval + ": expected at least 100ms");
+        return d;
+    }
+
+    /** What the interval outputs record about the run: the script, its scenarios and what ran it. */
+    private Map<String, Object> runInfo(TestPlan plan) {
+        Map<String, Object> info = new LinkedHashMap<>();
+        info.put("script", script.toString());
+        info.put("scenarios", plan.scenarios().stream().map(sc -> sc.name() + ": " + sc.describe()).toList());
+        info.put("jload", VersionCommand.jloadVersion());
+        info.put("java", System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")");
+        info.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
+        info.put("cores", Runtime.getRuntime().availableProcessors());
+        info.put("started", java.time.Instant.now().toString());
+        return info;
     }
 
     private void printBanner(Screen screen, TestPlan plan) {
@@ -306,13 +317,4 @@ public final class RunCommand implements Callable<Integer> {
                     count == 1 ? "its" : "their", count == 1 ? "" : "s"));
         }
     }
-
-    private static void closeQuietly(JsonLinesOutput out, Log log) {
-        try {
-            out.close();
-        } catch (IOException e) {
-            log.error("could not write the JSON output: " + e.getMessage());
-        }
-    }
-
 }

@@ -43,15 +43,33 @@ public final class GcPauses implements AutoCloseable {
         }
     }
 
+    /** Told of each pause as it is reported. */
+    @FunctionalInterface
+    public interface PauseListener {
+        /** @param startEpochMillis when the pause began; {@code what}: the collector and the cause */
+        void onPause(long startEpochMillis, long durationMillis, String what);
+    }
+
+    private final PauseListener onPause;
+    private final long jvmStartEpochMillis = ManagementFactory.getRuntimeMXBean().getStartTime();
     private final LongAdder count = new LongAdder();
     private final AtomicLong total = new AtomicLong();
     private final LongAccumulator longest = new LongAccumulator(Math::max, 0);
     private final List<NotificationEmitter> emitters = new ArrayList<>();
     private final NotificationListener listener = this::onNotification;
 
+    private GcPauses(PauseListener onPause) {
+        this.onPause = onPause;
+    }
+
     /** Starts counting now. */
     public static GcPauses start() {
-        GcPauses pauses = new GcPauses();
+        return start((start, millis, what) -> { });
+    }
+
+    /** Starts counting now, telling {@code onPause} of each pause. */
+    public static GcPauses start(PauseListener onPause) {
+        GcPauses pauses = new GcPauses(onPause);
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
             if (gc.getName().endsWith(" Cycles")) continue;
             if (gc instanceof NotificationEmitter emitter) {
@@ -65,7 +83,10 @@ public final class GcPauses implements AutoCloseable {
     private void onNotification(Notification n, Object handback) {
         if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) return;
         var info = GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
-        record(info.getGcInfo().getDuration());
+        long millis = info.getGcInfo().getDuration();
+        record(millis);
+        // GcInfo's start is in milliseconds since the JVM started.
+        onPause.onPause(jvmStartEpochMillis + info.getGcInfo().getStartTime(), millis, info.getGcName() + ": " + info.getGcCause());
     }
 
     void record(long millis) {

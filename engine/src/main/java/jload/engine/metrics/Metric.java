@@ -88,6 +88,11 @@ public final class Metric {
         return snapshot(t -> t.containsAll(requiredTags));
     }
 
+    /** Every series so far with its tags, for readers that take more than a snapshot (the interval sampler). */
+    public void forEachSeries(java.util.function.BiConsumer<TagSet, Series> action) {
+        series.forEach(action);
+    }
+
     /** Every distinct tag set recorded so far, with its own snapshot. */
     public Map<TagSet, SeriesSnapshot> snapshotsByTags() {
         Map<TagSet, SeriesSnapshot> out = new java.util.LinkedHashMap<>();

@@ -27,6 +27,16 @@ public final class TrendDistribution {
         this.max = max;
     }
 
+    /**
+     * A distribution read back from a histogram of recorded units (an interval's, a log's): min, max and sum are the
+     * histogram's, so exact to its precision only.
+     */
+    public static TrendDistribution fromHistogram(Histogram recorded) {
+        if (recorded.getTotalCount() == 0) return empty();
+        return new TrendDistribution(recorded, TrendSeries.newHistogram(), recorded.getMean() * recorded.getTotalCount() / TrendSeries.SCALE,
+                recorded.getMinValue() / TrendSeries.SCALE, recorded.getMaxValue() / TrendSeries.SCALE);
+    }
+
     static TrendDistribution empty() {
         return new TrendDistribution(TrendSeries.newHistogram(), TrendSeries.newHistogram(), 0, Double.NaN, Double.NaN);
     }

@@ -25,7 +25,7 @@ import org.HdrHistogram.Recorder;
 public final class TrendSeries implements Series {
     static final int SIGNIFICANT_DIGITS = 3;
     /** Recorded units per unit of the trend's values. */
-    static final double SCALE = 1000;
+    public static final double SCALE = 1000;
 
     private final Recorder positives = newRecorder();
     private volatile Recorder negatives;
@@ -40,6 +40,9 @@ public final class TrendSeries implements Series {
 
     /** The last snapshot, handed out again while nothing new was recorded (thresholds read every second). */
     private SeriesSnapshot lastSnapshot;
+
+    /** What was recorded since the last {@link #drainInterval}: created by the first call, so runs without intervals pay nothing. */
+    private Histogram sinceLastInterval;
 
     /** Auto-resizing, plain: see the class comment. */
     static Histogram newHistogram() {
@@ -80,11 +83,12 @@ public final class TrendSeries implements Series {
         return r;
     }
 
-    @Override
-    public synchronized SeriesSnapshot snapshot() {
+    /** Moves what the recorders took since the last fold into the totals (and the open interval); how many values that was. */
+    private long fold() {
         recycledPositives = positives.getIntervalHistogram(recycledPositives);
         long fresh = recycledPositives.getTotalCount();
         positivesSoFar.add(recycledPositives);
+        if (sinceLastInterval != null) sinceLastInterval.add(recycledPositives);
         Recorder neg = negatives;
         if (neg != null) {
             recycledNegatives = neg.getIntervalHistogram(recycledNegatives);
@@ -92,6 +96,31 @@ public final class TrendSeries implements Series {
             if (negativesSoFar == null) negativesSoFar = newHistogram();
             negativesSoFar.add(recycledNegatives);
         }
+        return fresh;
+    }
+
+    /**
+     * The non-negative values recorded since the previous call (the first call: since the series began), as a new
+     * histogram in recorded units ({@link #SCALE} per unit of the trend). Negative values are not in it: a histogram
+     * log cannot hold them (they stay in {@link #snapshot()}).
+     */
+    public synchronized Histogram drainInterval() {
+        if (sinceLastInterval == null) {
+            sinceLastInterval = newHistogram();
+            fold();
+            Histogram all = readCopy(positivesSoFar);
+            sinceLastInterval.reset();
+            return all;
+        }
+        fold();
+        Histogram interval = readCopy(sinceLastInterval);
+        sinceLastInterval.reset();
+        return interval;
+    }
+
+    @Override
+    public synchronized SeriesSnapshot snapshot() {
+        long fresh = fold();
         double total = sum.sum();
         double min = extremes.min();
         double max = extremes.max();

@@ -1,0 +1,217 @@
+package jload.engine.output;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import jload.engine.metrics.MetricType;
+import jload.engine.metrics.TagSet;
+import jload.engine.metrics.TrendDistribution;
+import jload.engine.timeline.Interval;
+import jload.engine.timeline.SeriesInterval;
+import jload.engine.timeline.Stall;
+import jload.engine.timeline.TimelineListener;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogWriter;
+
+/**
+ * {@code --out hdr=DIR}: a run's intervals, kept losslessly. For each Trend series, {@code DIR/<metric>.<n>.hlog} in
+ * HdrHistogram's interval-log format — readable by {@code HistogramLogReader} and HdrHistogram's log tools — one
+ * histogram per interval, tagged with the series' tags ({@link #logTag}), values in thousandths of the metric's unit
+ * (microseconds for a time trend). Beside them: {@code intervals.jsonl}, each interval's counters, rates and gauges
+ * and each trend's count and percentiles; and {@code index.json}: the run, the interval, every log with its metric and
+ * tags, and jload's own stalls. Everything is written as the run goes (each interval flushed, the index replaced
+ * whole), so a run stopped hard keeps what it had.
+ */
+public final class HdrLogOutput implements TimelineListener, AutoCloseable {
+    /** What {@code index.json} says the format is; a reader checks it. */
+    public static final int FORMAT = 1;
+    static final String INDEX = "index.json", INTERVALS = "intervals.jsonl";
+
+    private record Log(String file, String metric, String contains, TagSet tags, HistogramLogWriter writer, PrintStream stream) { }
+
+    private final Path dir;
+    private final Duration every;
+    private final Map<String, Object> run;
+    private final Map<String, Map<TagSet, Log>> logs = new LinkedHashMap<>();
+    private final List<Stall> stalls = new ArrayList<>();
+    private final OutputStream intervalsFile;
+    private final JsonGenerator intervals;
+    private final ObjectMapper json = new ObjectMapper();
+    private long startMillis = -1, endMillis;
+    private IOException failure;
+
+    /**
+     * @param run what the index says about the run (script, jload and JVM versions, …)
+     */
+    public HdrLogOutput(Path dir, Duration every, Map<String, Object> run) throws IOException {
+        this.dir = dir;
+        this.every = every;
+        this.run = run;
+        Files.createDirectories(dir);
+        try (var old = Files.newDirectoryStream(dir, "*.hlog")) {
+            for (Path p : old) Files.delete(p); // a folder reused for another run holds only this run's logs
+        }
+        this.intervalsFile = Files.newOutputStream(dir.resolve(INTERVALS));
+        this.intervals = new JsonFactory().createGenerator(intervalsFile, JsonEncoding.UTF8);
+        this.intervals.setRootValueSeparator(null);
+    }
+
+    /**
+     * A series' tags as one HdrHistogram log tag: {@code k=v&k=v}, URL-encoded, because a log tag cannot hold commas,
+     * spaces or line breaks. {@code -} for no tags.
+     */
+    public static String logTag(TagSet tags) {
+        if (tags.isEmpty()) return "-";
+        StringBuilder out = new StringBuilder();
+        for (Map.Entry<String, String> e : tags.asMap().entrySet()) {
+            if (!out.isEmpty()) out.append('&');
+            out.append(URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)).append('=').append(URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8));
+        }
+        return out.toString();
+    }
+
+    @Override
+    public synchronized void onInterval(Interval interval) {
+        if (failure != null) return;
+        try {
+            if (startMillis < 0) startMillis = interval.startMillis();
+            endMillis = interval.endMillis();
+            intervals.writeStartObject();
+            intervals.writeNumberField("start", interval.startMillis());
+            intervals.writeNumberField("end", interval.endMillis());
+            intervals.writeArrayFieldStart("series");
+            for (SeriesInterval s : interval.series()) {
+                writeSeries(s);
+                if (s.type() == MetricType.TREND) writeHistogram(interval, s);
+            }
+            intervals.writeEndArray();
+            intervals.writeEndObject();
+            intervals.writeRaw('\n');
+            intervals.flush();
+            for (Map<TagSet, Log> byTags : logs.values()) byTags.values().forEach(l -> l.stream().flush());
+            writeIndex();
+        } catch (IOException e) {
+            failure = e;
+        }
+    }
+
+    private void writeSeries(SeriesInterval s) throws IOException {
+        intervals.writeStartObject();
+        intervals.writeStringField("metric", s.metric().name());
+        intervals.writeStringField("type", s.type().k6Name());
+        intervals.writeObjectFieldStart("tags");
+        for (Map.Entry<String, String> e : s.tags().asMap().entrySet()) intervals.writeStringField(e.getKey(), e.getValue());
+        intervals.writeEndObject();
+        switch (s.type()) {
+            case COUNTER -> intervals.writeNumberField("value", s.value());
+            case GAUGE -> {
+                if (Double.isNaN(s.value())) intervals.writeNullField("value");
+                else intervals.writeNumberField("value", s.value());
+            }
+            case RATE -> {
+                intervals.writeNumberField("passes", s.passes());
+                intervals.writeNumberField("fails", s.fails());
+            }
+            case TREND -> {
+                TrendDistribution d = TrendDistribution.fromHistogram(s.histogram());
+                intervals.writeNumberField("count", d.count());
+                if (d.count() > 0) {
+                    intervals.writeNumberField("min", d.min());
+                    intervals.writeNumberField("p50", d.percentile(50));
+                    intervals.writeNumberField("p95", d.percentile(95));
+                    intervals.writeNumberField("p99", d.percentile(99));
+                    intervals.writeNumberField("max", d.max());
+                }
+            }
+        }
+        intervals.writeEndObject();
+    }
+
+    private void writeHistogram(Interval interval, SeriesInterval s) throws IOException {
+        Log log = logs.computeIfAbsent(s.metric().name(), k -> new LinkedHashMap<>()).get(s.tags());
+        if (log == null) log = open(s);
+        Histogram h = s.histogram();
+        h.setStartTimeStamp(interval.startMillis());
+        h.setEndTimeStamp(interval.endMillis());
+        h.setTag(logTag(s.tags()));
+        // The log's "max" column reads in the metric's unit: recorded units / 1000.
+        log.writer().outputIntervalHistogram((interval.startMillis() - startMillis) / 1000.0, (interval.endMillis() - startMillis) / 1000.0,
+                h, jload.engine.metrics.TrendSeries.SCALE);
+    }
+
+    private Log open(SeriesInterval s) throws IOException {
+        Map<TagSet, Log> byTags = logs.get(s.metric().name());
+        String file = s.metric().name() + "." + (byTags.size() + 1) + ".hlog";
+        PrintStream stream = new PrintStream(Files.newOutputStream(dir.resolve(file)), false, StandardCharsets.UTF_8);
+        HistogramLogWriter writer = new HistogramLogWriter(stream);
+        writer.outputComment("jload " + s.metric().name() + " " + logTag(s.tags()) + ": values in thousandths of the metric's unit"
+                + (s.metric().kind() == jload.engine.metrics.ValueKind.TIME ? " (microseconds)" : ""));
+        writer.outputLogFormatVersion();
+        writer.outputBaseTime(startMillis);
+        writer.outputStartTime(startMillis);
+        writer.setBaseTime(startMillis);
+        writer.outputLegend();
+        Log log = new Log(file, s.metric().name(), s.metric().kind().k6Name(), s.tags(), writer, stream);
+        byTags.put(s.tags(), log);
+        return log;
+    }
+
+    @Override
+    public synchronized void onStall(Stall stall) {
+        stalls.add(stall);
+    }
+
+    /** The index, replaced whole (written beside, then moved), so a reader never sees half of it. */
+    private void writeIndex() throws IOException {
+        ObjectNode index = json.createObjectNode();
+        index.put("format", FORMAT);
+        index.set("run", json.valueToTree(run));
+        index.put("start", startMillis).put("end", endMillis).put("intervalMillis", every.toMillis());
+        index.put("intervals", INTERVALS);
+        index.put("valueScale", jload.engine.metrics.TrendSeries.SCALE);
+        ArrayNode list = index.putArray("logs");
+        for (Map<TagSet, Log> byTags : logs.values()) {
+            for (Log l : byTags.values()) {
+                ObjectNode entry = list.addObject().put("file", l.file()).put("metric", l.metric()).put("contains", l.contains()).put("tag", logTag(l.tags()));
+                ObjectNode tags = entry.putObject("tags");
+                l.tags().asMap().forEach(tags::put);
+            }
+        }
+        ArrayNode st = index.putArray("stalls");
+        for (Stall s : stalls) {
+            st.addObject().put("kind", s.kind()).put("start", s.startMillis()).put("durationMillis", s.durationMillis()).put("detail", s.detail());
+        }
+        Path tmp = dir.resolve(INDEX + ".tmp");
+        Files.writeString(tmp, index.toPrettyString() + "\n");
+        Files.move(tmp, dir.resolve(INDEX), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        try {
+            if (failure == null && startMillis >= 0) writeIndex();
+        } catch (IOException e) {
+            failure = e;
+        }
+        for (Map<TagSet, Log> byTags : logs.values()) byTags.values().forEach(l -> l.stream().close());
+        intervals.close();
+        intervalsFile.close();
+        if (failure != null) throw failure;
+    }
+}
