@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionCommand.Provider.class,
         description = "Load testing for realtime systems: k6-style scenarios in JavaScript, run as virtual users on virtual threads.",
-        subcommands = {RunCommand.class, InspectCommand.class, DiffCommand.class, SuiteCommand.class, jload.engine.sandbox.SandboxCommand.class,
+        subcommands = {RunCommand.class, InspectCommand.class, DiffCommand.class, SuiteCommand.class, ReportCommand.class, CompareCommand.class, jload.engine.sandbox.SandboxCommand.class,
                 VersionCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec

@@ -64,11 +64,21 @@ public final class RunCommand implements Callable<Integer> {
     boolean includeSystemEnv;
 
     @Option(names = {"-o", "--out"}, paramLabel = "TYPE=FILE",
-            description = "An output (repeatable): json=FILE or csv=FILE (every sample, k6's formats), hdr=DIR (the run's intervals as HdrHistogram logs).")
+            description = "An output (repeatable): json=FILE or csv=FILE (every sample, k6's formats), hdr=DIR (the run's intervals as HdrHistogram logs), html=FILE (a self-contained report).")
     List<String> outputs = new ArrayList<>();
 
+    @Option(names = "--dashboard", description = "Serve a live dashboard of the run on http://127.0.0.1:5665/ (also JLOAD_DASHBOARD=true, or k6's K6_WEB_DASHBOARD=true).")
+    boolean dashboard;
+
+    @Option(names = "--dashboard-port", paramLabel = "PORT", description = "The dashboard's port (default: 5665, or K6_WEB_DASHBOARD_PORT).")
+    Integer dashboardPort;
+
+    @Option(names = "--dashboard-host", paramLabel = "HOST",
+            description = "The address the dashboard listens on (default: 127.0.0.1, this machine only; or K6_WEB_DASHBOARD_HOST).")
+    String dashboardHost;
+
     @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "1s",
-            description = "How long each interval of the interval outputs (hdr) is (default: ${DEFAULT-VALUE}; at least 100ms).")
+            description = "How long each interval of the interval outputs (hdr, html) is (default: ${DEFAULT-VALUE}; at least 100ms).")
     String interval;
 
     @Option(names = "--summary-export", paramLabel = "FILE", description = "Write the end-of-test summary as JSON (k6's format).")
@@ -163,6 +173,9 @@ public final class RunCommand implements Callable<Integer> {
             java.time.Duration every = intervalDuration();
             outs = Outputs.open(outputs, plan.thresholds(), System.getenv(), every, runInfo(plan));
             registry.setListener(outs.sampleListener());
+            String dashboardUrl = dashboardWanted() ? outs.openDashboard(dashboardHost(), dashboardPort(), runInfo(plan), every,
+                    new jload.engine.exec.ThresholdJudge(registry, plan.thresholdsEnabled() ? plan.thresholds() : List.of())) : null;
+            if (dashboardUrl != null) log.info("dashboard: " + dashboardUrl);
             Protocols protocols = new Protocols(insecureSkipTlsVerify, plan.http());
             runner = new TestRunner(plan, runtime, registry, control, protocols, log::error, log::warn);
             if (!quiet) printBanner(screen, plan);
@@ -202,14 +215,15 @@ public final class RunCommand implements Callable<Integer> {
             String pauses = result.gcPauses().describe();
             if (pauses != null) log.warn(pauses);
 
-            outs.close(log::error);
-            outs = null;
             SummaryData.Inputs inputs = new SummaryData.Inputs(registry, plan.summaryTrendStats(), plan.thresholds(),
                     result.thresholds(), result.elapsedSeconds(), Terminal.stdoutIsTty(), Terminal.stderrIsTty(), noColor,
                     result.setupData());
+            var data = SummaryData.build(inputs);
+            outs.finish(data);
+            outs.close(log::error);
+            outs = null;
             boolean written = true;
             if (!summaryDisabled()) {
-                var data = SummaryData.build(inputs);
                 TestRunner finished = runner;
                 written = new EndOfTest(System.out, log).write(data, mode,
                         finished.hasHandleSummary() ? finished::handleSummary : null, summaryExport);
@@ -263,6 +277,26 @@ public final class RunCommand implements Callable<Integer> {
                 iterations,
                 stages == null ? null : stages.stream().map(String::trim).map(Stage::parseFlag).toList(),
                 Map.copyOf(tags), summaryTrendStats, noThresholds, throwErrors);
+    }
+
+    private boolean dashboardWanted() {
+        return dashboard || "true".equalsIgnoreCase(System.getenv("JLOAD_DASHBOARD")) || "true".equalsIgnoreCase(System.getenv("K6_WEB_DASHBOARD"));
+    }
+
+    private String dashboardHost() {
+        if (dashboardHost != null) return dashboardHost;
+        String env = System.getenv("K6_WEB_DASHBOARD_HOST");
+        return env == null || env.isBlank() ? "127.0.0.1" : env;
+    }
+
+    private int dashboardPort() {
+        if (dashboardPort != null) return dashboardPort;
+        String env = System.getenv("K6_WEB_DASHBOARD_PORT");
+        try {
+            return env == null || env.isBlank() ? 5665 : Integer.parseInt(env.trim());
+        } catch (NumberFormatException e) {
+            throw new ConfigException("K6_WEB_DASHBOARD_PORT=" + env + ": expected a port number");
+        }
     }
 
     private java.time.Duration intervalDuration() {

@@ -3,6 +3,7 @@ package jload.engine.output;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -21,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import jload.engine.metrics.MetricType;
 import jload.engine.metrics.TagSet;
-import jload.engine.metrics.TrendDistribution;
 import jload.engine.timeline.Interval;
 import jload.engine.timeline.SeriesInterval;
 import jload.engine.timeline.Stall;
@@ -34,14 +34,14 @@ import org.HdrHistogram.HistogramLogWriter;
  * HdrHistogram's interval-log format — readable by {@code HistogramLogReader} and HdrHistogram's log tools — one
  * histogram per interval, tagged with the series' tags ({@link #logTag}), values in thousandths of the metric's unit
  * (microseconds for a time trend). Beside them: {@code intervals.jsonl}, each interval's counters, rates and gauges
- * and each trend's count and percentiles; and {@code index.json}: the run, the interval, every log with its metric and
- * tags, and jload's own stalls. Everything is written as the run goes (each interval flushed, the index replaced
+ * and each trend's count and percentiles; {@code index.json}: the run, the interval, every log with its metric and
+ * tags, and jload's own stalls; and {@code summary.json}, the end-of-test summary's data, once the run has one. Everything is written as the run goes (each interval flushed, the index replaced
  * whole), so a run stopped hard keeps what it had.
  */
-public final class HdrLogOutput implements TimelineListener, AutoCloseable {
+public final class HdrLogOutput implements TimelineListener, FinishedRun, AutoCloseable {
     /** What {@code index.json} says the format is; a reader checks it. */
     public static final int FORMAT = 1;
-    static final String INDEX = "index.json", INTERVALS = "intervals.jsonl";
+    public static final String INDEX = "index.json", INTERVALS = "intervals.jsonl", SUMMARY = "summary.json";
 
     private record Log(String file, String metric, String contains, TagSet tags, HistogramLogWriter writer, PrintStream stream) { }
 
@@ -92,16 +92,10 @@ public final class HdrLogOutput implements TimelineListener, AutoCloseable {
         try {
             if (startMillis < 0) startMillis = interval.startMillis();
             endMillis = interval.endMillis();
-            intervals.writeStartObject();
-            intervals.writeNumberField("start", interval.startMillis());
-            intervals.writeNumberField("end", interval.endMillis());
-            intervals.writeArrayFieldStart("series");
             for (SeriesInterval s : interval.series()) {
-                writeSeries(s);
                 if (s.type() == MetricType.TREND) writeHistogram(interval, s);
             }
-            intervals.writeEndArray();
-            intervals.writeEndObject();
+            intervals.writeRaw(IntervalJson.of(interval).toString());
             intervals.writeRaw('\n');
             intervals.flush();
             for (Map<TagSet, Log> byTags : logs.values()) byTags.values().forEach(l -> l.stream().flush());
@@ -109,38 +103,6 @@ public final class HdrLogOutput implements TimelineListener, AutoCloseable {
         } catch (IOException e) {
             failure = e;
         }
-    }
-
-    private void writeSeries(SeriesInterval s) throws IOException {
-        intervals.writeStartObject();
-        intervals.writeStringField("metric", s.metric().name());
-        intervals.writeStringField("type", s.type().k6Name());
-        intervals.writeObjectFieldStart("tags");
-        for (Map.Entry<String, String> e : s.tags().asMap().entrySet()) intervals.writeStringField(e.getKey(), e.getValue());
-        intervals.writeEndObject();
-        switch (s.type()) {
-            case COUNTER -> intervals.writeNumberField("value", s.value());
-            case GAUGE -> {
-                if (Double.isNaN(s.value())) intervals.writeNullField("value");
-                else intervals.writeNumberField("value", s.value());
-            }
-            case RATE -> {
-                intervals.writeNumberField("passes", s.passes());
-                intervals.writeNumberField("fails", s.fails());
-            }
-            case TREND -> {
-                TrendDistribution d = TrendDistribution.fromHistogram(s.histogram());
-                intervals.writeNumberField("count", d.count());
-                if (d.count() > 0) {
-                    intervals.writeNumberField("min", d.min());
-                    intervals.writeNumberField("p50", d.percentile(50));
-                    intervals.writeNumberField("p95", d.percentile(95));
-                    intervals.writeNumberField("p99", d.percentile(99));
-                    intervals.writeNumberField("max", d.max());
-                }
-            }
-        }
-        intervals.writeEndObject();
     }
 
     private void writeHistogram(Interval interval, SeriesInterval s) throws IOException {
@@ -200,6 +162,17 @@ public final class HdrLogOutput implements TimelineListener, AutoCloseable {
         Path tmp = dir.resolve(INDEX + ".tmp");
         Files.writeString(tmp, index.toPrettyString() + "\n");
         Files.move(tmp, dir.resolve(INDEX), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** Keeps the end-of-test summary's data (k6's handleSummary data) beside the intervals: the report's verdict. */
+    @Override
+    public synchronized void finish(JsonNode summary) {
+        if (failure != null) return;
+        try {
+            Files.writeString(dir.resolve(SUMMARY), summary.toPrettyString() + "\n");
+        } catch (IOException e) {
+            failure = e;
+        }
     }
 
     @Override

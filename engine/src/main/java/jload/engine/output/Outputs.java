@@ -15,7 +15,7 @@ import jload.engine.timeline.TimelineListener;
 
 /**
  * The outputs a run was asked for with {@code --out TYPE=ARG} (repeatable): {@code json=FILE} and {@code csv=FILE}
- * take every sample; {@code hdr=DIR} takes the run's intervals and stalls. Opened together, before the test; closed
+ * take every sample; {@code hdr=DIR} and {@code html=FILE} take the run's intervals and stalls, and its summary. Opened together, before the test; closed
  * together, after it — each failure said, none stopping the others.
  */
 public final class Outputs implements AutoCloseable {
@@ -63,7 +63,13 @@ public final class Outputs implements AutoCloseable {
                     timeline.add(hdr);
                     all.add(hdr);
                 }
-                default -> throw new ConfigException("--out " + spec + ": unknown output '" + type + "'; expected json=FILE, csv=FILE or hdr=DIR");
+                case "html" -> {
+                    if (arg.isEmpty()) throw new ConfigException("--out " + spec + ": expected html=FILE");
+                    HtmlReportOutput html = new HtmlReportOutput(Path.of(arg), interval, run);
+                    timeline.add(html);
+                    all.add(html);
+                }
+                default -> throw new ConfigException("--out " + spec + ": unknown output '" + type + "'; expected json=FILE, csv=FILE, hdr=DIR or html=FILE");
             }
         } catch (IOException e) {
             throw new ConfigException("--out " + spec + ": cannot write there: " + e.getMessage());
@@ -88,6 +94,30 @@ public final class Outputs implements AutoCloseable {
     /** The outputs that take intervals and stalls; empty when none does (then no interval is cut). */
     public List<TimelineListener> timelineListeners() {
         return List.copyOf(timeline);
+    }
+
+    /**
+     * Serves the live dashboard on {@code host:port} for this run; its URL.
+     *
+     * @throws ConfigException when the port cannot be had (in use, or the host is not this machine's)
+     */
+    public String openDashboard(String host, int port, Map<String, Object> run, Duration interval, jload.engine.exec.ThresholdJudge judge) {
+        try {
+            LiveDashboard dashboard = new LiveDashboard(host, port, run, interval.toMillis(), judge);
+            timeline.add(dashboard);
+            all.add(dashboard);
+            return dashboard.url();
+        } catch (IOException e) {
+            throw new ConfigException("--dashboard: cannot listen on " + host + ":" + port + " (" + e.getMessage()
+                    + "); choose another with --dashboard-port or --dashboard-host");
+        }
+    }
+
+    /** Hands the end-of-test summary's data to the outputs that keep it (hdr, html), before they are closed. */
+    public void finish(com.fasterxml.jackson.databind.JsonNode summary) {
+        for (AutoCloseable c : all) {
+            if (c instanceof FinishedRun f) f.finish(summary);
+        }
     }
 
     /** Closes every output; {@code problems} hears of each that failed. */
