@@ -272,6 +272,7 @@
   function metricsSection(runs) {
     const s = el('section', null, el('h2', null, runs.length > 1 ? 'Every metric, A → B' : 'Every metric'));
     const names = [...new Set(runs.flatMap((r) => Object.keys(r.metrics)))].sort();
+    if (names.length === 0) return null; // a live run: its end values come with its summary
     if (runs.length === 1) {
       s.append(table(['metric', 'type', '#values'], names.map((n) => {
         const m = runs[0].metrics[n];
@@ -313,11 +314,11 @@
       : `${new Date(runs[0].start).toISOString()}  ·  ${((runs[0].end - runs[0].start) / 1000).toFixed(1)} s`);
     if (page.mode === 'live') sub.append(el('span', { class: 'live' + (page.finished ? ' done' : '') }, page.finished ? 'finished' : 'live'));
     if (compare) {
-      main.append(verdictSection(runs[0], 'A'), verdictSection(runs[1], 'B'), metricsSection(runs), chartsSection(runs, true), distributionsSection(runs),
-        runSection(runs[0], 'A'), runSection(runs[1], 'B'));
+      main.append(...[verdictSection(runs[0], 'A'), verdictSection(runs[1], 'B'), metricsSection(runs), chartsSection(runs, true), distributionsSection(runs),
+        runSection(runs[0], 'A'), runSection(runs[1], 'B')].filter(Boolean));
     } else {
-      main.append(verdictSection(runs[0]), chartsSection(runs, false), distributionsSection(runs), tagTables(runs[0]), checksSection(runs[0]),
-        metricsSection(runs), runSection(runs[0]), stallsSection(runs[0]));
+      main.append(...[verdictSection(runs[0]), chartsSection(runs, false), distributionsSection(runs), tagTables(runs[0]), checksSection(runs[0]),
+        metricsSection(runs), runSection(runs[0]), stallsSection(runs[0])].filter(Boolean));
     }
     state.ready = true;
   }

@@ -37,7 +37,6 @@ final class HeadlessChromium implements AutoCloseable {
     private final AtomicInteger ids = new AtomicInteger();
     private final Map<Integer, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
     private final List<String> errors = new CopyOnWriteArrayList<>();
-    private volatile CompletableFuture<Void> loaded = new CompletableFuture<>();
 
     /** The browser's executable, or null when this machine has none. */
     static Path find() {
@@ -88,11 +87,16 @@ final class HeadlessChromium implements AutoCloseable {
         call("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
     }
 
-    /** Opens {@code url} and waits for its load event. */
+    /** Opens {@code url} and waits until it has loaded (polled: a load event of the page before cannot be mistaken for it). */
     void open(String url) throws Exception {
-        loaded = new CompletableFuture<>();
-        call("Page.navigate", Map.of("url", url));
-        loaded.get(30, TimeUnit.SECONDS);
+        JsonNode nav = call("Page.navigate", Map.of("url", url));
+        if (nav.has("errorText")) throw new AssertionError("Chromium could not open " + url + ": " + nav.path("errorText").asText());
+        String frame = nav.path("loaderId").asText();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!eval("document.readyState === 'complete' && location.href !== 'about:blank'").asBoolean(false)) {
+            if (System.nanoTime() > deadline) throw new AssertionError("Chromium did not finish loading " + url + " (loader " + frame + ")");
+            Thread.sleep(50);
+        }
     }
 
     /** The value of a JavaScript expression in the page (awaited if it is a promise), as JSON. */
@@ -111,9 +115,11 @@ final class HeadlessChromium implements AutoCloseable {
         }
     }
 
-    /** A PNG of the whole page (beyond the window). */
+    /** The whole page (beyond the window), as PNG, or JPEG when the file's name ends in .jpg. */
     void screenshot(Path file) throws Exception {
-        JsonNode r = call("Page.captureScreenshot", Map.of("format", "png", "captureBeyondViewport", true));
+        boolean jpeg = file.getFileName().toString().endsWith(".jpg");
+        JsonNode r = call("Page.captureScreenshot", jpeg ? Map.of("format", "jpeg", "quality", 70, "captureBeyondViewport", true)
+                : Map.of("format", "png", "captureBeyondViewport", true));
         Files.createDirectories(file.toAbsolutePath().getParent());
         Files.write(file, Base64.getDecoder().decode(r.path("data").asText()));
     }
@@ -161,7 +167,6 @@ final class HeadlessChromium implements AutoCloseable {
             }
             JsonNode p = m.path("params");
             switch (m.path("method").asText()) {
-                case "Page.loadEventFired" -> loaded.complete(null);
                 case "Runtime.exceptionThrown" -> errors.add("exception: " + p.path("exceptionDetails"));
                 case "Runtime.consoleAPICalled" -> {
                     if (p.path("type").asText().equals("error")) errors.add("console.error: " + p.path("args"));
@@ -175,16 +180,23 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException {
+    public void close() {
         socket.abort();
-        process.destroy();
-        try {
-            if (!process.waitFor(5, TimeUnit.SECONDS)) process.destroyForcibly();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        // Chromium's helper processes write into the profile too: all of them go before it is removed.
+        List<ProcessHandle> all = new java.util.ArrayList<>(process.descendants().toList());
+        all.add(process.toHandle());
+        all.forEach(ProcessHandle::destroy);
+        for (ProcessHandle p : all) {
+            try {
+                p.onExit().get(5, TimeUnit.SECONDS);
+            } catch (Exception notYet) {
+                p.destroyForcibly();
+            }
         }
         try (var files = Files.walk(profile)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException | java.io.UncheckedIOException leftOver) {
+            // a temporary folder, best effort: what a late writer left is the system's to clean
         }
     }
 }

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The report, the comparison and the live dashboard in a real browser (headless Chromium over the DevTools protocol):
  * they render with no console error, every chart has drawn data, and the dashboard's values move while a run goes.
- * Without Chromium on the machine the tests say so and skip (CI installs Debian's {@code chromium}). With
- * {@code JLOAD_SCREENSHOTS=DIR} they leave their screenshots there (docs/img is made so).
+ * Without Chromium on the machine the tests say so and skip (CI installs Debian's {@code chromium}). They leave
+ * screenshots in target/screenshots, or in {@code JLOAD_SCREENSHOTS=DIR} (docs/img is made so: docs/reports.md).
  */
 class ReportBrowserTest {
     private static final Path ECHO = Path.of("..", "examples", "ws-echo.js");
@@ -78,14 +78,14 @@ class ReportBrowserTest {
             assertChartsDrawn(browser, 12);
             assertTrue(browser.eval("document.querySelector('.banner').textContent").asText().contains("thresholds held"));
             assertTrue(browser.eval("document.body.innerText.includes('ws_rtt') && document.body.innerText.includes('By tag')").asBoolean());
-            screenshot(browser, "report.png");
+            screenshot(browser, "report.jpg");
 
             browser.open(cmp.toUri().toString());
             assertChartsDrawn(browser, 12);
             String vusMax = browser.eval("[...document.querySelectorAll('tr')].find((r) => r.cells[0] && r.cells[0].textContent === 'vus_max').innerText")
                     .asText();
             assertTrue(vusMax.matches("(?s)vus_max\\s+value\\s+2\\s+6\\s+\\+200\\.0%"), "A 2 VUs, B 6: " + vusMax);
-            screenshot(browser, "compare.png");
+            screenshot(browser, "compare.jpg");
         }
         // The report is one file that needs nothing else: no URL to fetch.
         String page = Files.readString(html);
@@ -126,11 +126,11 @@ class ReportBrowserTest {
             }
             int updates = browser.eval("window.jloadReport.updates").asInt();
             int vuPoints = browser.eval("window.jloadReport.charts[0].points").asInt();
-            Thread.sleep(2500);
-            assertTrue(browser.eval("window.jloadReport.updates").asInt() >= updates + 2, "an update per interval");
+            // An update per interval (1 s) once the test has started (the page may open during VU init and warm-up).
+            browser.waitFor("window.jloadReport.updates >= " + (updates + 2), Duration.ofSeconds(10));
             assertTrue(browser.eval("window.jloadReport.charts[0].points").asInt() > vuPoints, "the VU chart grows as the run goes");
             assertChartsDrawn(browser, 6);
-            screenshot(browser, "dashboard.png");
+            screenshot(browser, "dashboard.jpg");
             Jload.Result r = running.get();
             assertEquals(0, r.exitCode(), r::toString);
             browser.waitFor("!!document.querySelector('.live.done')", Duration.ofSeconds(10)); // the final event: the run's verdict
