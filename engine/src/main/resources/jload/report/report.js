@@ -181,8 +181,9 @@
   function runSection(run, label) {
     const s = el('section', null, el('h2', null, (label ? label + ': ' : '') + 'The run'));
     const info = run.run || {};
-    const rows = [['script', info.script], ['scenarios', (info.scenarios || []).join('; ')], ['started', new Date(run.start).toISOString()],
-      ['duration', ((run.end - run.start) / 1000).toFixed(1) + ' s'], ['interval', run.intervalMillis + ' ms'], ['jload', info.jload], ['Java', info.java],
+    const begun = run.runStart ?? run.start; // a live page's charts show a window; the run began here
+    const rows = [['script', info.script], ['scenarios', (info.scenarios || []).join('; ')], ['started', new Date(begun).toISOString()],
+      ['duration', ((run.end - begun) / 1000).toFixed(1) + ' s'], ['interval', run.intervalMillis + ' ms'], ['jload', info.jload], ['Java', info.java],
       ['machine', (info.os || '') + ', ' + (info.cores || '?') + ' cores']];
     s.append(table(['', 'value'], rows.filter((r) => r[1] !== undefined)));
     const stalls = run.stalls || [];
@@ -295,7 +296,7 @@
     const s = el('section', null, el('h2', null, 'jload\'s own stalls'));
     const stalls = run.stalls || [];
     if (stalls.length === 0) return s.append(el('p', { class: 'note' }, 'None: no GC pause, no thread run more than 10 ms late.')), s;
-    s.append(table(['kind', 'at', '#duration', 'detail'], stalls.slice(0, 200).map((x) => [x.kind, '+' + ((x.start - run.start) / 1000).toFixed(3) + ' s', x.durationMillis + ' ms', x.detail])));
+    s.append(table(['kind', 'at', '#duration', 'detail'], stalls.slice(0, 200).map((x) => [x.kind, '+' + ((x.start - (run.runStart ?? run.start)) / 1000).toFixed(3) + ' s', x.durationMillis + ' ms', x.detail])));
     if (stalls.length > 200) s.append(el('p', { class: 'note' }, `… and ${stalls.length - 200} more (index.json has them all).`));
     return s;
   }
@@ -311,7 +312,8 @@
     document.getElementById('title').textContent = compare ? 'jload — comparison' : 'jload — ' + (runs[0].run.script || 'run');
     const sub = document.getElementById('subtitle');
     sub.replaceChildren(compare ? `A: ${runs[0].run.folder} (${runs[0].run.script})  ·  B: ${runs[1].run.folder} (${runs[1].run.script})`
-      : `${new Date(runs[0].start).toISOString()}  ·  ${((runs[0].end - runs[0].start) / 1000).toFixed(1)} s`);
+      : `${new Date(runs[0].runStart ?? runs[0].start).toISOString()}  ·  ${((runs[0].end - (runs[0].runStart ?? runs[0].start)) / 1000).toFixed(1)} s`);
+    if (runs[0].intervalsCut > 0) sub.append(`  ·  charts: the last ${runs[0].times.length} intervals`);
     if (page.mode === 'live') sub.append(el('span', { class: 'live' + (page.finished ? ' done' : '') }, page.finished ? 'finished' : 'live'));
     if (compare) {
       main.append(...[verdictSection(runs[0], 'A'), verdictSection(runs[1], 'B'), metricsSection(runs), chartsSection(runs, true), distributionsSection(runs),

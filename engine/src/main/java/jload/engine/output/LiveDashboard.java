@@ -33,10 +33,14 @@ import jload.engine.timeline.TimelineListener;
  * per interval: the whole run so far, with the thresholds judged now), and a last one with the end-of-test verdict.
  *
  * <p>Its cost falls on the interval thread, never on the VUs: each interval it adds the interval to the page's model
- * (in proportion to the series); only while a page is open does it also judge the thresholds and send the model (in
- * proportion to the intervals so far: bench/README.md measures it). Served by two platform threads of its own.
+ * (in proportion to the series); only while a page is open does it also judge the thresholds and send the model — its
+ * time charts cut to the last {@link #WINDOW} intervals, so an update's size is bounded however long the run
+ * (bench/dashboard.sh measures the cost). Served by two platform threads of its own.
  */
 final class LiveDashboard implements TimelineListener, FinishedRun, AutoCloseable {
+    /** The intervals the page's time charts show: the last ten minutes at 1 s, so an update's size stays bounded. */
+    static final int WINDOW = 600;
+
     private final HttpServer server;
     private final ExecutorService threads = Executors.newFixedThreadPool(2, r -> {
         Thread t = new Thread(r, "jload-dashboard");
@@ -150,7 +154,7 @@ final class LiveDashboard implements TimelineListener, FinishedRun, AutoCloseabl
         var list = JsonNodeFactory.instance.arrayNode();
         for (Stall s : stalls) list.addObject().put("kind", s.kind()).put("start", s.startMillis()).put("durationMillis", s.durationMillis()).put("detail", s.detail());
         model.setStalls(list);
-        ObjectNode m = model.toJson();
+        ObjectNode m = model.toJson(WINDOW);
         if (!finished && judge != null && !judge.isEmpty()) {
             ThresholdEvaluation now = judge.duringRun((System.nanoTime() - startNanos) / 1e9);
             var verdict = m.putArray("verdict");

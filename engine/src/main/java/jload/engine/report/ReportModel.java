@@ -211,16 +211,34 @@ public final class ReportModel {
     }
 
     public ObjectNode toJson() {
+        return toJson(Integer.MAX_VALUE);
+    }
+
+    /**
+     * The model with its time series cut to the last {@code lastIntervals} intervals (the dashboard's window, so an
+     * update stays the same size however long the run); the whole-run parts (distributions, tables, checks) are whole.
+     */
+    public ObjectNode toJson(int lastIntervals) {
+        int from = Math.max(0, intervals - lastIntervals);
         ObjectNode m = json.createObjectNode();
         m.set("run", runInfo.deepCopy());
-        m.put("start", start).put("end", end).put("intervalMillis", intervalMillis);
-        m.set("stalls", stalls.deepCopy());
-        m.set("times", times.deepCopy());
-        m.set("gauges", json.valueToTree(gauges));
-        m.set("counters", json.valueToTree(counters)); // per second
-        m.set("errors", json.valueToTree(errors)); // per interval
-        m.set("rates", json.valueToTree(rates));
-        m.set("trends", json.valueToTree(trends));
+        long windowStart = from == 0 ? start : times.get(from - 1).asLong();
+        m.put("start", windowStart).put("end", end).put("intervalMillis", intervalMillis);
+        m.put("runStart", start).put("intervalsCut", from);
+        ArrayNode kept = json.createArrayNode();
+        for (JsonNode s : stalls) if (s.path("start").asLong() + s.path("durationMillis").asLong() >= windowStart) kept.add(s.deepCopy());
+        m.set("stalls", from == 0 ? stalls.deepCopy() : kept);
+        m.set("times", tail(times, from));
+        m.set("gauges", tails(gauges, from));
+        m.set("counters", tails(counters, from)); // per second
+        m.set("errors", tails(errors, from)); // per interval
+        ObjectNode r = m.putObject("rates");
+        rates.forEach((k, v) -> r.putObject(k).<ObjectNode>set("passes", tail((ArrayNode) v.get("passes"), from)).set("fails", tail((ArrayNode) v.get("fails"), from)));
+        ObjectNode t = m.putObject("trends");
+        trends.forEach((k, v) -> {
+            ObjectNode o = t.putObject(k).put("contains", v.path("contains").asText());
+            for (String p : new String[] {"p50", "p95", "p99", "max", "count"}) o.set(p, tail((ArrayNode) v.get(p), from));
+        });
         distributions(m.putObject("distributions"));
         tables(m.putObject("tables"));
         ArrayNode c = m.putArray("checks");
@@ -228,6 +246,18 @@ public final class ReportModel {
         verdict(m.putArray("verdict"));
         endValues(m.putObject("metrics"));
         return m;
+    }
+
+    private ArrayNode tail(ArrayNode a, int from) {
+        ArrayNode out = json.createArrayNode();
+        for (int i = from; i < a.size(); i++) out.add(a.get(i));
+        return out;
+    }
+
+    private ObjectNode tails(Map<String, ArrayNode> series, int from) {
+        ObjectNode out = json.createObjectNode();
+        series.forEach((k, v) -> out.set(k, tail(v, from)));
+        return out;
     }
 
     private Map<String, List<Log>> logsByMetric() {
