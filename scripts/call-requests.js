@@ -39,63 +39,12 @@ import ws from 'k6/ws';
 import { check } from 'k6';
 import exec from 'k6/execution';
 import { uuidv4 } from 'https://jslib.k6.io/k6-utils/1.4.0/index.js';
-import { str, int, num, duration, seconds } from './lib/params.js';
 import { socketIoUrl, emitFrame, speakSocketIo, DISCONNECT_FRAME } from './lib/sio-frames.js';
-import { ANSWERS, callsRequested, connectionFailures, visitorsUnassigned, countAnswer, jitter } from './lib/calls.js';
+import { CALLS, ANSWERS, agentId as agentIdOf, callOptions, callsRequested, connectionFailures, visitorsUnassigned, countAnswer, jitter } from './lib/calls.js';
 
-const SERVER_URL = str('SERVER_URL', __ENV.TARGET_SIO ? __ENV.TARGET_SIO.replace(/^http/, 'ws') : 'ws://127.0.0.1:3000');
-const ORG_ID = str('ORG_ID', 'test-org-load-test');
-const AGENT_ID = str('AGENT_ID', '');
-const CALL_RATE = int('CALL_RATE', 10, 1);
-const TEST_DURATION_MS = duration('TEST_DURATION', '2m');
-const MAX_VUS = int('MAX_VUS', 200, 1);
-const AGENTS = int('AGENTS', 5);
-const ACCEPT = num('ACCEPT', 0.8);
-const RING_OUT = num('RING_OUT', 0.02);
-const ANSWER_MS = duration('ANSWER_MS', '1000');
-const CLICK_MS = duration('CLICK_MS', '2000');
-const CALL_MS = duration('CALL_MS', '7500');
-const RING_TIMEOUT_MS = duration('RING_TIMEOUT', __ENV.SANDBOX_SIO_RING_TIMEOUT || '15s');
-const WAIT_MS = duration('WAIT', String(RING_TIMEOUT_MS + 5000));
-const JOIN_TIMEOUT_MS = duration('JOIN_TIMEOUT', '15s');
-const AGENTS_LEAD_MS = 2000; // agents log in before the first visitor arrives
+export const options = callOptions();
 
-// The agents stay until the last visitor could have finished: arrivals, then the join, the click, the wait and the
-// call, or k6's gracefulStop (30 s), when the last iterations are cut.
-const AGENT_HOLD_MS = AGENTS_LEAD_MS + TEST_DURATION_MS + Math.min(30000, JOIN_TIMEOUT_MS + CLICK_MS * 1.5 + WAIT_MS + CALL_MS * 1.34);
-
-const scenarios = {
-  call_burst: {
-    executor: 'constant-arrival-rate',
-    exec: 'caller',
-    rate: CALL_RATE,
-    timeUnit: '1s',
-    duration: seconds(TEST_DURATION_MS),
-    preAllocatedVUs: Math.min(MAX_VUS, 50),
-    maxVUs: MAX_VUS,
-    startTime: AGENTS > 0 ? seconds(AGENTS_LEAD_MS) : '0s',
-  },
-};
-if (AGENTS > 0) {
-  scenarios.agents = {
-    executor: 'per-vu-iterations',
-    exec: 'agent',
-    vus: AGENTS,
-    iterations: 1,
-    maxDuration: seconds(AGENT_HOLD_MS + 10000),
-  };
-}
-
-export const options = {
-  scenarios,
-  thresholds: {
-    call_request_time: ['p(95)<5000'],
-    calls_requested: ['count>0'],
-    connection_failures: ['count<10'],
-  },
-};
-
-const URL = socketIoUrl(SERVER_URL);
+const URL = socketIoUrl(CALLS.SERVER.replace(/^http/, 'ws'));
 
 // `-u N -d D` on the command line replaces the scenarios with N callers (and no agents), as in k6.
 export default caller;
@@ -103,18 +52,18 @@ export default caller;
 /** A played agent: logs in, answers every call it is rung with, comes back when marked away. */
 export function agent() {
   const n = exec.scenario.iterationInTest + 1;
-  const agentId = n === 1 && AGENT_ID ? AGENT_ID : `load-agent-${n}`;
+  const agentId = agentIdOf(n);
   const res = ws.connect(URL, {}, (socket) => {
     speakSocketIo(socket, {
       connected: () => socket.send(emitFrame('agent:login', {
-        agentId, orgId: ORG_ID, token: str('AGENT_TOKEN', ''), profile: { displayName: `Load Agent ${n}` },
+        agentId, orgId: CALLS.ORG_ID, token: __ENV.AGENT_TOKEN || '', profile: { displayName: `Load Agent ${n}` },
       })),
       event: (name, data) => {
         if (name === 'call:incoming') {
           const roll = Math.random();
-          if (roll < RING_OUT) return; // let it ring out
-          const answer = roll < RING_OUT + ACCEPT ? 'call:accept' : 'call:reject';
-          socket.setTimeout(() => socket.send(emitFrame(answer, { requestId: data.request.requestId })), jitter(ANSWER_MS));
+          if (roll < CALLS.RING_OUT) return; // let it ring out
+          const answer = roll < CALLS.RING_OUT + CALLS.ACCEPT ? 'call:accept' : 'call:reject';
+          socket.setTimeout(() => socket.send(emitFrame(answer, { requestId: data.request.requestId })), jitter(CALLS.ANSWER));
         } else if (name === 'agent:marked_away') {
           socket.setTimeout(() => socket.send(emitFrame('agent:back')), 1000);
         } else if (name === 'error') {
@@ -125,7 +74,7 @@ export function agent() {
     socket.setTimeout(() => {
       socket.send(DISCONNECT_FRAME);
       socket.close();
-    }, AGENT_HOLD_MS);
+    }, CALLS.AGENT_HOLD);
   });
   check(res, { 'agent connected': (r) => r && r.status === 101 });
 }
@@ -150,7 +99,7 @@ export function caller() {
         socket.setTimeout(() => {
           socket.send(emitFrame('call:end', { callId, reason: 'visitor_ended' }));
           leave();
-        }, jitter(CALL_MS, 0.33));
+        }, jitter(CALLS.CALL, 0.33));
       } else {
         leave();
       }
@@ -158,7 +107,7 @@ export function caller() {
 
     speakSocketIo(socket, {
       connected: () => socket.send(emitFrame('visitor:join', {
-        visitorId: uuidv4(), orgId: ORG_ID, pageUrl: 'https://example.com/load-test', referrer: 'https://google.com',
+        visitorId: uuidv4(), orgId: CALLS.ORG_ID, pageUrl: 'https://example.com/load-test', referrer: 'https://google.com',
       })),
       connectError: () => {
         connectionFailures.add(1, { reason: 'connect_error' });
@@ -171,9 +120,9 @@ export function caller() {
             socket.setTimeout(() => { // the visitor reads the widget, then clicks Call
               requestedAt = Date.now();
               callsRequested.add(1);
-              socket.send(emitFrame('call:request', { agentId: AGENT_ID || data.agent.id }));
-              socket.setTimeout(() => answer(null, null), WAIT_MS);
-            }, jitter(CLICK_MS));
+              socket.send(emitFrame('call:request', { agentId: CALLS.AGENT_ID || data.agent.id }));
+              socket.setTimeout(() => answer(null, null), CALLS.WAIT);
+            }, jitter(CALLS.CLICK));
           } else if (name === 'agent:unavailable' || name === 'org:paused') {
             joined = true;
             visitorsUnassigned.add(1, { reason: (data && data.reason) || name });
@@ -189,7 +138,7 @@ export function caller() {
         connectionFailures.add(1, { reason: 'no_join_answer' });
         socket.close();
       }
-    }, JOIN_TIMEOUT_MS);
+    }, CALLS.JOIN_TIMEOUT);
   });
 
   if (!check(res, { 'WebSocket connected': (r) => r && r.status === 101 })) connectionFailures.add(1, { reason: 'upgrade' });

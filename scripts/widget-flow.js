@@ -32,75 +32,28 @@
 import ws from 'k6/ws';
 import { check } from 'k6';
 import exec from 'k6/execution';
-import { Counter, Rate, Trend } from 'k6/metrics';
 import { uuidv4, randomItem } from 'https://jslib.k6.io/k6-utils/1.4.0/index.js';
-import { str, int, num, duration, seconds } from './lib/params.js';
 import { socketIoUrl, emitFrame, speakSocketIo, DISCONNECT_FRAME } from './lib/sio-frames.js';
-import { SAMPLE_PAGES, SAMPLE_REFERRERS, JOIN_ANSWERS } from './lib/widget.js';
+import {
+  WIDGET, widgetOptions, agentLogin, SAMPLE_PAGES, SAMPLE_REFERRERS, JOIN_ANSWERS,
+  connectionTime, joinTime, agentAssignedCount, agentUnavailableCount, connectionFailures, joinSuccessRate,
+} from './lib/widget.js';
 
-const SERVER_URL = str('SERVER_URL', __ENV.TARGET_SIO ? __ENV.TARGET_SIO.replace(/^http/, 'ws') : 'ws://127.0.0.1:3000');
-const ORG_ID = str('ORG_ID', 'test-org-load-test');
-const VISITORS = int('VISITORS', 200, 1);
-const RAMP_UP_MS = duration('RAMP_UP', '2m');
-const STEADY_MS = duration('STEADY', '5m');
-const RAMP_DOWN_MS = duration('RAMP_DOWN', '1m');
-const SESSION_MIN_MS = duration('SESSION_MIN', '60s');
-const SESSION_MAX_MS = duration('SESSION_MAX', '180s');
-const INTERACT = num('INTERACT', 0.3);
-const AGENTS = int('AGENTS', 4);
-const MAX_VISITORS = int('MAX_VISITORS', 25, 1);
-const JOIN_TIMEOUT_MS = 10000;
-// Agents stay until the ramp has ended and its last visitors have left: their stay, or k6's gracefulRampDown (30 s).
-const AGENT_HOLD_MS = RAMP_UP_MS + STEADY_MS + RAMP_DOWN_MS + Math.min(30000, SESSION_MAX_MS + 1000);
+export const options = widgetOptions();
 
-const connectionTime = new Trend('ws_connection_time', true);
-const joinTime = new Trend('widget_join_time', true);
-const agentAssignedCount = new Counter('agent_assigned_count');
-const agentUnavailableCount = new Counter('agent_unavailable_count');
-const connectionFailures = new Counter('connection_failures');
-const joinSuccessRate = new Rate('join_success_rate');
-
-const scenarios = {
-  visitors: {
-    executor: 'ramping-vus',
-    exec: 'visitor',
-    startTime: AGENTS > 0 ? '2s' : '0s', // agents log in first
-    stages: [
-      { duration: seconds(RAMP_UP_MS), target: VISITORS },
-      { duration: seconds(STEADY_MS), target: VISITORS },
-      { duration: seconds(RAMP_DOWN_MS), target: 0 },
-    ],
-  },
-};
-if (AGENTS > 0) {
-  scenarios.agents = { executor: 'per-vu-iterations', exec: 'agent', vus: AGENTS, iterations: 1, maxDuration: seconds(AGENT_HOLD_MS + 15000) };
-}
-
-export const options = {
-  scenarios,
-  thresholds: {
-    ws_connection_time: ['p(95)<3000'],
-    widget_join_time: ['p(95)<1000'],
-    connection_failures: ['count<20'],
-    join_success_rate: ['rate>0.90'],
-  },
-};
-
-const URL = socketIoUrl(SERVER_URL);
+const URL = socketIoUrl(WIDGET.SERVER.replace(/^http/, 'ws'));
 
 /** A played agent: logs in and stays, so visitors can be assigned to it. */
 export function agent() {
   const n = exec.scenario.iterationInTest + 1;
   const res = ws.connect(URL, {}, (socket) => {
     speakSocketIo(socket, {
-      connected: () => socket.send(emitFrame('agent:login', {
-        agentId: `load-agent-${n}`, orgId: ORG_ID, maxSimultaneousSimulations: MAX_VISITORS, profile: { displayName: `Load Agent ${n}` },
-      })),
+      connected: () => socket.send(emitFrame('agent:login', agentLogin(n))),
     });
     socket.setTimeout(() => {
       socket.send(DISCONNECT_FRAME);
       socket.close();
-    }, AGENT_HOLD_MS + 2000);
+    }, WIDGET.AGENT_HOLD + 2000);
   });
   check(res, { 'agent connected': (r) => r && r.status === 101 });
 }
@@ -115,14 +68,14 @@ export function visitor() {
   let answered = false;
 
   const res = ws.connect(URL, {}, (socket) => {
-    const stay = SESSION_MIN_MS + Math.random() * (SESSION_MAX_MS - SESSION_MIN_MS);
+    const stay = WIDGET.SESSION_MIN + Math.random() * (WIDGET.SESSION_MAX - WIDGET.SESSION_MIN);
     speakSocketIo(socket, {
       connected: () => {
         connected = true;
         connectionTime.add(Date.now() - startedAt);
         joinSentAt = Date.now();
         socket.send(emitFrame('visitor:join', {
-          visitorId: uuidv4(), orgId: ORG_ID, pageUrl: randomItem(SAMPLE_PAGES), referrer: randomItem(SAMPLE_REFERRERS),
+          visitorId: uuidv4(), orgId: WIDGET.ORG_ID, pageUrl: randomItem(SAMPLE_PAGES), referrer: randomItem(SAMPLE_REFERRERS),
         }));
       },
       connectError: () => {
@@ -144,8 +97,8 @@ export function visitor() {
     });
     socket.setTimeout(() => {
       if (!answered) socket.close(); // no join answer: counted as a failed join on close
-    }, JOIN_TIMEOUT_MS);
-    if (Math.random() < INTERACT) {
+    }, WIDGET.JOIN_TIMEOUT);
+    if (Math.random() < WIDGET.INTERACT) {
       socket.setTimeout(() => socket.send(emitFrame('visitor:interaction', { interactionType: 'click', timestamp: Date.now() })),
         Math.random() * stay);
     }
