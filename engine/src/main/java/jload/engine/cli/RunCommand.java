@@ -173,11 +173,15 @@ public final class RunCommand implements Callable<Integer> {
             java.time.Duration every = intervalDuration();
             outs = Outputs.open(outputs, plan.thresholds(), System.getenv(), every, runInfo(plan));
             registry.setListener(outs.sampleListener());
+            // The dashboard judges thresholds on the runner's clock, as the runner does (0 until the runner exists).
+            TestRunner[] judgedBy = new TestRunner[1];
             String dashboardUrl = dashboardWanted() ? outs.openDashboard(dashboardHost(), dashboardPort(), runInfo(plan), every,
-                    new jload.engine.exec.ThresholdJudge(registry, plan.thresholdsEnabled() ? plan.thresholds() : List.of())) : null;
+                    new jload.engine.exec.ThresholdJudge(registry, plan.thresholdsEnabled() ? plan.thresholds() : List.of()),
+                    () -> judgedBy[0] == null ? 0 : judgedBy[0].context().elapsedSeconds()) : null;
             if (dashboardUrl != null) log.info("dashboard: " + dashboardUrl);
             Protocols protocols = new Protocols(insecureSkipTlsVerify, plan.http());
             runner = new TestRunner(plan, runtime, registry, control, protocols, log::error, log::warn);
+            judgedBy[0] = runner;
             if (!quiet) printBanner(screen, plan);
             runner.initialize();
             inits.endInitialisation();

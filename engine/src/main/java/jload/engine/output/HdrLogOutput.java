@@ -65,8 +65,10 @@ public final class HdrLogOutput implements TimelineListener, FinishedRun, AutoCl
         this.run = run;
         Files.createDirectories(dir);
         try (var old = Files.newDirectoryStream(dir, "*.hlog")) {
-            for (Path p : old) Files.delete(p); // a folder reused for another run holds only this run's logs
+            for (Path p : old) Files.delete(p); // a folder reused for another run holds only this run's files
         }
+        Files.deleteIfExists(dir.resolve(INDEX));
+        Files.deleteIfExists(dir.resolve(SUMMARY));
         this.intervalsFile = Files.newOutputStream(dir.resolve(INTERVALS));
         this.intervals = new JsonFactory().createGenerator(intervalsFile, JsonEncoding.UTF8);
         this.intervals.setRootValueSeparator(null);
@@ -98,7 +100,11 @@ public final class HdrLogOutput implements TimelineListener, FinishedRun, AutoCl
             intervals.writeRaw(IntervalJson.of(interval).toString());
             intervals.writeRaw('\n');
             intervals.flush();
-            for (Map<TagSet, Log> byTags : logs.values()) byTags.values().forEach(l -> l.stream().flush());
+            for (Map<TagSet, Log> byTags : logs.values()) {
+                for (Log l : byTags.values()) {
+                    if (l.stream().checkError()) throw new IOException(dir.resolve(l.file()) + ": could not be written");
+                }
+            }
             writeIndex();
         } catch (IOException e) {
             failure = e;
@@ -136,7 +142,7 @@ public final class HdrLogOutput implements TimelineListener, FinishedRun, AutoCl
 
     @Override
     public synchronized void onStall(Stall stall) {
-        stalls.add(stall);
+        if (stalls.size() < jload.engine.timeline.StallRecorder.KEPT) stalls.add(stall);
     }
 
     /** The index, replaced whole (written beside, then moved), so a reader never sees half of it. */

@@ -1,6 +1,7 @@
 package jload.engine.output;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
@@ -10,14 +11,20 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.DoubleSupplier;
 import jload.engine.exec.ThresholdJudge;
 import jload.engine.metrics.MetricType;
+import jload.engine.metrics.TagSet;
 import jload.engine.report.HtmlPage;
 import jload.engine.report.ReportModel;
 import jload.engine.thresholds.ThresholdEvaluation;
@@ -25,21 +32,26 @@ import jload.engine.thresholds.ThresholdResult;
 import jload.engine.timeline.Interval;
 import jload.engine.timeline.SeriesInterval;
 import jload.engine.timeline.Stall;
+import jload.engine.timeline.StallRecorder;
 import jload.engine.timeline.TimelineListener;
+import org.HdrHistogram.Histogram;
 
 /**
  * {@code --dashboard}: the run as it goes, on {@code http://HOST:PORT/} (127.0.0.1:5665 unless told otherwise): the
  * report's page in live mode, updated every interval over server-sent events ({@code /events}, one {@code model} event
- * per interval: the whole run so far, with the thresholds judged now), and a last one with the end-of-test verdict.
+ * per interval: the run so far, with the thresholds judged now), and a last one with the end-of-test verdict.
  *
  * <p>Its cost falls on the interval thread, never on the VUs: each interval it adds the interval to the page's model
- * (in proportion to the series); only while a page is open does it also judge the thresholds and send the model — its
+ * (in proportion to the series); only while a page is open does it also judge the thresholds and make an event — its
  * time charts cut to the last {@link #WINDOW} intervals, so an update's size is bounded however long the run
- * (bench/dashboard.sh measures the cost). Served by two platform threads of its own.
+ * (bench/dashboard.sh measures the cost). Each open page has a sender thread of its own and a queue of one event (a
+ * newer one replaces an unsent one: each holds the whole state), so a page that stops reading holds up no one: the
+ * run never waits on a socket. Requests must name this server in their Host header (no DNS rebinding).
  */
 final class LiveDashboard implements TimelineListener, FinishedRun, AutoCloseable {
     /** The intervals the page's time charts show: the last ten minutes at 1 s, so an update's size stays bounded. */
     static final int WINDOW = 600;
+    private static final String CLOSE = "";
 
     private final HttpServer server;
     private final ExecutorService threads = Executors.newFixedThreadPool(2, r -> {
@@ -49,34 +61,90 @@ final class LiveDashboard implements TimelineListener, FinishedRun, AutoCloseabl
     });
     private final ReportModel model;
     private final ThresholdJudge judge;
-    private final long startNanos = System.nanoTime();
+    private final DoubleSupplier elapsedSeconds;
+    private final Set<String> hosts;
     private final List<Stall> stalls = new ArrayList<>();
-    private final List<OutputStream> clients = new CopyOnWriteArrayList<>();
-    private final AtomicInteger served = new AtomicInteger();
+    private final List<Client> clients = new CopyOnWriteArrayList<>();
     private volatile boolean finished;
-    /** Each series' key in the model: its metric and tags, as a log's tag. */
-    private final Map<SeriesKey, String> keys = new java.util.HashMap<>();
+    /** Each series' key in the model: its metric and tags. */
+    private final Map<SeriesKey, String> keys = new HashMap<>();
 
-    private record SeriesKey(String metric, jload.engine.metrics.TagSet tags) { }
+    private record SeriesKey(String metric, TagSet tags) { }
 
-    LiveDashboard(String host, int port, Map<String, Object> run, long intervalMillis, ThresholdJudge judge) throws IOException {
-        this.model = new ReportModel(new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(run), intervalMillis);
-        this.judge = judge;
-        this.server = HttpServer.create(new InetSocketAddress(host, port), 16);
-        server.setExecutor(threads);
-        server.createContext("/", this::page);
-        server.createContext("/events", this::events);
-        server.start();
+    /** One open page: the events for it, written by a thread of its own. */
+    private final class Client {
+        private final LinkedBlockingQueue<String> next = new LinkedBlockingQueue<>(1);
+        private final HttpExchange exchange;
+        private final Thread sender;
+
+        Client(HttpExchange exchange) {
+            this.exchange = exchange;
+            this.sender = Thread.ofPlatform().daemon().name("jload-dashboard-page").start(this::send);
+        }
+
+        /** The latest state replaces one not yet sent. */
+        void offer(String event) {
+            while (!next.offer(event)) next.poll();
+        }
+
+        private void send() {
+            try (exchange; OutputStream out = exchange.getResponseBody()) {
+                while (true) {
+                    String event = next.take();
+                    if (event == CLOSE) return;
+                    out.write(event.getBytes(StandardCharsets.UTF_8));
+                    out.flush();
+                }
+            } catch (IOException | InterruptedException gone) {
+                // the page went away (or jload is closing): its thread ends
+            } finally {
+                clients.remove(this);
+            }
+        }
     }
 
-    /** Where the page is, for the run's banner. */
+    /**
+     * @param elapsedSeconds the test's time so far, as its thresholds are judged by (the runner's clock)
+     */
+    LiveDashboard(String host, int port, Map<String, Object> run, long intervalMillis, ThresholdJudge judge, DoubleSupplier elapsedSeconds)
+            throws IOException {
+        this.model = new ReportModel(new ObjectMapper().valueToTree(run), intervalMillis);
+        this.judge = judge;
+        this.elapsedSeconds = elapsedSeconds;
+        this.server = HttpServer.create(new InetSocketAddress(host, port), 16);
+        try {
+            int bound = server.getAddress().getPort();
+            this.hosts = server.getAddress().getAddress().isAnyLocalAddress() ? null
+                    : Set.copyOf(List.of(host.toLowerCase(java.util.Locale.ROOT) + ":" + bound, "localhost:" + bound, "127.0.0.1:" + bound, "[::1]:" + bound));
+            server.setExecutor(threads);
+            server.createContext("/", this::page);
+            server.createContext("/events", this::events);
+            server.start();
+        } catch (RuntimeException e) { // a bound port that never answers would hang whoever connects
+            server.stop(0);
+            threads.shutdownNow();
+            throw e;
+        }
+    }
+
+    /** Where the page is, for the run's log. */
     String url() {
         InetSocketAddress a = server.getAddress();
         String host = a.getAddress().isAnyLocalAddress() ? "127.0.0.1" : a.getHostString();
         return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + a.getPort() + "/";
     }
 
+    /** A request for another host name (a rebinding web page) is refused; listening on every address, any is taken. */
+    private boolean refused(HttpExchange x) throws IOException {
+        String host = x.getRequestHeaders().getFirst("Host");
+        if (hosts == null || host != null && hosts.contains(host.toLowerCase(java.util.Locale.ROOT))) return false;
+        x.sendResponseHeaders(403, -1);
+        x.close();
+        return true;
+    }
+
     private void page(HttpExchange x) throws IOException {
+        if (refused(x)) return;
         if (!x.getRequestURI().getPath().equals("/")) {
             x.sendResponseHeaders(404, -1);
             x.close();
@@ -86,7 +154,6 @@ final class LiveDashboard implements TimelineListener, FinishedRun, AutoCloseabl
         synchronized (this) {
             body = HtmlPage.live(current(), finished).getBytes(StandardCharsets.UTF_8);
         }
-        served.incrementAndGet();
         x.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
         x.getResponseHeaders().set("Cache-Control", "no-store");
         x.sendResponseHeaders(200, body.length);
@@ -96,23 +163,21 @@ final class LiveDashboard implements TimelineListener, FinishedRun, AutoCloseabl
     }
 
     private void events(HttpExchange x) throws IOException {
+        if (refused(x)) return;
         x.getResponseHeaders().set("Content-Type", "text/event-stream");
         x.getResponseHeaders().set("Cache-Control", "no-store");
         x.sendResponseHeaders(200, 0);
-        OutputStream out = x.getResponseBody();
+        Client c = new Client(x);
         synchronized (this) {
-            send(out, event());
-            if (finished) {
-                out.close();
-                return;
-            }
-            clients.add(out);
+            c.offer(event());
+            if (finished) c.offer(CLOSE);
+            else clients.add(c);
         }
     }
 
     @Override
     public synchronized void onInterval(Interval interval) {
-        Map<String, org.HdrHistogram.Histogram> histograms = new java.util.LinkedHashMap<>();
+        Map<String, Histogram> histograms = new LinkedHashMap<>();
         for (SeriesInterval s : interval.series()) {
             if (s.type() != MetricType.TREND) continue;
             String key = keys.computeIfAbsent(new SeriesKey(s.metric().name(), s.tags()), k -> {
@@ -126,27 +191,26 @@ final class LiveDashboard implements TimelineListener, FinishedRun, AutoCloseabl
             histograms.put(key, s.histogram());
         }
         model.addInterval(IntervalJson.of(interval), histograms);
-        if (!clients.isEmpty()) broadcast(event());
+        if (!clients.isEmpty()) {
+            String event = event();
+            clients.forEach(c -> c.offer(event));
+        }
     }
 
     @Override
     public synchronized void onStall(Stall stall) {
-        stalls.add(stall);
+        if (stalls.size() < StallRecorder.KEPT) stalls.add(stall);
     }
 
     @Override
     public synchronized void finish(JsonNode summary) {
         model.setSummary(summary);
         finished = true;
-        broadcast(event());
-        for (OutputStream c : clients) {
-            try {
-                c.close();
-            } catch (IOException ignored) {
-                // the page went away: nothing to tell
-            }
+        String event = event();
+        for (Client c : clients) {
+            c.offer(event);
+            c.next.offer(CLOSE); // after the last event, unless the page is so far behind that the queue is full
         }
-        clients.clear();
     }
 
     /** The model as the page reads it: the run so far, with stalls and (while it runs) the thresholds judged now. */
@@ -156,7 +220,7 @@ final class LiveDashboard implements TimelineListener, FinishedRun, AutoCloseabl
         model.setStalls(list);
         ObjectNode m = model.toJson(WINDOW);
         if (!finished && judge != null && !judge.isEmpty()) {
-            ThresholdEvaluation now = judge.duringRun((System.nanoTime() - startNanos) / 1e9);
+            ThresholdEvaluation now = judge.duringRun(elapsedSeconds.getAsDouble());
             var verdict = m.putArray("verdict");
             for (ThresholdResult r : now.results()) {
                 ObjectNode row = verdict.addObject().put("metric", r.selectorKey()).put("threshold", r.expressionSource()).put("ok", r.ok());
@@ -174,28 +238,18 @@ final class LiveDashboard implements TimelineListener, FinishedRun, AutoCloseabl
         return "event: model\ndata: " + e + "\n\n";
     }
 
-    private void broadcast(String event) {
-        for (OutputStream c : clients) {
-            try {
-                send(c, event);
-            } catch (IOException gone) {
-                clients.remove(c);
-            }
-        }
-    }
-
-    private static void send(OutputStream out, String event) throws IOException {
-        out.write(event.getBytes(StandardCharsets.UTF_8));
-        out.flush();
-    }
-
-    /** How many times the page was opened (for the run's log). */
-    int pagesServed() {
-        return served.get();
-    }
-
+    /** Lets the pages take their last event (a second at most), then stops serving. */
     @Override
     public void close() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+        for (Client c : clients) {
+            try {
+                c.sender.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            c.sender.interrupt();
+        }
         server.stop(0);
         threads.shutdownNow();
     }

@@ -38,6 +38,9 @@ public final class Outputs implements AutoCloseable {
         } catch (ConfigException e) {
             outputs.close(msg -> { });
             throw e;
+        } catch (RuntimeException e) { // a path the file system refuses (InvalidPathException), …
+            outputs.close(msg -> { });
+            throw new ConfigException("--out: " + e.getMessage());
         }
         return outputs;
     }
@@ -101,9 +104,10 @@ public final class Outputs implements AutoCloseable {
      *
      * @throws ConfigException when the port cannot be had (in use, or the host is not this machine's)
      */
-    public String openDashboard(String host, int port, Map<String, Object> run, Duration interval, jload.engine.exec.ThresholdJudge judge) {
+    public String openDashboard(String host, int port, Map<String, Object> run, Duration interval, jload.engine.exec.ThresholdJudge judge,
+                                java.util.function.DoubleSupplier elapsedSeconds) {
         try {
-            LiveDashboard dashboard = new LiveDashboard(host, port, run, interval.toMillis(), judge);
+            LiveDashboard dashboard = new LiveDashboard(host, port, run, interval.toMillis(), judge, elapsedSeconds);
             timeline.add(dashboard);
             all.add(dashboard);
             return dashboard.url();

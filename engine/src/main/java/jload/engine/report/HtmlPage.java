@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One self-contained HTML page — the chart library (uPlot, from its webjar), the page's script and the data all
@@ -39,17 +40,39 @@ public final class HtmlPage {
         ObjectNode data = json.createObjectNode().put("mode", mode).put("finished", finished).put("events", "/events");
         ArrayNode list = data.putArray("runs");
         runs.forEach(list::add);
-        return resource("jload/report/page.html")
-                .replace("/*TITLE*/", escapeHtml(title))
-                .replace("/*UPLOT_CSS*/", resource(UPLOT + "uPlot.min.css"))
-                .replace("/*UPLOT_JS*/", scriptSafe(resource(UPLOT + "uPlot.iife.min.js")))
-                .replace("/*DATA*/", scriptSafe(data.toString()))
-                .replace("/*APP_JS*/", scriptSafe(resource("jload/report/report.js")));
+        return fill(resource("jload/report/page.html"), Map.of(
+                "TITLE", escapeHtml(title),
+                "UPLOT_CSS", resource(UPLOT + "uPlot.min.css"),
+                "UPLOT_JS", scriptSafe(resource(UPLOT + "uPlot.iife.min.js")),
+                "DATA", jsonSafe(data.toString()),
+                "APP_JS", scriptSafe(resource("jload/report/report.js"))));
     }
 
-    /** Text that cannot end the script element it is in ({@code </script>}) nor open a comment. */
-    static String scriptSafe(String text) {
-        return text.replace("</", "<\\/").replace("<!--", "<\\!--");
+    /**
+     * The template with each {@code /*NAME*}{@code /} marker replaced, in one pass: what a replacement holds (a tag, a
+     * check's name) is never taken for a marker.
+     */
+    static String fill(String template, Map<String, String> parts) {
+        StringBuilder out = new StringBuilder(template.length() + parts.values().stream().mapToInt(String::length).sum());
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("/\\*([A-Z_]+)\\*/").matcher(template);
+        int at = 0;
+        while (m.find()) {
+            String part = parts.get(m.group(1));
+            if (part == null) continue;
+            out.append(template, at, m.start()).append(part);
+            at = m.end();
+        }
+        return out.append(template, at, template.length()).toString();
+    }
+
+    /** Script code that cannot end the script element it is in ({@code </script>}). */
+    static String scriptSafe(String code) {
+        return code.replace("</", "<\\/");
+    }
+
+    /** JSON that cannot end its script element nor open a comment: every {@code <} (only ever inside a string) escaped. */
+    static String jsonSafe(String json) {
+        return json.replace("<", "\\u003c");
     }
 
     private static String escapeHtml(String s) {
@@ -69,6 +92,6 @@ public final class HtmlPage {
     static JsonNode dataOf(String html) throws IOException {
         int start = html.indexOf("<script id=\"jload-data\" type=\"application/json\">") + "<script id=\"jload-data\" type=\"application/json\">".length();
         int end = html.indexOf("</script>", start);
-        return new ObjectMapper().readTree(html.substring(start, end).replace("<\\/", "</"));
+        return new ObjectMapper().readTree(html.substring(start, end));
     }
 }

@@ -95,6 +95,9 @@ public final class ReportModel {
         end = Math.max(end, e);
         times.add(e);
         double seconds = Math.max(0.001, (e - s) / 1000.0);
+        // A run's last interval can be a few ms long: a rate per second over it would be noise (1 request in 2 ms:
+        // "500/s"). Its samples are in the whole-run figures; its rates are not drawn.
+        boolean tooShort = intervalMillis > 0 && e - s < intervalMillis / 5;
         Map<String, Double> gaugeSum = new LinkedHashMap<>(), counterSum = new LinkedHashMap<>(), errorSum = new LinkedHashMap<>();
         Map<String, long[]> rateSum = new LinkedHashMap<>();
         for (JsonNode series : interval.path("series")) {
@@ -104,7 +107,7 @@ public final class ReportModel {
                     if (series.path("value").isNumber()) gaugeSum.merge(metric, series.path("value").asDouble(), Double::sum);
                 }
                 case "counter" -> {
-                    counterSum.merge(metric, series.path("value").asDouble() / seconds, Double::sum);
+                    if (!tooShort) counterSum.merge(metric, series.path("value").asDouble() / seconds, Double::sum);
                     String kind = series.path("tags").path("kind").asText("");
                     if (!kind.isEmpty()) errorSum.merge(metric + "{kind:" + kind + "}", series.path("value").asDouble(), Double::sum);
                 }

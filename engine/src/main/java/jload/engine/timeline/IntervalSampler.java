@@ -21,8 +21,9 @@ import jload.engine.metrics.TrendSeries;
  * (taken from the series' recorder, so no sample is lost or counted twice between intervals).
  *
  * <p>Runs on one platform thread of its own, not on the VUs' carriers: it reads at most once per interval, and its
- * work is proportional to the number of series, not of samples. Invariant: intervals are contiguous; {@link #close()}
- * hands over the last, partial one, so the intervals' samples add up to the run's.
+ * work is proportional to the number of series, not of samples. Invariant: intervals are contiguous, each ending when
+ * it was cut (a stall of jload's makes one longer); {@link #close()} hands over the last, partial one, so the
+ * intervals' samples add up to the run's.
  */
 public final class IntervalSampler implements AutoCloseable {
     private final MetricRegistry registry;
@@ -56,13 +57,19 @@ public final class IntervalSampler implements AutoCloseable {
             sampler.lastCutMillis = System.currentTimeMillis();
         }
         long ms = every.toMillis();
-        sampler.clock.scheduleAtFixedRate(sampler::tick, ms, ms, TimeUnit.MILLISECONDS);
+        // A fixed delay, and each interval ends when it is cut: after a stall of jload's, one interval is longer (and
+        // says so), rather than missed ticks being run back to back into near-empty intervals.
+        sampler.clock.scheduleWithFixedDelay(sampler::tick, ms, ms, TimeUnit.MILLISECONDS);
         return sampler;
     }
 
     private synchronized void tick() {
         if (closed) return;
-        cut(lastCutMillis + every.toMillis());
+        try {
+            cut(System.currentTimeMillis());
+        } catch (RuntimeException e) { // a thrown task would silently end every later tick
+            if (failedListeners.add("cut")) warn.accept("an interval could not be cut, the interval outputs may be incomplete: " + e);
+        }
     }
 
     /** Takes every series' part since the last cut, as the interval ending at {@code endMillis}. */
@@ -110,7 +117,8 @@ public final class IntervalSampler implements AutoCloseable {
     /** Stops the clock and hands over the last interval, up to now (shorter than the others, unless empty). */
     @Override
     public void close() {
-        clock.shutdownNow();
+        // Not shutdownNow: an interrupt would close the interruptible file channels of an output writing this interval.
+        clock.shutdown();
         try {
             clock.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

@@ -11,7 +11,7 @@ import jload.engine.exec.GcPauses;
  * problem to fix first; the count goes on).
  */
 public final class StallRecorder implements AutoCloseable {
-    static final int KEPT = 10_000;
+    public static final int KEPT = 10_000;
 
     private final List<TimelineListener> listeners;
     private final List<Stall> stalls = new ArrayList<>();

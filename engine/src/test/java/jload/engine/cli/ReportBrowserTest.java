@@ -110,7 +110,8 @@ class ReportBrowserTest {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (true) { // the run starts its dashboard once the script is loaded
             try {
-                if (http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) break;
+                if (http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding())
+                        .statusCode() == 200) break;
             } catch (java.io.IOException notYet) {
                 if (System.nanoTime() > deadline || running.isDone()) throw new AssertionError("no dashboard at " + url + ": " + (running.isDone() ? running.get() : ""));
                 Thread.sleep(100);
@@ -131,6 +132,13 @@ class ReportBrowserTest {
             assertTrue(browser.eval("window.jloadReport.charts[0].points").asInt() > vuPoints, "the VU chart grows as the run goes");
             assertChartsDrawn(browser, 6);
             screenshot(browser, "dashboard.jpg");
+            // A page of another site that rebinds its name to 127.0.0.1 gets nothing.
+            try (java.net.Socket raw = new java.net.Socket("127.0.0.1", port)) {
+                raw.getOutputStream().write(("GET / HTTP/1.1\r\nHost: rebound.example:" + port + "\r\nConnection: close\r\n\r\n")
+                        .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                String status = new java.io.BufferedReader(new java.io.InputStreamReader(raw.getInputStream())).readLine();
+                assertTrue(status != null && status.contains(" 403"), "status: " + status);
+            }
             Jload.Result r = running.get();
             assertEquals(0, r.exitCode(), r::toString);
             browser.waitFor("!!document.querySelector('.live.done')", Duration.ofSeconds(10)); // the final event: the run's verdict
