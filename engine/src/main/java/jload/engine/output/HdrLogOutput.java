@@ -170,12 +170,17 @@ public final class HdrLogOutput implements TimelineListener, FinishedRun, AutoCl
         Files.move(tmp, dir.resolve(INDEX), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    /** Keeps the end-of-test summary's data (k6's handleSummary data) beside the intervals: the report's verdict. */
+    /**
+     * Keeps the end-of-test summary's data (k6's handleSummary data) beside the intervals: the report's verdict. Not
+     * {@code setup_data}: what setup() returned is the script's (a login token, say), not a result.
+     */
     @Override
     public synchronized void finish(JsonNode summary) {
         if (failure != null) return;
         try {
-            Files.writeString(dir.resolve(SUMMARY), summary.toPrettyString() + "\n");
+            JsonNode kept = summary.deepCopy();
+            if (kept instanceof ObjectNode o) o.remove("setup_data");
+            Files.writeString(dir.resolve(SUMMARY), kept.toPrettyString() + "\n");
         } catch (IOException e) {
             failure = e;
         }

@@ -38,6 +38,7 @@ class IntervalOutputsTest {
               thresholds: { 'latency{kind:a}': ['p(95)<1000'], 'latency{kind:b}': ['p(95)<1000'] },
               summaryTrendStats: ['min', 'med', 'p(90)', 'p(95)', 'p(99)', 'max', 'count'],
             };
+            export function setup() { return { token: 's3cret' }; }
             export default function () {
               const i = exec.scenario.iterationInTest % 100; // 0..99 three times over the run
               latency.add(i < 85 ? 10.25 : i < 97 ? 52.5 : 210, { kind: 'a' });
@@ -130,6 +131,11 @@ class IntervalOutputsTest {
             assertTrue(s.path("start").asLong() >= index.path("start").asLong() - 60_000, s.toString());
         }
         assertTrue(sawGc, "the GC pause is recorded as a stall: " + index.path("stalls"));
+
+        // The summary is kept beside the intervals (the report's verdict), without what setup() returned.
+        JsonNode kept = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        assertTrue(kept.path("metrics").path("latency{kind:a}").path("thresholds").has("p(95)<1000"), kept.toPrettyString());
+        assertTrue(!kept.has("setup_data") && !Files.readString(out.resolve("summary.json")).contains("s3cret"), "setup()'s data stays out");
     }
 
     @Test
