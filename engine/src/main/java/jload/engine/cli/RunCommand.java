@@ -200,7 +200,8 @@ public final class RunCommand implements Callable<Integer> {
             RunResult result;
             List<jload.engine.timeline.TimelineListener> timeline = outs.timelineListeners();
             // Intervals and stalls are only cut and watched for an output that takes them.
-            jload.engine.timeline.StallRecorder stalls = timeline.isEmpty() ? null : jload.engine.timeline.StallRecorder.start(timeline);
+            jload.engine.timeline.StallRecorder stalls = timeline.isEmpty() ? null
+                    : jload.engine.timeline.StallRecorder.start(timeline, protocols.loops().group());
             jload.engine.timeline.IntervalSampler sampler = timeline.isEmpty() ? null
                     : jload.engine.timeline.IntervalSampler.start(registry, every, timeline, log::warn);
             try {

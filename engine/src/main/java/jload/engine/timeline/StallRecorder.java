@@ -5,8 +5,8 @@ import java.util.List;
 import jload.engine.exec.GcPauses;
 
 /**
- * jload's own stalls during a run — garbage-collection pauses (from the JDK's notifications) and hiccups
- * ({@link HiccupProbe}) — kept in order and handed to the listeners as they happen, so every chart and table can show
+ * jload's own stalls during a run — garbage-collection pauses (from the JDK's notifications), hiccups
+ * ({@link HiccupProbe}) and the VUs' event loops falling behind ({@link LoopLagProbe}) — kept in order and handed to the listeners as they happen, so every chart and table can show
  * them beside the numbers they touched. Keeps at most {@link #KEPT} (a run that stalls more than that has one
  * problem to fix first; the count goes on).
  */
@@ -19,15 +19,18 @@ public final class StallRecorder implements AutoCloseable {
     private final GcPauses gc;
     private final HiccupProbe hiccups;
 
-    private StallRecorder(List<TimelineListener> listeners) {
+    private final LoopLagProbe loops;
+
+    private StallRecorder(List<TimelineListener> listeners, io.netty.util.concurrent.EventExecutorGroup eventLoops) {
         this.listeners = List.copyOf(listeners);
         this.gc = GcPauses.start((start, millis, what) -> record(new Stall("gc", start, millis, what)));
         this.hiccups = new HiccupProbe(this::record);
+        this.loops = eventLoops == null ? null : new LoopLagProbe(eventLoops, this::record);
     }
 
-    /** Starts recording now. */
-    public static StallRecorder start(List<TimelineListener> listeners) {
-        return new StallRecorder(listeners);
+    /** Starts recording now; {@code eventLoops}, the loops that carry the VUs, are watched too (null: not). */
+    public static StallRecorder start(List<TimelineListener> listeners, io.netty.util.concurrent.EventExecutorGroup eventLoops) {
+        return new StallRecorder(listeners, eventLoops);
     }
 
     void record(Stall stall) {
@@ -56,6 +59,7 @@ public final class StallRecorder implements AutoCloseable {
 
     @Override
     public void close() {
+        if (loops != null) loops.close();
         hiccups.close();
         gc.close();
     }
