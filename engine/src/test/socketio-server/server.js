@@ -102,7 +102,8 @@ if (process.env.BROADCAST_MS) {
 // GET /stats: connected clients, acks given, ticks sent and the room's members, for the benchmarks' steady-state windows.
 http.on('request', (req, res) => {
   if (req.url === '/metrics') {
-    let text = `gateway_connections ${admitted.size}\ngateway_connections_peak ${peak}\ngateway_bus_relayed_total ${relayed}\n`;
+    let text = `gateway_connections ${admitted.size}\ngateway_connections_peak ${peak}\ngateway_bus_relayed_total ${relayed}\n`
+      + `gateway_redis_reconnects_total ${redisReconnects}\n`;
     for (const [origin, n] of byOrigin) text += `gateway_connections_by_origin{origin="${origin}"} ${n}\n`;
     res.setHeader('Content-Type', 'text/plain; version=0.0.4');
     res.end(text);
@@ -119,7 +120,7 @@ http.on('request', (req, res) => {
 // …} published there to the room as `event` (default 'broadcast') {room, from: 'redis', data: <the object>, ts} —
 // seed 001's gateway behind its novel.realtime.events channel. The Redis clients reconnect (and subscribe again) by
 // themselves after an outage, as a production gateway's would; what was published meanwhile is lost.
-let relayed = 0;
+let relayed = 0, redisReconnects = 0;
 async function joinCluster() {
   const { createClient } = require('redis');
   const { createAdapter } = require('@socket.io/redis-adapter');
@@ -127,7 +128,10 @@ async function joinCluster() {
   const sub = pub.duplicate();
   const clients = [pub, sub];
   if (process.env.BUS_CHANNEL) clients.push(pub.duplicate());
-  for (const c of clients) c.on('error', () => {}); // an outage is a test's drill: the client reconnects on its own
+  for (const c of clients) {
+    c.on('error', () => {}); // an outage is a test's drill: the client reconnects on its own
+    c.on('reconnecting', () => { redisReconnects++; });
+  }
   await Promise.all(clients.map((c) => c.connect()));
   io.adapter(createAdapter(pub, sub));
   if (process.env.BUS_CHANNEL) {
