@@ -171,11 +171,12 @@ public final class RunCommand implements Callable<Integer> {
             MetricRegistry registry = new MetricRegistry();
             registry.onNotice(log::warn);
             java.time.Duration every = intervalDuration();
-            outs = Outputs.open(outputs, plan.thresholds(), System.getenv(), every, runInfo(plan));
+            Map<String, Object> run = runInfo(plan);
+            outs = Outputs.open(outputs, plan.thresholds(), System.getenv(), every, run);
             registry.setListener(outs.sampleListener());
             // The dashboard judges thresholds on the runner's clock, as the runner does (0 until the runner exists).
             TestRunner[] judgedBy = new TestRunner[1];
-            String dashboardUrl = dashboardWanted() ? outs.openDashboard(dashboardHost(), dashboardPort(), runInfo(plan), every,
+            String dashboardUrl = dashboardWanted() ? outs.openDashboard(dashboardHost(), dashboardPort(), run, every,
                     new jload.engine.exec.ThresholdJudge(registry, plan.thresholdsEnabled() ? plan.thresholds() : List.of()),
                     () -> judgedBy[0] == null ? 0 : judgedBy[0].context().elapsedSeconds()) : null;
             if (dashboardUrl != null) log.info("dashboard: " + dashboardUrl);

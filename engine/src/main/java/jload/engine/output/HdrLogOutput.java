@@ -1,14 +1,10 @@
 package jload.engine.output;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -50,8 +46,7 @@ public final class HdrLogOutput implements TimelineListener, FinishedRun, AutoCl
     private final Map<String, Object> run;
     private final Map<String, Map<TagSet, Log>> logs = new LinkedHashMap<>();
     private final List<Stall> stalls = new ArrayList<>();
-    private final OutputStream intervalsFile;
-    private final JsonGenerator intervals;
+    private final java.io.Writer intervals;
     private final ObjectMapper json = new ObjectMapper();
     private long startMillis = -1, endMillis;
     private IOException failure;
@@ -69,9 +64,7 @@ public final class HdrLogOutput implements TimelineListener, FinishedRun, AutoCl
         }
         Files.deleteIfExists(dir.resolve(INDEX));
         Files.deleteIfExists(dir.resolve(SUMMARY));
-        this.intervalsFile = Files.newOutputStream(dir.resolve(INTERVALS));
-        this.intervals = new JsonFactory().createGenerator(intervalsFile, JsonEncoding.UTF8);
-        this.intervals.setRootValueSeparator(null);
+        this.intervals = Files.newBufferedWriter(dir.resolve(INTERVALS));
     }
 
     /**
@@ -97,8 +90,7 @@ public final class HdrLogOutput implements TimelineListener, FinishedRun, AutoCl
             for (SeriesInterval s : interval.series()) {
                 if (s.type() == MetricType.TREND) writeHistogram(interval, s);
             }
-            intervals.writeRaw(IntervalJson.of(interval).toString());
-            intervals.writeRaw('\n');
+            intervals.write(IntervalJson.of(interval) + "\n");
             intervals.flush();
             for (Map<TagSet, Log> byTags : logs.values()) {
                 for (Log l : byTags.values()) {
@@ -161,10 +153,7 @@ public final class HdrLogOutput implements TimelineListener, FinishedRun, AutoCl
                 l.tags().asMap().forEach(tags::put);
             }
         }
-        ArrayNode st = index.putArray("stalls");
-        for (Stall s : stalls) {
-            st.addObject().put("kind", s.kind()).put("start", s.startMillis()).put("durationMillis", s.durationMillis()).put("detail", s.detail());
-        }
+        index.set("stalls", IntervalJson.stalls(stalls));
         Path tmp = dir.resolve(INDEX + ".tmp");
         Files.writeString(tmp, index.toPrettyString() + "\n");
         Files.move(tmp, dir.resolve(INDEX), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -195,7 +184,6 @@ public final class HdrLogOutput implements TimelineListener, FinishedRun, AutoCl
         }
         for (Map<TagSet, Log> byTags : logs.values()) byTags.values().forEach(l -> l.stream().close());
         intervals.close();
-        intervalsFile.close();
         if (failure != null) throw failure;
     }
 }

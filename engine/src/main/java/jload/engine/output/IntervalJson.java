@@ -16,6 +16,15 @@ import jload.engine.timeline.SeriesInterval;
 final class IntervalJson {
     private IntervalJson() { }
 
+    /** jload's stalls as {@code index.json} and the page hold them: {@code kind}, {@code start}, {@code durationMillis}, {@code detail}. */
+    static com.fasterxml.jackson.databind.node.ArrayNode stalls(java.util.List<jload.engine.timeline.Stall> stalls) {
+        var list = JsonNodeFactory.instance.arrayNode();
+        for (var s : stalls) {
+            list.addObject().put("kind", s.kind()).put("start", s.startMillis()).put("durationMillis", s.durationMillis()).put("detail", s.detail());
+        }
+        return list;
+    }
+
     static ObjectNode of(Interval interval) {
         ObjectNode line = JsonNodeFactory.instance.objectNode().put("start", interval.startMillis()).put("end", interval.endMillis());
         var list = line.putArray("series");

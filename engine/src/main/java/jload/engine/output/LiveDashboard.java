@@ -215,9 +215,7 @@ final class LiveDashboard implements TimelineListener, FinishedRun, AutoCloseabl
 
     /** The model as the page reads it: the run so far, with stalls and (while it runs) the thresholds judged now. */
     private ObjectNode current() {
-        var list = JsonNodeFactory.instance.arrayNode();
-        for (Stall s : stalls) list.addObject().put("kind", s.kind()).put("start", s.startMillis()).put("durationMillis", s.durationMillis()).put("detail", s.detail());
-        model.setStalls(list);
+        model.setStalls(IntervalJson.stalls(stalls));
         ObjectNode m = model.toJson(WINDOW);
         if (!finished && judge != null && !judge.isEmpty()) {
             ThresholdEvaluation now = judge.duringRun(elapsedSeconds.getAsDouble());

@@ -16,13 +16,4 @@ public record SeriesInterval(Metric metric, TagSet tags, double value, long pass
     public MetricType type() {
         return metric.type();
     }
-
-    /** A trend's samples in the interval, a rate's, a counter's adds are not counted here: 0 for those two. */
-    public long count() {
-        return switch (metric.type()) {
-            case TREND -> histogram.getTotalCount();
-            case RATE -> passes + fails;
-            default -> 0;
-        };
-    }
 }
