@@ -23,28 +23,11 @@
 //   k6 run --env SERVER_URL=wss://staging.example.com scripts/websocket-connections.js
 import ws from 'k6/ws';
 import { check } from 'k6';
-import { Counter, Rate, Trend } from 'k6/metrics';
+import {
+  SERVER_URL, HOLD_MIN, HOLD_MAX, connectionTime, connectionFailures, connectionSuccess, connectionOptions,
+} from './lib/connections.js';
 
-const SERVER_URL = __ENV.SERVER_URL || (__ENV.TARGET_SIO ? __ENV.TARGET_SIO.replace(/^http/, 'ws') : 'ws://127.0.0.1:3000');
-const TARGET = Number(__ENV.TARGET || 1000);
-const HOLD_MIN = Number(__ENV.HOLD_MIN || 30000);
-const HOLD_MAX = Number(__ENV.HOLD_MAX || 60000);
-
-const connectionTime = new Trend('ws_connection_time', true);
-const connectionFailures = new Counter('ws_connection_failures');
-const connectionSuccess = new Rate('ws_connection_success_rate');
-
-export const options = {
-  stages: [
-    { duration: __ENV.RAMP_UP || '1m', target: TARGET },
-    { duration: __ENV.STEADY || '2m', target: TARGET },
-    { duration: __ENV.RAMP_DOWN || '30s', target: 0 },
-  ],
-  thresholds: {
-    ws_connection_time: ['p(95)<1000'],
-    ws_connection_success_rate: ['rate>0.99'],
-  },
-};
+export const options = connectionOptions();
 
 export default function () {
   const url = `${SERVER_URL}/socket.io/?EIO=4&transport=websocket`;
