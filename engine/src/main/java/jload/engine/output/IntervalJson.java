@@ -16,10 +16,13 @@ import jload.engine.timeline.SeriesInterval;
 final class IntervalJson {
     private IntervalJson() { }
 
-    /** jload's stalls as {@code index.json} and the page hold them: {@code kind}, {@code start}, {@code durationMillis}, {@code detail}. */
+    /**
+     * jload's stalls as {@code index.json} and the page hold them: {@code kind}, {@code start}, {@code durationMillis},
+     * {@code detail}; a GC pause once, without the probes' echoes of it.
+     */
     static com.fasterxml.jackson.databind.node.ArrayNode stalls(java.util.List<jload.engine.timeline.Stall> stalls) {
         var list = JsonNodeFactory.instance.arrayNode();
-        for (var s : stalls) {
+        for (var s : jload.engine.timeline.GcEchoes.removedFrom(stalls)) {
             list.addObject().put("kind", s.kind()).put("start", s.startMillis()).put("durationMillis", s.durationMillis()).put("detail", s.detail());
         }
         return list;
