@@ -1,14 +1,20 @@
 // jload's report page: one run (mode 'report'), two runs side by side (mode 'compare'), or a run going on (mode
 // 'live', updated over server-sent events). Everything it draws is in the page (#jload-data): it opens offline.
-// window.jloadReport tells a test what was drawn: ready, charts [{title, points}], errors.
+// window.jloadReport tells a test what was drawn: ready, charts [{title, points}], errors; live: updates (events taken),
+// deltas (those that only added what was new), made (charts made: a live page updates its charts in place), model(),
+// merge(model, update).
 (function () {
   'use strict';
   const page = JSON.parse(document.getElementById('jload-data').textContent);
-  const state = window.jloadReport = { ready: false, charts: [], errors: [], updates: 0 };
+  const state = window.jloadReport = { ready: false, charts: [], errors: [], updates: 0, deltas: 0, made: 0, model: () => page.runs[0] };
+  state.merge = (cur, next) => merged(cur, next); // for a test: the page's way of taking an update
   const COLORS = ['#0969da', '#cf222e', '#1a7f37', '#8250df', '#bf8700', '#1b7c83', '#e16f24', '#6e7781'];
   const TREND_ORDER = ['http_req_duration', 'ws_rtt', 'sio_rtt', 'sio_ack_duration', 'fanout_latency', 'ws_connecting', 'sio_connecting'];
   const QUIET_COUNTERS = new Set(['iterations', 'data_sent', 'data_received', 'dropped_iterations']);
   let plots = [];
+  // The charts of the last render, by what they draw: a render that draws the same chart again gives it new data
+  // instead of making it anew (a live page renders every second).
+  let reusable = new Map();
 
   const el = (tag, attrs, ...children) => {
     const e = document.createElement(tag);
@@ -51,14 +57,14 @@
   }
 
   // Shades jload's own stalls on a time chart: what was timed across them includes them.
-  function stallBands(runs, relative) {
+  function stallBands(holder, relative) {
     return {
       hooks: {
         drawClear: [(u) => {
           const ctx = u.ctx;
           ctx.save();
           ctx.fillStyle = 'rgba(230, 120, 0, 0.22)';
-          for (const run of runs) {
+          for (const run of holder.runs) {
             for (const s of run.stalls || []) {
               const from = (s.start - (relative ? run.start : 0)) / 1000;
               const x0 = u.valToPos(from, 'x', true);
@@ -77,6 +83,27 @@
     const box = el('div', { class: 'chart' });
     parent.append(box);
     return box;
+  }
+
+  // The chart drawn as `key` in the last render, given the new data (true), or nothing to reuse (false).
+  function reused(parent, key, holder, data, title, points) {
+    const old = reusable.get(key);
+    if (!old) return false;
+    reusable.delete(key);
+    Object.assign(old.holder, holder);
+    parent.append(old.box);
+    old.plot.setData(data);
+    plots.push(old);
+    state.charts.push({ title, points });
+    return true;
+  }
+
+  function made(parent, key, holder, opts, data, title, points) {
+    const box = chartBox(parent, title);
+    const plot = new uPlot(opts, data, box);
+    plots.push({ key, holder, box, plot });
+    state.made++;
+    state.charts.push({ title, points });
   }
 
   // One time chart: lines = [{label, values, contains, axis}] per run (dashed for the second run of a comparison).
@@ -108,26 +135,26 @@
     if (data.length === 1) return;
     const contains = lineSets[0][0] ? lineSets[0][0].contains : 'default';
     const hasY2 = lineSets[0].some((l) => l.axis === 2);
-    const box = chartBox(parent, title);
+    const key = 'time|' + title + '|' + series.map((x) => x.label + '@' + x.scale).join(',');
+    const holder = { runs };
+    if (reused(parent, key, holder, data, title, points)) return;
     const width = 600;
     const opts = {
       title, width, height: 260,
       scales: {
         // The whole run, so that a stall before the first interval's end is on the chart too.
-        x: { time: !relative, range: () => (relative ? [0, (runs[0].end - runs[0].start) / 1000] : [runs[0].start / 1000, runs[0].end / 1000]) },
+        x: { time: !relative, range: () => { const r = holder.runs[0]; return relative ? [0, (r.end - r.start) / 1000] : [r.start / 1000, r.end / 1000]; } },
         y: { range: (u, min, max) => [Math.min(0, min), max > 0 ? max * 1.05 : 1] },
       },
       axes: [{}, { values: (u, vals) => vals.map((v) => tick(v, contains)), size: 70 }],
       series,
-      plugins: [stallBands(runs, relative)],
+      plugins: [stallBands(holder, relative)],
     };
     if (hasY2) {
       opts.scales.y2 = { range: (u, min, max) => [0, max > 0 ? max * 1.05 : 1] };
       opts.axes.push({ scale: 'y2', side: 1, grid: { show: false }, size: 60 });
     }
-    const plot = new uPlot(opts, data, box);
-    plots.push(plot);
-    state.charts.push({ title, points });
+    made(parent, key, holder, opts, data, title, points);
   }
 
   // The percentile distribution, as HdrHistogram plots it: percentiles spread on 1/(1-p), log-scaled.
@@ -147,18 +174,18 @@
       data.push(ys);
       series.push({ label: (runs.length > 1 ? (r === 0 ? 'A' : 'B') : metric), stroke: COLORS[r], width: 1.5, spanGaps: true, dash: r > 0 ? [6, 4] : undefined, value: (u, v) => fmt(v, contains) });
     });
-    const box = chartBox(parent);
-    const plot = new uPlot({
+    const key = 'distribution|' + metric + '|' + series.map((x) => x.label).join(',');
+    const holder = { top: Math.max(...xsAll) };
+    if (reused(parent, key, holder, data, metric + ' distribution', points)) return;
+    made(parent, key, holder, {
       title: metric + ' — percentile distribution', width: 620, height: 240,
       scales: { x: { time: false }, y: { range: (u, min, max) => [0, max > 0 ? max * 1.05 : 1] } },
       axes: [
-        { values: (u, vals) => vals.map(percentileLabel), splits: () => [0, 1, 2, 3, 4, 5].filter((x) => x <= Math.max(...xsAll) + 0.01) },
+        { values: (u, vals) => vals.map(percentileLabel), splits: () => [0, 1, 2, 3, 4, 5].filter((x) => x <= holder.top + 0.01) },
         { values: (u, vals) => vals.map((v) => tick(v, contains)), size: 70 },
       ],
       series,
-    }, data, box);
-    plots.push(plot);
-    state.charts.push({ title: metric + ' distribution', points });
+    }, data, metric + ' distribution', points);
   }
 
   function verdictSection(run, label) {
@@ -303,7 +330,7 @@
 
   function render() {
     const main = document.getElementById('main');
-    plots.forEach((p) => p.destroy());
+    reusable = new Map(plots.map((p) => [p.key, p]));
     plots = [];
     state.charts = [];
     main.replaceChildren();
@@ -322,7 +349,47 @@
       main.append(...[verdictSection(runs[0]), chartsSection(runs, false), distributionsSection(runs), tagTables(runs[0]), checksSection(runs[0]),
         metricsSection(runs), runSection(runs[0]), stallsSection(runs[0])].filter(Boolean));
     }
+    reusable.forEach((p) => p.plot.destroy()); // charts no longer drawn
+    reusable = new Map();
     state.ready = true;
+  }
+
+  // A live update into the page's model: what is new appended (padded with nulls for a series new in it), the
+  // whole-run parts replaced, the time series cut to the dashboard's window. An update that does not follow on from
+  // what the page holds (its first, a page far behind) is the whole model.
+  function merged(cur, next) {
+    if (!next.delta || !cur || next.intervalsCut !== cur.intervalsCut + cur.times.length) return next;
+    const had = cur.times.length, added = next.times.length;
+    const cat = (a, b) => (a || new Array(had).fill(null)).concat(b || new Array(added).fill(null));
+    const catAll = (into, from, fields) => {
+      for (const k of new Set([...Object.keys(into), ...Object.keys(from)])) {
+        if (!fields) { into[k] = cat(into[k], from[k]); continue; }
+        const o = into[k] || (into[k] = {});
+        for (const f of fields) o[f] = cat(o[f], (from[k] || {})[f]);
+        if (from[k] && from[k].contains) o.contains = from[k].contains;
+      }
+    };
+    cur.times = cur.times.concat(next.times);
+    catAll(cur.gauges, next.gauges);
+    catAll(cur.counters, next.counters);
+    catAll(cur.errors, next.errors);
+    catAll(cur.rates, next.rates, ['passes', 'fails']);
+    catAll(cur.trends, next.trends, ['p50', 'p95', 'p99', 'max', 'count']);
+    cur.stalls = cur.stalls.filter((x) => x.start < next.stallsFrom).concat(next.stalls);
+    for (const k of ['run', 'end', 'runStart', 'intervalMillis', 'window', 'distributions', 'tables', 'checks', 'verdict', 'metrics']) cur[k] = next[k];
+    const over = cur.times.length - next.window;
+    if (over > 0) { // the window moves on: it starts where its first interval does
+      cur.start = cur.times[over - 1];
+      cur.intervalsCut += over;
+      const cut = (a) => a.slice(over);
+      cur.times = cut(cur.times);
+      for (const group of [cur.gauges, cur.counters, cur.errors]) for (const k of Object.keys(group)) group[k] = cut(group[k]);
+      for (const r of Object.values(cur.rates)) { r.passes = cut(r.passes); r.fails = cut(r.fails); }
+      for (const t of Object.values(cur.trends)) for (const f of ['p50', 'p95', 'p99', 'max', 'count']) t[f] = cut(t[f]);
+      cur.stalls = cur.stalls.filter((x) => x.start + x.durationMillis >= cur.start);
+    }
+    state.deltas++;
+    return cur;
   }
 
   window.addEventListener('error', (e) => state.errors.push(String(e.message)));
@@ -337,7 +404,7 @@
     events.onerror = () => { if (events.readyState === EventSource.CLOSED) state.errors.push('the dashboard\'s event stream closed'); };
     events.addEventListener('model', (e) => {
       const next = JSON.parse(e.data);
-      page.runs = [next.run];
+      page.runs = [merged(page.runs[0], next.run)];
       page.finished = next.finished;
       state.updates++;
       render();

@@ -38,20 +38,20 @@ import org.HdrHistogram.Histogram;
 
 /**
  * {@code --dashboard}: the run as it goes, on {@code http://HOST:PORT/} (127.0.0.1:5665 unless told otherwise): the
- * report's page in live mode, updated every interval over server-sent events ({@code /events}, one {@code model} event
- * per interval: the run so far, with the thresholds judged now), and a last one with the end-of-test verdict.
+ * report's page in live mode, updated every interval over server-sent events ({@code /events}, {@code model} events:
+ * a page's first holds the run so far, each later one what is new — the intervals since, the recent stalls, the
+ * whole-run tables and the thresholds judged now), and a last one with the end-of-test verdict.
  *
  * <p>Its cost falls on the interval thread, never on the VUs: each interval it adds the interval to the page's model
- * (in proportion to the series); only while a page is open does it also judge the thresholds and make an event — its
- * time charts cut to the last {@link #WINDOW} intervals, so an update's size is bounded however long the run
- * (bench/dashboard.sh measures the cost). Each open page has a sender thread of its own and a queue of one event (a
- * newer one replaces an unsent one: each holds the whole state), so a page that stops reading holds up no one: the
- * run never waits on a socket. Requests must name this server in their Host header (no DNS rebinding).
+ * (in proportion to the series); only while a page is open does it also judge the thresholds and make events, each in
+ * proportion to the series, not to the run's length (the page keeps the last {@link #WINDOW} intervals;
+ * bench/dashboard.sh measures the cost). Each open page has a sender thread of its own, woken when there is news, so
+ * a page that stops reading holds up no one: the run never waits on a socket. Requests must name this server in their
+ * Host header (no DNS rebinding).
  */
 final class LiveDashboard implements TimelineListener, FinishedRun, AutoCloseable {
     /** The intervals the page's time charts show: the last ten minutes at 1 s, so an update's size stays bounded. */
     static final int WINDOW = 600;
-    private static final String CLOSE = "";
 
     private final HttpServer server;
     private final ExecutorService threads = Executors.newFixedThreadPool(2, r -> {
@@ -71,29 +71,35 @@ final class LiveDashboard implements TimelineListener, FinishedRun, AutoCloseabl
 
     private record SeriesKey(String metric, TagSet tags) { }
 
-    /** One open page: the events for it, written by a thread of its own. */
+    /**
+     * One open page, and a thread of its own that writes its events: each time there is news, what the page has not
+     * got yet (its first event: the whole window). News that comes while an event is being written waits as one
+     * wake-up, so a page that reads slowly gets fewer, larger updates and holds up no one.
+     */
     private final class Client {
-        private final LinkedBlockingQueue<String> next = new LinkedBlockingQueue<>(1);
+        private final LinkedBlockingQueue<Boolean> news = new LinkedBlockingQueue<>(1);
         private final HttpExchange exchange;
         private final Thread sender;
+        /** The intervals the page holds (guarded by the dashboard). */
+        private int has;
 
         Client(HttpExchange exchange) {
             this.exchange = exchange;
             this.sender = Thread.ofPlatform().daemon().name("jload-dashboard-page").start(this::send);
         }
 
-        /** The latest state replaces one not yet sent. */
-        void offer(String event) {
-            while (!next.offer(event)) next.poll();
+        void wake() {
+            news.offer(Boolean.TRUE);
         }
 
         private void send() {
             try (exchange; OutputStream out = exchange.getResponseBody()) {
                 while (true) {
-                    String event = next.take();
-                    if (event == CLOSE) return;
-                    out.write(event.getBytes(StandardCharsets.UTF_8));
+                    news.take();
+                    Update update = updateFor(this);
+                    out.write(update.event().getBytes(StandardCharsets.UTF_8));
                     out.flush();
+                    if (update.last()) return;
                 }
             } catch (IOException | InterruptedException gone) {
                 // the page went away (or jload is closing): its thread ends
@@ -102,6 +108,9 @@ final class LiveDashboard implements TimelineListener, FinishedRun, AutoCloseabl
             }
         }
     }
+
+    /** An event for one page; the last one carries the run's verdict. */
+    private record Update(String event, boolean last) { }
 
     /**
      * @param elapsedSeconds the test's time so far, as its thresholds are judged by (the runner's clock)
@@ -152,7 +161,7 @@ final class LiveDashboard implements TimelineListener, FinishedRun, AutoCloseabl
         }
         byte[] body;
         synchronized (this) {
-            body = HtmlPage.live(current(), finished).getBytes(StandardCharsets.UTF_8);
+            body = HtmlPage.live(current(0), finished).getBytes(StandardCharsets.UTF_8);
         }
         x.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
         x.getResponseHeaders().set("Cache-Control", "no-store");
@@ -169,9 +178,8 @@ final class LiveDashboard implements TimelineListener, FinishedRun, AutoCloseabl
         x.sendResponseHeaders(200, 0);
         Client c = new Client(x);
         synchronized (this) {
-            c.offer(event());
-            if (finished) c.offer(CLOSE);
-            else clients.add(c);
+            if (!finished) clients.add(c);
+            c.wake();
         }
     }
 
@@ -191,10 +199,7 @@ final class LiveDashboard implements TimelineListener, FinishedRun, AutoCloseabl
             histograms.put(key, s.histogram());
         }
         model.addInterval(IntervalJson.of(interval), histograms);
-        if (!clients.isEmpty()) {
-            String event = event();
-            clients.forEach(c -> c.offer(event));
-        }
+        clients.forEach(Client::wake);
     }
 
     @Override
@@ -206,17 +211,16 @@ final class LiveDashboard implements TimelineListener, FinishedRun, AutoCloseabl
     public synchronized void finish(JsonNode summary) {
         model.setSummary(summary);
         finished = true;
-        String event = event();
-        for (Client c : clients) {
-            c.offer(event);
-            c.next.offer(CLOSE); // after the last event, unless the page is so far behind that the queue is full
-        }
+        clients.forEach(Client::wake);
     }
 
-    /** The model as the page reads it: the run so far, with stalls and (while it runs) the thresholds judged now. */
-    private ObjectNode current() {
+    /**
+     * The model as a page that holds the first {@code after} intervals reads it: what is new since, with the stalls
+     * and (while the run goes) the thresholds judged now.
+     */
+    private ObjectNode current(int after) {
         model.setStalls(IntervalJson.stalls(stalls));
-        ObjectNode m = model.toJson(WINDOW);
+        ObjectNode m = model.toJson(WINDOW, after);
         if (!finished && judge != null && !judge.isEmpty()) {
             ThresholdEvaluation now = judge.duringRun(elapsedSeconds.getAsDouble());
             var verdict = m.putArray("verdict");
@@ -229,11 +233,12 @@ final class LiveDashboard implements TimelineListener, FinishedRun, AutoCloseabl
         return m;
     }
 
-    private String event() {
+    private synchronized Update updateFor(Client page) {
         ObjectNode e = JsonNodeFactory.instance.objectNode();
-        e.set("run", current());
+        e.set("run", current(page.has));
         e.put("finished", finished);
-        return "event: model\ndata: " + e + "\n\n";
+        page.has = model.intervals();
+        return new Update("event: model\ndata: " + e + "\n\n", finished);
     }
 
     /** Lets the pages take their last event (a second at most), then stops serving. */

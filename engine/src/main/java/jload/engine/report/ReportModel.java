@@ -30,6 +30,11 @@ import org.HdrHistogram.HistogramIterationValue;
 public final class ReportModel {
     /** The tags a report tabulates Trends by. */
     static final List<String> TABLE_TAGS = List.of("name", "scenario", "group", "status");
+    /**
+     * How long after a stall its list may still change (a GC pause's notice comes after the probes' echoes of it, and
+     * removes them): an update resends the stalls this far back.
+     */
+    static final long STALL_NOTICE_MILLIS = 2_000;
     private static final Pattern THRESHOLD = Pattern.compile("^\\s*([a-z]+(?:\\([0-9.]+\\))?)\\s*(<=|>=|==|!=|<|>)\\s*(.+?)\\s*$");
 
     /** A Trend series: its log's entry in the index (metric, tags, contains) and every sample so far. */
@@ -217,20 +222,43 @@ public final class ReportModel {
         return toJson(Integer.MAX_VALUE);
     }
 
+    /** How many intervals the model holds. */
+    public int intervals() {
+        return intervals;
+    }
+
     /**
      * The model with its time series cut to the last {@code lastIntervals} intervals (the dashboard's window, so an
      * update stays the same size however long the run); the whole-run parts (distributions, tables, checks) are whole.
      */
     public ObjectNode toJson(int lastIntervals) {
-        int from = Math.max(0, intervals - lastIntervals);
+        return toJson(lastIntervals, 0);
+    }
+
+    /**
+     * What a page that holds the first {@code after} intervals needs: the intervals after them ({@code delta} true,
+     * {@code intervalsCut} = {@code after}) and the stalls from {@code stallsFrom} on (a GC pause's echoes are left out
+     * when its notice comes, a moment later: a page replaces its stalls from there), with the whole-run parts whole. A
+     * page with none of them, or so far behind that the window has moved past them, gets the whole window instead
+     * ({@code delta} false). So an update's size is in proportion to the series, not to the run's length.
+     */
+    public ObjectNode toJson(int lastIntervals, int after) {
+        int window = Math.max(0, intervals - lastIntervals);
+        boolean delta = after > 0 && after >= window && after <= intervals;
+        int from = delta ? after : window;
         ObjectNode m = json.createObjectNode();
         m.set("run", runInfo.deepCopy());
-        long windowStart = from == 0 ? start : times.get(from - 1).asLong();
+        long windowStart = window == 0 ? start : times.get(window - 1).asLong();
         m.put("start", windowStart).put("end", end).put("intervalMillis", intervalMillis);
-        m.put("runStart", start).put("intervalsCut", from);
+        m.put("runStart", start).put("intervalsCut", from).put("delta", delta).put("window", lastIntervals);
+        long stallsFrom = delta ? times.get(after - 1).asLong() - STALL_NOTICE_MILLIS : Long.MIN_VALUE;
         ArrayNode kept = json.createArrayNode();
-        for (JsonNode s : stalls) if (s.path("start").asLong() + s.path("durationMillis").asLong() >= windowStart) kept.add(s.deepCopy());
-        m.set("stalls", from == 0 ? stalls.deepCopy() : kept);
+        for (JsonNode s : stalls) {
+            long at = s.path("start").asLong();
+            if (delta ? at >= stallsFrom : window == 0 || at + s.path("durationMillis").asLong() >= windowStart) kept.add(s.deepCopy());
+        }
+        if (delta) m.put("stallsFrom", stallsFrom);
+        m.set("stalls", kept);
         m.set("times", tail(times, from));
         m.set("gauges", tails(gauges, from));
         m.set("counters", tails(counters, from)); // per second

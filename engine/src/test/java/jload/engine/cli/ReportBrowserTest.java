@@ -125,12 +125,18 @@ class ReportBrowserTest {
                 throw new AssertionError(e.getMessage() + "; page " + browser.eval("location.href + ' ' + document.readyState + ' ' + document.title + ' ' + document.body.innerText.slice(0, 200)")
                         + ", run: " + (running.isDone() ? running.get() : "going"), e);
             }
-            int updates = browser.eval("window.jloadReport.updates").asInt();
-            int vuPoints = browser.eval("window.jloadReport.charts[0].points").asInt();
             // An update per interval (1 s) once the test has started (the page may open during VU init and warm-up).
+            browser.waitFor("window.jloadReport.charts.length >= 6 && window.jloadReport.deltas >= 1", Duration.ofSeconds(20));
+            int updates = browser.eval("window.jloadReport.updates").asInt();
+            int deltas = browser.eval("window.jloadReport.deltas").asInt();
+            int made = browser.eval("window.jloadReport.made").asInt();
+            int vuPoints = browser.eval("window.jloadReport.charts[0].points").asInt();
             browser.waitFor("window.jloadReport.updates >= " + (updates + 2), Duration.ofSeconds(10));
             assertTrue(browser.eval("window.jloadReport.charts[0].points").asInt() > vuPoints, "the VU chart grows as the run goes");
+            assertTrue(browser.eval("window.jloadReport.deltas").asInt() >= deltas + 2, "each update only what was new");
+            assertEquals(made, browser.eval("window.jloadReport.made").asInt(), "the charts are updated in place, not made anew");
             assertChartsDrawn(browser, 6);
+            assertPageHoldsWhatTheServerHas(browser, http, url);
             screenshot(browser, "dashboard.jpg");
             // A page of another site that rebinds its name to 127.0.0.1 gets nothing.
             try (java.net.Socket raw = new java.net.Socket("127.0.0.1", port)) {
@@ -144,6 +150,88 @@ class ReportBrowserTest {
             browser.waitFor("!!document.querySelector('.live.done')", Duration.ofSeconds(10)); // the final event: the run's verdict
             assertTrue(browser.eval("document.querySelector('.banner').textContent").asText().contains("thresholds held"));
             assertTrue(browser.errors().isEmpty(), browser.errors().toString());
+        }
+    }
+
+    /**
+     * What a page put together from updates is what a page opened now is given whole: the same intervals, and the same
+     * values in each, for the intervals both have (the run may have moved on in between).
+     */
+    private static void assertPageHoldsWhatTheServerHas(HeadlessChromium browser, HttpClient http, String url) throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        JsonNode merged = json.readTree(browser.eval("JSON.stringify(window.jloadReport.model())").asText());
+        String html = http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        String open = "<script id=\"jload-data\" type=\"application/json\">";
+        int from = html.indexOf(open) + open.length();
+        JsonNode whole = json.readTree(html.substring(from, html.indexOf("</script>", from))).path("runs").get(0);
+        int n = merged.path("times").size();
+        assertTrue(n >= 3 && whole.path("times").size() >= n, "intervals: page " + n + ", server " + whole.path("times").size());
+        for (String series : new String[] {"/times", "/gauges/vus", "/counters/iterations", "/trends/ws_rtt/p99", "/trends/ws_rtt/count",
+                "/rates/checks/passes"}) {
+            JsonNode a = merged.at(series), b = whole.at(series);
+            assertTrue(a.isArray() && a.size() == n, series + ": " + a);
+            for (int i = 0; i < n; i++) { // JavaScript writes 3.0 as 3: numbers compared as numbers
+                assertEquals(b.get(i).isNull(), a.get(i).isNull(), series + "[" + i + "]: page " + a + ", server " + b);
+                assertEquals(b.get(i).asDouble(), a.get(i).asDouble(), 0, series + "[" + i + "]: page " + a + ", server " + b);
+            }
+        }
+        assertEquals(whole.path("intervalsCut"), merged.path("intervalsCut"));
+    }
+
+    /** An interval of a made-up run: 2 iterations, a check, and from the 6th interval on an error counter too. */
+    private static JsonNode interval(com.fasterxml.jackson.databind.ObjectMapper json, int i) throws Exception {
+        String errors = i >= 5 ? ", {\"metric\": \"ws_errors\", \"type\": \"counter\", \"tags\": {\"kind\": \"reset\"}, \"value\": " + i + "}" : "";
+        return json.readTree("""
+                {"start": %d, "end": %d, "series": [
+                  {"metric": "vus", "type": "gauge", "tags": {}, "value": %d},
+                  {"metric": "iterations", "type": "counter", "tags": {}, "value": 2},
+                  {"metric": "checks", "type": "rate", "tags": {"check": "ok"}, "passes": %d, "fails": 1}%s]}
+                """.formatted(10_000 + i * 1000L, 11_000 + i * 1000L, i, i, errors));
+    }
+
+    @Test
+    void aPageThatTakesUpdatesHoldsWhatThePageOfTheWholeWindowHolds() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        jload.engine.report.ReportModel model = new jload.engine.report.ReportModel(json.createObjectNode().put("script", "x.js"), 1000);
+        com.fasterxml.jackson.databind.node.ObjectNode rtt = json.createObjectNode().put("metric", "ws_rtt").put("contains", "time");
+        rtt.putObject("tags");
+        model.addLog("rtt", rtt);
+        int window = 6;
+        // The stalls as the dashboard has them at each step; the loop stall at 13.5 s goes (a GC pause's echo, the
+        // pause's notice late) while it is still recent, one at 16.2 s comes after the page has that interval.
+        String early = "{\"kind\": \"gc\", \"start\": 11500, \"durationMillis\": 40, \"detail\": \"a\"}";
+        String echo = "{\"kind\": \"loop\", \"start\": 13500, \"durationMillis\": 20, \"detail\": \"echo\"}";
+        String pause = "{\"kind\": \"gc\", \"start\": 13490, \"durationMillis\": 30, \"detail\": \"b\"}";
+        String late = "{\"kind\": \"hiccup\", \"start\": 16200, \"durationMillis\": 15, \"detail\": \"c\"}";
+        java.util.List<String> updates = new java.util.ArrayList<>();
+        int has = 0;
+        // Updates after intervals 2, 3, 5, 8 and 9: some carry one new interval, some several; the window (6) moves on.
+        for (int i = 0; i < 9; i++) {
+            org.HdrHistogram.Histogram h = new org.HdrHistogram.Histogram(3);
+            h.recordValue(1000L * (i + 1));
+            model.addInterval(interval(json, i), java.util.Map.of("rtt", h));
+            int n = i + 1;
+            model.setStalls(json.readTree("[" + early + (n >= 4 && n < 8 ? "," + echo : "") + (n >= 5 ? "," + pause : "") + (n >= 8 ? "," + late : "") + "]"));
+            if (n == 2 || n == 3 || n == 5 || n == 8 || n == 9) {
+                updates.add(model.toJson(window, has).toString());
+                has = n;
+            }
+        }
+        JsonNode whole = model.toJson(window);
+        java.nio.file.Path page = dir.resolve("live.html");
+        Files.writeString(page, jload.engine.report.HtmlPage.live(json.readValue(updates.getFirst(), com.fasterxml.jackson.databind.node.ObjectNode.class), true));
+        try (HeadlessChromium browser = HeadlessChromium.start(chromium, 1000, 800)) {
+            browser.open(page.toUri().toString());
+            browser.waitFor("window.jloadReport && window.jloadReport.ready", Duration.ofSeconds(20));
+            JsonNode merged = json.readTree(browser.eval("(() => { const updates = " + json.writeValueAsString(updates) + ".map((u) => JSON.parse(u));"
+                    + " let m = updates[0]; for (const u of updates.slice(1)) m = window.jloadReport.merge(m, u); return JSON.stringify(m); })()").asText());
+            assertEquals(4, browser.eval("window.jloadReport.deltas").asInt(), "every update after the first followed on");
+            for (String part : new String[] {"/times", "/gauges", "/counters", "/errors", "/rates", "/trends", "/stalls", "/intervalsCut", "/start"}) {
+                assertEquals(json.readTree(whole.at(part).toString().replace(".0,", ",").replace(".0]", "]")),
+                        json.readTree(merged.at(part).toString().replace(".0,", ",").replace(".0]", "]")), part);
+            }
+            assertEquals("[b, c]", merged.findValuesAsText("detail").toString(), "the echo gone, the late one there, the early one out of the window");
+            assertEquals(3, merged.path("intervalsCut").asInt());
         }
     }
 }

@@ -57,4 +57,46 @@ class ReportModelTest {
         assertEquals(3, window.path("trends").path("rtt").path("p99").size());
         assertEquals(whole.path("distributions"), window.path("distributions"), "the whole run's distribution, whatever the window");
     }
+
+    @Test
+    void anUpdateCarriesOnlyTheIntervalsAPageHasNotGotAndTheWholeWindowToAPageTooFarBehind() throws Exception {
+        ReportModel model = new ReportModel(json.createObjectNode().put("script", "x.js"), 1000);
+        ObjectNode rtt = json.createObjectNode().put("metric", "rtt").put("contains", "time");
+        rtt.putObject("tags");
+        model.addLog("rtt", rtt);
+        for (int i = 0; i < 5; i++) {
+            JsonNode line = interval(10_000 + i * 1000L, i + 1);
+            if (i == 4) ((com.fasterxml.jackson.databind.node.ArrayNode) line.path("series")).addObject()
+                    .put("metric", "ws_errors").put("type", "counter").put("value", 2).putObject("tags").put("kind", "reset");
+            model.addInterval(line, Map.of("rtt", values(1000 * (i + 1))));
+        }
+        model.setStalls(json.readTree("""
+                [{"kind": "gc", "start": 10500, "durationMillis": 40, "detail": "early"},
+                 {"kind": "loop", "start": 13900, "durationMillis": 15, "detail": "recent"}]"""));
+
+        JsonNode delta = model.toJson(600, 3);
+        assertEquals(true, delta.path("delta").asBoolean());
+        assertEquals(3, delta.path("intervalsCut").asInt(), "it follows the page's 3 intervals");
+        assertEquals("[14000,15000]", delta.path("times").toString());
+        assertEquals("[4.0,5.0]", delta.path("counters").path("iterations").toString());
+        assertEquals(5.0, delta.path("trends").path("rtt").path("max").get(1).asDouble(), 0.01);
+        assertEquals(2, delta.path("trends").path("rtt").path("p99").size());
+        assertEquals("[null,2.0]", delta.path("errors").path("ws_errors{kind:reset}").toString(), "a series new in the update");
+        assertEquals(11_000, delta.path("stallsFrom").asLong(), "resent from 2 s before the page's last interval ended");
+        assertEquals(1, delta.path("stalls").size());
+        assertEquals("recent", delta.path("stalls").get(0).path("detail").asText());
+        assertEquals(model.toJson().path("distributions"), delta.path("distributions"), "the whole-run parts are whole");
+        assertEquals(15, delta.path("checks").get(0).path("passes").asInt());
+
+        assertEquals(0, model.toJson(600, 5).path("times").size(), "nothing new: no interval (the run's end)");
+
+        JsonNode behind = model.toJson(2, 1); // the window (the last 2) has moved past the page's one interval
+        assertEquals(false, behind.path("delta").asBoolean());
+        assertEquals(3, behind.path("intervalsCut").asInt());
+        assertEquals(2, behind.path("times").size());
+        JsonNode first = model.toJson(600, 0);
+        assertEquals(false, first.path("delta").asBoolean());
+        assertEquals(5, first.path("times").size());
+        assertEquals(2, first.path("stalls").size());
+    }
 }
