@@ -200,9 +200,9 @@ public final class RunCommand implements Callable<Integer> {
             if (progress != null) progress.start();
             RunResult result;
             List<jload.engine.timeline.TimelineListener> timeline = outs.timelineListeners();
-            // Intervals and stalls are only cut and watched for an output that takes them.
-            jload.engine.timeline.StallRecorder stalls = timeline.isEmpty() ? null
-                    : jload.engine.timeline.StallRecorder.start(timeline, protocols.loops().group());
+            // Intervals are only cut for an output that takes them; the event loops are always watched, for the warning.
+            jload.engine.timeline.StallRecorder stalls = jload.engine.timeline.StallRecorder.start(timeline, protocols.loops().group());
+            long testStart = System.currentTimeMillis();
             jload.engine.timeline.IntervalSampler sampler = timeline.isEmpty() ? null
                     : jload.engine.timeline.IntervalSampler.start(registry, every, timeline, log::warn);
             try {
@@ -210,7 +210,7 @@ public final class RunCommand implements Callable<Integer> {
             } finally {
                 if (progress != null) progress.stop();
                 if (sampler != null) sampler.close();
-                if (stalls != null) stalls.close();
+                stalls.close();
             }
             if (result.stopReason() != null) log.warn(result.stopReason().description + ": " + result.stopDetail());
             if (result.teardownFailure() instanceof ScriptFailure f) log.error(f.describe());
@@ -220,6 +220,8 @@ public final class RunCommand implements Callable<Integer> {
             warnAboutOversizedMessages(log, runner.context().builtins().wsErrors);
             String pauses = result.gcPauses().describe();
             if (pauses != null) log.warn(pauses);
+            String lag = jload.engine.timeline.LoopLagReport.describe(stalls.stalls(), testStart);
+            if (lag != null) log.warn(lag);
 
             SummaryData.Inputs inputs = new SummaryData.Inputs(registry, plan.summaryTrendStats(), plan.thresholds(),
                     result.thresholds(), result.elapsedSeconds(), Terminal.stdoutIsTty(), Terminal.stderrIsTty(), noColor,

@@ -6,9 +6,12 @@ import jload.engine.exec.GcPauses;
 
 /**
  * jload's own stalls during a run — garbage-collection pauses (from the JDK's notifications), hiccups
- * ({@link HiccupProbe}) and the VUs' event loops falling behind ({@link LoopLagProbe}) — kept in order and handed to the listeners as they happen, so every chart and table can show
- * them beside the numbers they touched. Keeps at most {@link #KEPT} (a run that stalls more than that has one
- * problem to fix first; the count goes on).
+ * ({@link HiccupProbe}) and the VUs' event loops falling behind ({@link LoopLagProbe}) — kept in order and handed to
+ * the listeners as they happen, so every chart and table can show them beside the numbers they touched. Keeps at most
+ * {@link #KEPT} (a run that stalls more than that has one problem to fix first; the count goes on).
+ *
+ * <p>Every run has one, for the end-of-run warning ({@link LoopLagReport}); the hiccup probe, which costs a thread's
+ * wake-ups, runs only when a listener takes stalls.
  */
 public final class StallRecorder implements AutoCloseable {
     public static final int KEPT = 10_000;
@@ -24,11 +27,14 @@ public final class StallRecorder implements AutoCloseable {
     private StallRecorder(List<TimelineListener> listeners, io.netty.util.concurrent.EventExecutorGroup eventLoops) {
         this.listeners = List.copyOf(listeners);
         this.gc = GcPauses.start((start, millis, what) -> record(new Stall("gc", start, millis, what)));
-        this.hiccups = new HiccupProbe(this::record);
+        this.hiccups = listeners.isEmpty() ? null : new HiccupProbe(this::record);
         this.loops = eventLoops == null ? null : new LoopLagProbe(eventLoops, this::record);
     }
 
-    /** Starts recording now; {@code eventLoops}, the loops that carry the VUs, are watched too (null: not). */
+    /**
+     * Starts recording now; {@code eventLoops}, the loops that carry the VUs, are watched too (null: not). With no
+     * {@code listeners}, no hiccup probe: the stalls are kept for {@link #stalls()} only.
+     */
     public static StallRecorder start(List<TimelineListener> listeners, io.netty.util.concurrent.EventExecutorGroup eventLoops) {
         return new StallRecorder(listeners, eventLoops);
     }
@@ -60,7 +66,7 @@ public final class StallRecorder implements AutoCloseable {
     @Override
     public void close() {
         if (loops != null) loops.close();
-        hiccups.close();
+        if (hiccups != null) hiccups.close();
         gc.close();
     }
 }
