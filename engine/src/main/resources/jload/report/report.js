@@ -179,7 +179,7 @@
     if (reused(parent, key, holder, data, metric + ' distribution', points)) return;
     made(parent, key, holder, {
       title: metric + ' — percentile distribution', width: 620, height: 240,
-      scales: { x: { time: false }, y: { range: (u, min, max) => [0, max > 0 ? max * 1.05 : 1] } },
+      scales: { x: { time: false }, y: { range: (u, min, max) => [Math.min(0, min), max > 0 ? max * 1.05 : 1] } },
       axes: [
         { values: (u, vals) => vals.map(percentileLabel), splits: () => [0, 1, 2, 3, 4, 5].filter((x) => x <= holder.top + 0.01) },
         { values: (u, vals) => vals.map((v) => tick(v, contains)), size: 70 },

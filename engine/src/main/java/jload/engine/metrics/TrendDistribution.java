@@ -32,9 +32,24 @@ public final class TrendDistribution {
      * histogram's, so exact to its precision only.
      */
     public static TrendDistribution fromHistogram(Histogram recorded) {
-        if (recorded.getTotalCount() == 0) return empty();
-        return new TrendDistribution(recorded, TrendSeries.newHistogram(), recorded.getMean() * recorded.getTotalCount() / TrendSeries.SCALE,
-                recorded.getMinValue() / TrendSeries.SCALE, recorded.getMaxValue() / TrendSeries.SCALE);
+        return fromHistograms(recorded, null);
+    }
+
+    /**
+     * As {@link #fromHistogram}, with the magnitudes of the negative samples beside the non-negative ones
+     * ({@code negatives} null or empty: none).
+     */
+    public static TrendDistribution fromHistograms(Histogram positives, Histogram negatives) {
+        boolean anyNegative = negatives != null && negatives.getTotalCount() > 0;
+        if (!anyNegative) {
+            if (positives.getTotalCount() == 0) return empty();
+            return new TrendDistribution(positives, TrendSeries.newHistogram(), positives.getMean() * positives.getTotalCount() / TrendSeries.SCALE,
+                    positives.getMinValue() / TrendSeries.SCALE, positives.getMaxValue() / TrendSeries.SCALE);
+        }
+        double sum = (positives.getMean() * positives.getTotalCount() - negatives.getMean() * negatives.getTotalCount()) / TrendSeries.SCALE;
+        double min = -negatives.getMaxValue() / TrendSeries.SCALE;
+        double max = positives.getTotalCount() > 0 ? positives.getMaxValue() / TrendSeries.SCALE : -negatives.getMinValue() / TrendSeries.SCALE;
+        return new TrendDistribution(positives, negatives, sum, min, max);
     }
 
     static TrendDistribution empty() {

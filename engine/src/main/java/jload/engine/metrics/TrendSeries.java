@@ -38,11 +38,19 @@ public final class TrendSeries implements Series {
     private Histogram recycledPositives;
     private Histogram recycledNegatives;
 
+    /**
+     * A series' samples over one interval: the non-negative values, and the magnitudes of the negative ones (null when
+     * there were none) — a histogram log cannot hold a negative value, so they are kept apart.
+     */
+    public record IntervalSamples(Histogram values, Histogram negatives) { }
+
     /** The last snapshot, handed out again while nothing new was recorded (thresholds read every second). */
     private SeriesSnapshot lastSnapshot;
 
     /** What was recorded since the last {@link #drainInterval}: created by the first call, so runs without intervals pay nothing. */
     private Histogram sinceLastInterval;
+    /** The same for negative values, from the first one after intervals began. */
+    private Histogram negativesSinceLastInterval;
 
     /** Auto-resizing, plain: see the class comment. */
     static Histogram newHistogram() {
@@ -95,27 +103,37 @@ public final class TrendSeries implements Series {
             fresh += recycledNegatives.getTotalCount();
             if (negativesSoFar == null) negativesSoFar = newHistogram();
             negativesSoFar.add(recycledNegatives);
+            if (sinceLastInterval != null && recycledNegatives.getTotalCount() > 0) {
+                if (negativesSinceLastInterval == null) negativesSinceLastInterval = newHistogram();
+                negativesSinceLastInterval.add(recycledNegatives);
+            }
         }
         return fresh;
     }
 
     /**
-     * The non-negative values recorded since the previous call (the first call: since the series began), as a new
-     * histogram in recorded units ({@link #SCALE} per unit of the trend). Negative values are not in it: a histogram
-     * log cannot hold them (they stay in {@link #snapshot()}).
+     * The values recorded since the previous call (the first call: since the series began), as new histograms in
+     * recorded units ({@link #SCALE} per unit of the trend).
      */
-    public synchronized Histogram drainInterval() {
+    public synchronized IntervalSamples drainInterval() {
         if (sinceLastInterval == null) {
             sinceLastInterval = newHistogram();
             fold();
             Histogram all = readCopy(positivesSoFar);
+            Histogram allNegatives = negativesSoFar == null || negativesSoFar.getTotalCount() == 0 ? null : readCopy(negativesSoFar);
             sinceLastInterval.reset();
-            return all;
+            if (negativesSinceLastInterval != null) negativesSinceLastInterval.reset();
+            return new IntervalSamples(all, allNegatives);
         }
         fold();
         Histogram interval = readCopy(sinceLastInterval);
         sinceLastInterval.reset();
-        return interval;
+        Histogram negatives = null;
+        if (negativesSinceLastInterval != null && negativesSinceLastInterval.getTotalCount() > 0) {
+            negatives = readCopy(negativesSinceLastInterval);
+            negativesSinceLastInterval.reset();
+        }
+        return new IntervalSamples(interval, negatives);
     }
 
     @Override

@@ -29,10 +29,12 @@ import org.HdrHistogram.HistogramLogWriter;
  * {@code --out hdr=DIR}: a run's intervals, kept losslessly. For each Trend series, {@code DIR/<metric>.<n>.hlog} in
  * HdrHistogram's interval-log format — readable by {@code HistogramLogReader} and HdrHistogram's log tools — one
  * histogram per interval, tagged with the series' tags ({@link #logTag}), values in thousandths of the metric's unit
- * (microseconds for a time trend). Beside them: {@code intervals.jsonl}, each interval's counters, rates and gauges
- * and each trend's count and percentiles; {@code index.json}: the run, the interval, every log with its metric and
- * tags, and jload's own stalls; and {@code summary.json}, the end-of-test summary's data, once the run has one. Everything is written as the run goes (each interval flushed, the index replaced
- * whole), so a run stopped hard keeps what it had.
+ * (microseconds for a time trend). A histogram cannot hold a negative value: a custom Trend's negative samples go, as
+ * their magnitudes, to {@code <metric>.<n>.negative.hlog}, opened with the first one (the index names it). Beside
+ * them: {@code intervals.jsonl}, each interval's counters, rates and gauges and each trend's count and percentiles;
+ * {@code index.json}: the run, the interval, every log with its metric and tags, and jload's own stalls; and {@code
+ * summary.json}, the end-of-test summary's data, once the run has one. Everything is written as the run goes (each
+ * interval flushed, the index replaced whole), so a run stopped hard keeps what it had.
  */
 public final class HdrLogOutput implements TimelineListener, FinishedRun, AutoCloseable {
     /** What {@code index.json} says the format is; a reader checks it. */
@@ -40,6 +42,9 @@ public final class HdrLogOutput implements TimelineListener, FinishedRun, AutoCl
     public static final String INDEX = "index.json", INTERVALS = "intervals.jsonl", SUMMARY = "summary.json";
 
     private record Log(String file, String metric, String contains, TagSet tags, HistogramLogWriter writer, PrintStream stream) { }
+
+    /** Each series' log of the magnitudes of its negative samples, from the first interval that had one. */
+    private final Map<Log, Log> negativeLogs = new java.util.HashMap<>();
 
     private final Path dir;
     private final Duration every;
@@ -97,6 +102,9 @@ public final class HdrLogOutput implements TimelineListener, FinishedRun, AutoCl
                     if (l.stream().checkError()) throw new IOException(dir.resolve(l.file()) + ": could not be written");
                 }
             }
+            for (Log l : negativeLogs.values()) {
+                if (l.stream().checkError()) throw new IOException(dir.resolve(l.file()) + ": could not be written");
+            }
             writeIndex();
         } catch (IOException e) {
             failure = e;
@@ -105,31 +113,42 @@ public final class HdrLogOutput implements TimelineListener, FinishedRun, AutoCl
 
     private void writeHistogram(Interval interval, SeriesInterval s) throws IOException {
         Log log = logs.computeIfAbsent(s.metric().name(), k -> new LinkedHashMap<>()).get(s.tags());
-        if (log == null) log = open(s);
-        Histogram h = s.histogram();
+        if (log == null) {
+            Map<TagSet, Log> byTags = logs.get(s.metric().name());
+            log = open(s, s.metric().name() + "." + (byTags.size() + 1) + ".hlog", "");
+            byTags.put(s.tags(), log);
+        }
+        write(log, interval, s.histogram());
+        if (s.negatives() != null && s.negatives().getTotalCount() > 0) {
+            Log negatives = negativeLogs.get(log);
+            if (negatives == null) {
+                negatives = open(s, log.file().replaceFirst("\\.hlog$", ".negative.hlog"), ", negative values as their magnitudes");
+                negativeLogs.put(log, negatives);
+            }
+            write(negatives, interval, s.negatives());
+        }
+    }
+
+    private void write(Log log, Interval interval, Histogram h) {
         h.setStartTimeStamp(interval.startMillis());
         h.setEndTimeStamp(interval.endMillis());
-        h.setTag(logTag(s.tags()));
+        h.setTag(logTag(log.tags()));
         // The log's "max" column reads in the metric's unit: recorded units / 1000.
         log.writer().outputIntervalHistogram((interval.startMillis() - startMillis) / 1000.0, (interval.endMillis() - startMillis) / 1000.0,
                 h, jload.engine.metrics.TrendSeries.SCALE);
     }
 
-    private Log open(SeriesInterval s) throws IOException {
-        Map<TagSet, Log> byTags = logs.get(s.metric().name());
-        String file = s.metric().name() + "." + (byTags.size() + 1) + ".hlog";
+    private Log open(SeriesInterval s, String file, String what) throws IOException {
         PrintStream stream = new PrintStream(Files.newOutputStream(dir.resolve(file)), false, StandardCharsets.UTF_8);
         HistogramLogWriter writer = new HistogramLogWriter(stream);
         writer.outputComment("jload " + s.metric().name() + " " + logTag(s.tags()) + ": values in thousandths of the metric's unit"
-                + (s.metric().kind() == jload.engine.metrics.ValueKind.TIME ? " (microseconds)" : ""));
+                + (s.metric().kind() == jload.engine.metrics.ValueKind.TIME ? " (microseconds)" : "") + what);
         writer.outputLogFormatVersion();
         writer.outputBaseTime(startMillis);
         writer.outputStartTime(startMillis);
         writer.setBaseTime(startMillis);
         writer.outputLegend();
-        Log log = new Log(file, s.metric().name(), s.metric().kind().k6Name(), s.tags(), writer, stream);
-        byTags.put(s.tags(), log);
-        return log;
+        return new Log(file, s.metric().name(), s.metric().kind().k6Name(), s.tags(), writer, stream);
     }
 
     @Override
@@ -149,6 +168,8 @@ public final class HdrLogOutput implements TimelineListener, FinishedRun, AutoCl
         for (Map<TagSet, Log> byTags : logs.values()) {
             for (Log l : byTags.values()) {
                 ObjectNode entry = list.addObject().put("file", l.file()).put("metric", l.metric()).put("contains", l.contains()).put("tag", logTag(l.tags()));
+                Log negatives = negativeLogs.get(l);
+                if (negatives != null) entry.put("negatives", negatives.file());
                 ObjectNode tags = entry.putObject("tags");
                 l.tags().asMap().forEach(tags::put);
             }
@@ -183,6 +204,7 @@ public final class HdrLogOutput implements TimelineListener, FinishedRun, AutoCl
             failure = e;
         }
         for (Map<TagSet, Log> byTags : logs.values()) byTags.values().forEach(l -> l.stream().close());
+        negativeLogs.values().forEach(l -> l.stream().close());
         intervals.close();
         if (failure != null) throw failure;
     }

@@ -43,7 +43,7 @@ final class IntervalJson {
                 }
                 case RATE -> o.put("passes", s.passes()).put("fails", s.fails());
                 case TREND -> {
-                    TrendDistribution d = TrendDistribution.fromHistogram(s.histogram());
+                    TrendDistribution d = s.trend();
                     o.put("count", d.count());
                     if (d.count() > 0) {
                         o.put("min", d.min()).put("p50", d.percentile(50)).put("p95", d.percentile(95)).put("p99", d.percentile(99)).put("max", d.max());

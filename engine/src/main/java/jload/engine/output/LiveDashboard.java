@@ -185,7 +185,7 @@ final class LiveDashboard implements TimelineListener, FinishedRun, AutoCloseabl
 
     @Override
     public synchronized void onInterval(Interval interval) {
-        Map<String, Histogram> histograms = new LinkedHashMap<>();
+        Map<String, Histogram> histograms = new LinkedHashMap<>(), negatives = new LinkedHashMap<>();
         for (SeriesInterval s : interval.series()) {
             if (s.type() != MetricType.TREND) continue;
             String key = keys.computeIfAbsent(new SeriesKey(s.metric().name(), s.tags()), k -> {
@@ -197,8 +197,9 @@ final class LiveDashboard implements TimelineListener, FinishedRun, AutoCloseabl
                 return name;
             });
             histograms.put(key, s.histogram());
+            if (s.negatives() != null) negatives.put(key, s.negatives());
         }
-        model.addInterval(IntervalJson.of(interval), histograms);
+        model.addInterval(IntervalJson.of(interval), histograms, negatives);
         clients.forEach(Client::wake);
     }
 

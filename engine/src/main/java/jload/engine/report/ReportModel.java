@@ -37,8 +37,11 @@ public final class ReportModel {
     static final long STALL_NOTICE_MILLIS = 2_000;
     private static final Pattern THRESHOLD = Pattern.compile("^\\s*([a-z]+(?:\\([0-9.]+\\))?)\\s*(<=|>=|==|!=|<|>)\\s*(.+?)\\s*$");
 
-    /** A Trend series: its log's entry in the index (metric, tags, contains) and every sample so far. */
-    private record Log(JsonNode entry, Histogram wholeRun) { }
+    /**
+     * A Trend series: its log's entry in the index (metric, tags, contains) and every sample so far: the non-negative
+     * ones, and the magnitudes of the negative ones (a custom Trend's).
+     */
+    private record Log(JsonNode entry, Histogram wholeRun, Histogram wholeRunNegatives) { }
 
     private final ObjectMapper json = new ObjectMapper();
     private final ObjectNode runInfo;
@@ -70,14 +73,21 @@ public final class ReportModel {
         // The log keeps seconds with three decimals: an interval's histogram is matched to it within 2 ms.
         Map<String, TreeMap<Long, Histogram>> byStart = new LinkedHashMap<>();
         run.histograms().forEach((file, h) -> byStart.put(file, new TreeMap<>(h)));
+        Map<String, String> negativesOf = new LinkedHashMap<>();
+        for (JsonNode log : run.index().path("logs")) {
+            if (log.hasNonNull("negatives")) negativesOf.put(log.path("negatives").asText(), log.path("file").asText());
+        }
         for (JsonNode interval : run.intervals()) {
             long s = interval.path("start").asLong();
-            Map<String, Histogram> these = new LinkedHashMap<>();
+            Map<String, Histogram> these = new LinkedHashMap<>(), negatives = new LinkedHashMap<>();
             byStart.forEach((file, h) -> {
                 Map.Entry<Long, Histogram> hit = h.ceilingEntry(s - 2);
-                if (hit != null && hit.getKey() <= s + 2) these.put(file, hit.getValue());
+                if (hit == null || hit.getKey() > s + 2) return;
+                String series = negativesOf.get(file);
+                if (series == null) these.put(file, hit.getValue());
+                else negatives.put(series, hit.getValue());
             });
-            model.addInterval(interval, these);
+            model.addInterval(interval, these, negatives);
         }
         model.setStalls(run.index().path("stalls"));
         model.setSummary(run.summary());
@@ -87,7 +97,7 @@ public final class ReportModel {
 
     /** A Trend series, named {@code key} (its log file), with its index entry: {@code metric}, {@code tags}, {@code contains}. */
     public void addLog(String key, JsonNode entry) {
-        logs.putIfAbsent(key, new Log(entry, new Histogram(3)));
+        logs.putIfAbsent(key, new Log(entry, new Histogram(3), new Histogram(3)));
     }
 
     /**
@@ -95,6 +105,14 @@ public final class ReportModel {
      * histograms by log key (each series added with {@link #addLog} first).
      */
     public void addInterval(JsonNode interval, Map<String, Histogram> histograms) {
+        addInterval(interval, histograms, Map.of());
+    }
+
+    /**
+     * As {@link #addInterval(JsonNode, Map)}, with the magnitudes of the series' negative samples in the interval, by
+     * log key (only the series that had any).
+     */
+    public void addInterval(JsonNode interval, Map<String, Histogram> histograms, Map<String, Histogram> negatives) {
         long s = interval.path("start").asLong(), e = interval.path("end").asLong();
         if (start < 0) start = s;
         end = Math.max(end, e);
@@ -133,7 +151,7 @@ public final class ReportModel {
         append(counters, counterSum);
         append(errors, errorSum);
         appendRates(rateSum);
-        appendTrends(histograms);
+        appendTrends(histograms, negatives);
         intervals++;
     }
 
@@ -168,14 +186,20 @@ public final class ReportModel {
         }
     }
 
-    private void appendTrends(Map<String, Histogram> histograms) {
-        Map<String, Histogram> byMetric = new LinkedHashMap<>();
+    private void appendTrends(Map<String, Histogram> histograms, Map<String, Histogram> negatives) {
+        Map<String, Histogram> byMetric = new LinkedHashMap<>(), negativesByMetric = new LinkedHashMap<>();
         for (Map.Entry<String, Histogram> h : histograms.entrySet()) {
             Log log = logs.get(h.getKey());
             if (log == null) continue;
             log.wholeRun().add(h.getValue());
             String metric = log.entry().path("metric").asText();
             byMetric.computeIfAbsent(metric, k -> new Histogram(3)).add(h.getValue());
+        }
+        for (Map.Entry<String, Histogram> h : negatives.entrySet()) {
+            Log log = logs.get(h.getKey());
+            if (log == null || h.getValue() == null) continue;
+            log.wholeRunNegatives().add(h.getValue());
+            negativesByMetric.computeIfAbsent(log.entry().path("metric").asText(), k -> new Histogram(3)).add(h.getValue());
         }
         for (Log log : logs.values()) {
             String metric = log.entry().path("metric").asText();
@@ -186,8 +210,8 @@ public final class ReportModel {
             });
         }
         for (Map.Entry<String, ObjectNode> t : trends.entrySet()) {
-            Histogram h = byMetric.get(t.getKey());
-            TrendDistribution d = h == null ? null : TrendDistribution.fromHistogram(h);
+            Histogram h = byMetric.get(t.getKey()), n = negativesByMetric.get(t.getKey());
+            TrendDistribution d = h == null && n == null ? null : TrendDistribution.fromHistograms(h == null ? new Histogram(3) : h, n);
             ObjectNode node = t.getValue();
             ((ArrayNode) node.get("count")).add(d == null ? 0 : d.count());
             for (String p : new String[] {"p50", "p95", "p99", "max"}) {
@@ -297,19 +321,39 @@ public final class ReportModel {
         return out;
     }
 
-    private static Histogram merged(List<Log> logs) {
-        Histogram all = new Histogram(3);
-        for (Log l : logs) all.add(l.wholeRun());
-        return all;
+    /** The series' samples together, negative ones included. */
+    private static TrendDistribution merged(List<Log> logs) {
+        Histogram all = new Histogram(3), negatives = new Histogram(3);
+        for (Log l : logs) {
+            all.add(l.wholeRun());
+            negatives.add(l.wholeRunNegatives());
+        }
+        return TrendDistribution.fromHistograms(all, negatives);
     }
+
+    /** Where the distribution chart puts its points when some samples are negative: HdrHistogram's levels, roughly. */
+    private static final double[] LEVELS = {0, 10, 20, 30, 40, 50, 55, 60, 65, 70, 75, 77.5, 80, 82.5, 85, 87.5, 90, 91.25, 92.5,
+        93.75, 95, 95.625, 96.25, 96.875, 97.5, 98.125, 98.75, 99, 99.375, 99.6875, 99.84375, 99.9, 99.921875, 99.96, 99.99, 99.999};
 
     /** Percentile (as HdrHistogram plots it: 1/(1-p) on a log scale) → value, per Trend, over the run so far. */
     private void distributions(ObjectNode out) {
         for (Map.Entry<String, List<Log>> e : logsByMetric().entrySet()) {
-            Histogram h = merged(e.getValue());
-            if (h.getTotalCount() == 0) continue;
+            TrendDistribution all = merged(e.getValue());
+            if (all.count() == 0) continue;
             ObjectNode d = out.putObject(e.getKey());
             ArrayNode p = d.putArray("percentiles"), v = d.putArray("values");
+            if (e.getValue().stream().anyMatch(l -> l.wholeRunNegatives().getTotalCount() > 0)) {
+                // HdrHistogram's own iteration knows no negative values: the merged distribution is read at set levels.
+                for (double level : LEVELS) {
+                    p.add(level);
+                    v.add(all.percentile(level));
+                }
+                p.add(100.0);
+                v.add(all.max());
+                continue;
+            }
+            Histogram h = new Histogram(3);
+            for (Log l : e.getValue()) h.add(l.wholeRun());
             for (HistogramIterationValue x : h.percentiles(5)) {
                 double level = x.getPercentileLevelIteratedTo();
                 if (level >= 100) break;
@@ -332,7 +376,7 @@ public final class ReportModel {
                     if (v.isTextual()) byValue.computeIfAbsent(v.asText(), k -> new ArrayList<>()).add(log);
                 }
                 for (Map.Entry<String, List<Log>> g : byValue.entrySet()) {
-                    TrendDistribution d = TrendDistribution.fromHistogram(merged(g.getValue()));
+                    TrendDistribution d = merged(g.getValue());
                     if (d.count() == 0) continue;
                     rows.addObject().put("metric", e.getKey()).put("value", g.getKey())
                             .put("contains", g.getValue().getFirst().entry().path("contains").asText())

@@ -19,7 +19,8 @@ import org.HdrHistogram.HistogramLogReader;
  * A finished run as {@code --out hdr=DIR} kept it, read back: the index, every interval's counters, rates and gauges,
  * every Trend series' histogram per interval, and the end-of-test summary (when the run got that far).
  *
- * @param histograms per log file, the histogram of each interval by the interval's start (epoch ms)
+ * @param histograms per log file (a series' own, and its {@code negatives} log when it had negative samples), the
+ *                   histogram of each interval by the interval's start (epoch ms)
  * @param summary    the end-of-test summary's data (k6's handleSummary data), or null
  */
 public record RunRecord(Path dir, JsonNode index, List<JsonNode> intervals, Map<String, Map<Long, Histogram>> histograms, JsonNode summary) {
@@ -45,13 +46,9 @@ public record RunRecord(Path dir, JsonNode index, List<JsonNode> intervals, Map<
             }
             Map<String, Map<Long, Histogram>> histograms = new LinkedHashMap<>();
             for (JsonNode log : index.path("logs")) {
-                String file = log.path("file").asText();
-                Map<Long, Histogram> byStart = new LinkedHashMap<>();
-                try (HistogramLogReader reader = new HistogramLogReader(dir.resolve(file).toFile())) {
-                    EncodableHistogram h;
-                    while ((h = reader.nextIntervalHistogram()) != null) byStart.put(h.getStartTimeStamp(), (Histogram) h);
-                }
-                histograms.put(file, byStart);
+                histograms.put(log.path("file").asText(), readLog(dir, log.path("file").asText()));
+                String negatives = log.path("negatives").asText("");
+                if (!negatives.isEmpty()) histograms.put(negatives, readLog(dir, negatives));
             }
             Path summaryFile = dir.resolve(HdrLogOutput.SUMMARY);
             JsonNode summary = Files.isRegularFile(summaryFile) ? json.readTree(summaryFile.toFile()) : null;
@@ -60,5 +57,14 @@ public record RunRecord(Path dir, JsonNode index, List<JsonNode> intervals, Map<
             if (e instanceof ConfigException c) throw c;
             throw new ConfigException(dir + ": cannot be read as a jload run (" + e.getMessage() + ")");
         }
+    }
+
+    private static Map<Long, Histogram> readLog(Path dir, String file) throws IOException {
+        Map<Long, Histogram> byStart = new LinkedHashMap<>();
+        try (HistogramLogReader reader = new HistogramLogReader(dir.resolve(file).toFile())) {
+            EncodableHistogram h;
+            while ((h = reader.nextIntervalHistogram()) != null) byStart.put(h.getStartTimeStamp(), (Histogram) h);
+        }
+        return byStart;
     }
 }

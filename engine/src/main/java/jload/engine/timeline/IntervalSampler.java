@@ -93,7 +93,10 @@ public final class IntervalSampler implements AutoCloseable {
 
     private SeriesInterval part(Metric m, jload.engine.metrics.TagSet tags, Series series) {
         return switch (m.type()) {
-            case TREND -> new SeriesInterval(m, tags, Double.NaN, 0, 0, ((TrendSeries) series).drainInterval());
+            case TREND -> {
+                TrendSeries.IntervalSamples drained = ((TrendSeries) series).drainInterval();
+                yield new SeriesInterval(m, tags, Double.NaN, 0, 0, drained.values(), drained.negatives());
+            }
             case GAUGE -> new SeriesInterval(m, tags, series.snapshot().value(), 0, 0, null);
             case COUNTER -> {
                 double sum = series.snapshot().sum();

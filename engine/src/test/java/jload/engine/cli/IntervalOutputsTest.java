@@ -139,6 +139,58 @@ class IntervalOutputsTest {
     }
 
     @Test
+    void aTrendsNegativeSamplesAreKeptInALogOfTheirOwnAndTheReportCountsThem() throws Exception {
+        Path out = dir.resolve("hdr");
+        Path summary = dir.resolve("summary.json");
+        // A clock offset between two machines, say: 30 % of the samples below zero.
+        Jload.Result r = Jload.runScript(dir, """
+                import { sleep } from 'k6';
+                import exec from 'k6/execution';
+                import { Trend } from 'k6/metrics';
+                const skew = new Trend('skew', true);
+                export const options = {
+                  scenarios: { s: { executor: 'per-vu-iterations', vus: 2, iterations: 100 } },
+                  summaryTrendStats: ['avg', 'min', 'med', 'p(95)', 'max', 'count'],
+                };
+                export default function () {
+                  skew.add(exec.scenario.iterationInTest % 10 < 3 ? -5.5 : 12.25);
+                  sleep(0.01);
+                }
+                """, "--out", "hdr=" + out, "--interval", "500ms", "--summary-export", summary.toString());
+        assertEquals(0, r.exitCode(), r::toString);
+        JsonNode expected = new ObjectMapper().readTree(summary.toFile()).path("metrics").path("skew");
+        JsonNode index = new ObjectMapper().readTree(out.resolve("index.json").toFile());
+        JsonNode entry = null;
+        for (JsonNode l : index.path("logs")) if (l.path("metric").asText().equals("skew")) entry = l;
+        assertTrue(entry != null && entry.path("negatives").isTextual(), "the series names its log of negative samples: " + index.toPrettyString());
+        Histogram positive = readLog(out.resolve(entry.path("file").asText()), new java.util.ArrayList<>());
+        Histogram negative = readLog(out.resolve(entry.path("negatives").asText()), new java.util.ArrayList<>());
+        assertEquals(140, positive.getTotalCount());
+        assertEquals(60, negative.getTotalCount(), "the negative samples, as their magnitudes");
+        assertEquals(5.5, negative.getValueAtPercentile(50) / 1000.0, 0.01);
+
+        // The report of the run counts them in the percentiles, as the summary does.
+        JsonNode model = jload.engine.report.ReportModel.of(jload.engine.report.RunRecord.read(out));
+        JsonNode row = null;
+        for (JsonNode t : model.path("tables").path("scenario")) if (t.path("metric").asText().equals("skew")) row = t;
+        assertTrue(row != null, model.path("tables").toPrettyString());
+        assertEquals(expected.path("count").asLong(), row.path("count").asLong());
+        assertEquals(200, row.path("count").asLong());
+        assertEquals(expected.path("avg").asDouble(), row.path("avg").asDouble(), 0.02);
+        assertEquals(expected.path("med").asDouble(), row.path("p50").asDouble(), 0.02);
+        JsonNode distribution = model.path("distributions").path("skew").path("values");
+        assertEquals(-5.5, distribution.get(0).asDouble(), 0.01, "the distribution starts below zero: " + distribution);
+        long countOverTime = 0;
+        for (JsonNode c : model.path("trends").path("skew").path("count")) countOverTime += c.asLong();
+        assertEquals(200, countOverTime, "every interval counts its negative samples too");
+        double lowestP50 = Double.MAX_VALUE;
+        for (JsonNode p50 : model.path("trends").path("skew").path("p50")) if (p50.isNumber()) lowestP50 = Math.min(lowestP50, p50.asDouble());
+        assertTrue(lowestP50 > 0, "70 % of each interval's samples are 12.25: its median is: " + model.path("trends").path("skew"));
+        String line = Files.readAllLines(out.resolve("intervals.jsonl")).get(1);
+        assertTrue(line.contains("\"min\":-5.5"), "an interval's own statistics count them: " + line);
+    }
+
+    @Test
     void csvIsK6sFormatColumnByColumn() throws Exception {
         Path csv = dir.resolve("out.csv");
         long before = System.currentTimeMillis() / 1000;
