@@ -354,11 +354,15 @@
     state.ready = true;
   }
 
+  // Whether an update follows on from what the page holds (a whole model always does). One that does not is not
+  // merged: the page opens its stream again, and its first event is the whole window.
+  const followsOn = (cur, next) => !next.delta || (cur && next.intervalsCut === cur.intervalsCut + cur.times.length);
+
   // A live update into the page's model: what is new appended (padded with nulls for a series new in it), the
-  // whole-run parts replaced, the time series cut to the dashboard's window. An update that does not follow on from
-  // what the page holds (its first, a page far behind) is the whole model.
+  // whole-run parts replaced, the time series cut to the dashboard's window. A whole model (a page's first, a page
+  // far behind) replaces what the page holds.
   function merged(cur, next) {
-    if (!next.delta || !cur || next.intervalsCut !== cur.intervalsCut + cur.times.length) return next;
+    if (!next.delta || !followsOn(cur, next)) return next;
     const had = cur.times.length, added = next.times.length;
     const cat = (a, b) => (a || new Array(had).fill(null)).concat(b || new Array(added).fill(null));
     const catAll = (into, from, fields) => {
@@ -375,7 +379,7 @@
     catAll(cur.errors, next.errors);
     catAll(cur.rates, next.rates, ['passes', 'fails']);
     catAll(cur.trends, next.trends, ['p50', 'p95', 'p99', 'max', 'count']);
-    cur.stalls = cur.stalls.filter((x) => x.start < next.stallsFrom).concat(next.stalls);
+    cur.stalls = cur.stalls.filter((x) => x.start + x.durationMillis < next.stallsFrom).concat(next.stalls); // the update has the rest
     for (const k of ['run', 'end', 'runStart', 'intervalMillis', 'window', 'distributions', 'tables', 'checks', 'verdict', 'metrics']) cur[k] = next[k];
     const over = cur.times.length - next.window;
     if (over > 0) { // the window moves on: it starts where its first interval does
@@ -399,16 +403,22 @@
     state.errors.push(String(e && e.stack || e));
     throw e;
   }
-  if (page.mode === 'live' && !page.finished) {
+  const follow = () => {
     const events = state.events = new EventSource(page.events || '/events');
     events.onerror = () => { if (events.readyState === EventSource.CLOSED) state.errors.push('the dashboard\'s event stream closed'); };
     events.addEventListener('model', (e) => {
       const next = JSON.parse(e.data);
+      if (!followsOn(page.runs[0], next.run)) {
+        events.close();
+        follow();
+        return;
+      }
       page.runs = [merged(page.runs[0], next.run)];
       page.finished = next.finished;
       state.updates++;
       render();
       if (next.finished) events.close();
     });
-  }
+  };
+  if (page.mode === 'live' && !page.finished) follow();
 })();

@@ -30,7 +30,7 @@ import org.HdrHistogram.HistogramLogWriter;
  * HdrHistogram's interval-log format — readable by {@code HistogramLogReader} and HdrHistogram's log tools — one
  * histogram per interval, tagged with the series' tags ({@link #logTag}), values in thousandths of the metric's unit
  * (microseconds for a time trend). A histogram cannot hold a negative value: a custom Trend's negative samples go, as
- * their magnitudes, to {@code <metric>.<n>.negative.hlog}, opened with the first one (the index names it). Beside
+ * their magnitudes, to {@code negative/<metric>.<n>.hlog}, opened with the first one (the index names it). Beside
  * them: {@code intervals.jsonl}, each interval's counters, rates and gauges and each trend's count and percentiles;
  * {@code index.json}: the run, the interval, every log with its metric and tags, and jload's own stalls; and {@code
  * summary.json}, the end-of-test summary's data, once the run has one. Everything is written as the run goes (each
@@ -40,6 +40,11 @@ public final class HdrLogOutput implements TimelineListener, FinishedRun, AutoCl
     /** What {@code index.json} says the format is; a reader checks it. */
     public static final int FORMAT = 1;
     public static final String INDEX = "index.json", INTERVALS = "intervals.jsonl", SUMMARY = "summary.json";
+    /**
+     * The folder of the logs of negative samples, named as their series' logs: a tool that reads {@code DIR/<metric>.*.hlog}
+     * does not take them for samples of the metric.
+     */
+    static final String NEGATIVE = "negative";
 
     private record Log(String file, String metric, String contains, TagSet tags, HistogramLogWriter writer, PrintStream stream) { }
 
@@ -64,8 +69,11 @@ public final class HdrLogOutput implements TimelineListener, FinishedRun, AutoCl
         this.every = every;
         this.run = run;
         Files.createDirectories(dir);
-        try (var old = Files.newDirectoryStream(dir, "*.hlog")) {
-            for (Path p : old) Files.delete(p); // a folder reused for another run holds only this run's files
+        for (Path folder : List.of(dir, dir.resolve(NEGATIVE))) {
+            if (!Files.isDirectory(folder)) continue;
+            try (var old = Files.newDirectoryStream(folder, "*.hlog")) {
+                for (Path p : old) Files.delete(p); // a folder reused for another run holds only this run's files
+            }
         }
         Files.deleteIfExists(dir.resolve(INDEX));
         Files.deleteIfExists(dir.resolve(SUMMARY));
@@ -122,7 +130,8 @@ public final class HdrLogOutput implements TimelineListener, FinishedRun, AutoCl
         if (s.negatives() != null && s.negatives().getTotalCount() > 0) {
             Log negatives = negativeLogs.get(log);
             if (negatives == null) {
-                negatives = open(s, log.file().replaceFirst("\\.hlog$", ".negative.hlog"), ", negative values as their magnitudes");
+                Files.createDirectories(dir.resolve(NEGATIVE));
+                negatives = open(s, NEGATIVE + "/" + log.file(), ", negative values as their magnitudes");
                 negativeLogs.put(log, negatives);
             }
             write(negatives, interval, s.negatives());
@@ -151,9 +160,12 @@ public final class HdrLogOutput implements TimelineListener, FinishedRun, AutoCl
         return new Log(file, s.metric().name(), s.metric().kind().k6Name(), s.tags(), writer, stream);
     }
 
+    /** On the thread that saw the stall, an event loop's perhaps: never waits for a file being written. */
     @Override
-    public synchronized void onStall(Stall stall) {
-        if (stalls.size() < jload.engine.timeline.StallRecorder.KEPT) stalls.add(stall);
+    public void onStall(Stall stall) {
+        synchronized (stalls) {
+            if (stalls.size() < jload.engine.timeline.StallRecorder.KEPT) stalls.add(stall);
+        }
     }
 
     /** The index, replaced whole (written beside, then moved), so a reader never sees half of it. */
@@ -174,7 +186,11 @@ public final class HdrLogOutput implements TimelineListener, FinishedRun, AutoCl
                 l.tags().asMap().forEach(tags::put);
             }
         }
-        index.set("stalls", IntervalJson.stalls(stalls));
+        List<Stall> seen;
+        synchronized (stalls) {
+            seen = List.copyOf(stalls);
+        }
+        index.set("stalls", IntervalJson.stalls(seen));
         Path tmp = dir.resolve(INDEX + ".tmp");
         Files.writeString(tmp, index.toPrettyString() + "\n");
         Files.move(tmp, dir.resolve(INDEX), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -66,6 +66,8 @@ final class LiveDashboard implements TimelineListener, FinishedRun, AutoCloseabl
     private final List<Stall> stalls = new ArrayList<>();
     private final List<Client> clients = new CopyOnWriteArrayList<>();
     private volatile boolean finished;
+    /** Why the pages could not be sent their updates (a bug of jload's): then no page is served events. */
+    private volatile String failure;
     /** Each series' key in the model: its metric and tags. */
     private final Map<SeriesKey, String> keys = new HashMap<>();
 
@@ -103,6 +105,9 @@ final class LiveDashboard implements TimelineListener, FinishedRun, AutoCloseabl
                 }
             } catch (IOException | InterruptedException gone) {
                 // the page went away (or jload is closing): its thread ends
+            } catch (RuntimeException e) {
+                // Said when the dashboard closes; meanwhile a page that reconnects is refused, not failed again.
+                failure = e.toString();
             } finally {
                 clients.remove(this);
             }
@@ -173,6 +178,11 @@ final class LiveDashboard implements TimelineListener, FinishedRun, AutoCloseabl
 
     private void events(HttpExchange x) throws IOException {
         if (refused(x)) return;
+        if (failure != null) { // an event stream answered with an error is not reopened by the page
+            x.sendResponseHeaders(503, -1);
+            x.close();
+            return;
+        }
         x.getResponseHeaders().set("Content-Type", "text/event-stream");
         x.getResponseHeaders().set("Cache-Control", "no-store");
         x.sendResponseHeaders(200, 0);
@@ -203,9 +213,12 @@ final class LiveDashboard implements TimelineListener, FinishedRun, AutoCloseabl
         clients.forEach(Client::wake);
     }
 
+    /** On the thread that saw the stall, an event loop's perhaps: never waits for a page's update being built. */
     @Override
-    public synchronized void onStall(Stall stall) {
-        if (stalls.size() < StallRecorder.KEPT) stalls.add(stall);
+    public void onStall(Stall stall) {
+        synchronized (stalls) {
+            if (stalls.size() < StallRecorder.KEPT) stalls.add(stall);
+        }
     }
 
     @Override
@@ -220,7 +233,11 @@ final class LiveDashboard implements TimelineListener, FinishedRun, AutoCloseabl
      * and (while the run goes) the thresholds judged now.
      */
     private ObjectNode current(int after) {
-        model.setStalls(IntervalJson.stalls(stalls));
+        List<Stall> seen;
+        synchronized (stalls) {
+            seen = List.copyOf(stalls);
+        }
+        model.setStalls(IntervalJson.stalls(seen));
         ObjectNode m = model.toJson(WINDOW, after);
         if (!finished && judge != null && !judge.isEmpty()) {
             ThresholdEvaluation now = judge.duringRun(elapsedSeconds.getAsDouble());
@@ -256,5 +273,6 @@ final class LiveDashboard implements TimelineListener, FinishedRun, AutoCloseabl
         }
         server.stop(0);
         threads.shutdownNow();
+        if (failure != null) throw new IllegalStateException("the dashboard could not send its updates: " + failure);
     }
 }

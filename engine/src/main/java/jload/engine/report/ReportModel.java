@@ -31,8 +31,8 @@ public final class ReportModel {
     /** The tags a report tabulates Trends by. */
     static final List<String> TABLE_TAGS = List.of("name", "scenario", "group", "status");
     /**
-     * How long after a stall its list may still change (a GC pause's notice comes after the probes' echoes of it, and
-     * removes them): an update resends the stalls this far back.
+     * How long after a stall ends its list may still change (a GC pause's notice comes after the probes' echoes of it,
+     * and removes them): an update resends the stalls that ended this far back.
      */
     static final long STALL_NOTICE_MILLIS = 2_000;
     private static final Pattern THRESHOLD = Pattern.compile("^\\s*([a-z]+(?:\\([0-9.]+\\))?)\\s*(<=|>=|==|!=|<|>)\\s*(.+?)\\s*$");
@@ -261,8 +261,9 @@ public final class ReportModel {
 
     /**
      * What a page that holds the first {@code after} intervals needs: the intervals after them ({@code delta} true,
-     * {@code intervalsCut} = {@code after}) and the stalls from {@code stallsFrom} on (a GC pause's echoes are left out
-     * when its notice comes, a moment later: a page replaces its stalls from there), with the whole-run parts whole. A
+     * {@code intervalsCut} = {@code after}) and the stalls that end at {@code stallsFrom} or later (a page replaces its
+     * own from there: a stall is recorded when it ends, perhaps seconds after it began, and a GC pause's echoes are left
+     * out when its notice comes, a moment after them), with the whole-run parts whole. A
      * page with none of them, or so far behind that the window has moved past them, gets the whole window instead
      * ({@code delta} false). So an update's size is in proportion to the series, not to the run's length.
      */
@@ -278,8 +279,8 @@ public final class ReportModel {
         long stallsFrom = delta ? times.get(after - 1).asLong() - STALL_NOTICE_MILLIS : Long.MIN_VALUE;
         ArrayNode kept = json.createArrayNode();
         for (JsonNode s : stalls) {
-            long at = s.path("start").asLong();
-            if (delta ? at >= stallsFrom : window == 0 || at + s.path("durationMillis").asLong() >= windowStart) kept.add(s.deepCopy());
+            long end = s.path("start").asLong() + s.path("durationMillis").asLong();
+            if (delta ? end >= stallsFrom : window == 0 || end >= windowStart) kept.add(s.deepCopy());
         }
         if (delta) m.put("stallsFrom", stallsFrom);
         m.set("stalls", kept);

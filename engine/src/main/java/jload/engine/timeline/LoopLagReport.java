@@ -11,7 +11,7 @@ import java.util.List;
  */
 public final class LoopLagReport {
     /** Late this long or longer is worth a line after the run: a realtime round trip is a few ms. */
-    static final long NOTEWORTHY_MILLIS = 20;
+    static final long NOTEWORTHY_MILLIS = jload.engine.exec.GcPauses.NOTEWORTHY_MILLIS;
     static final long FIRST_SECOND_MILLIS = 1_000;
 
     private LoopLagReport() { }
@@ -19,7 +19,10 @@ public final class LoopLagReport {
     /** One sentence for the run's log, or null when nothing is worth saying. */
     public static String describe(List<Stall> stalls, long testStartMillis) {
         long count = 0, longest = 0, early = 0;
-        for (Stall s : GcEchoes.removedFrom(stalls)) {
+        // A loop's delay is left to the GC's line only when that line is said: the pause was noteworthy too.
+        List<Stall> saidByGc = stalls.stream()
+                .filter(s -> !s.kind().equals("gc") || s.durationMillis() >= jload.engine.exec.GcPauses.NOTEWORTHY_MILLIS).toList();
+        for (Stall s : GcEchoes.removedFrom(saidByGc)) {
             if (!s.kind().equals("loop")) continue;
             count++;
             longest = Math.max(longest, s.durationMillis());

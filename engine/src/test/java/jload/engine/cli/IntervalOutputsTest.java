@@ -163,6 +163,8 @@ class IntervalOutputsTest {
         JsonNode entry = null;
         for (JsonNode l : index.path("logs")) if (l.path("metric").asText().equals("skew")) entry = l;
         assertTrue(entry != null && entry.path("negatives").isTextual(), "the series names its log of negative samples: " + index.toPrettyString());
+        assertEquals("negative/" + entry.path("file").asText(), entry.path("negatives").asText(),
+                "apart from the metric's logs: a tool reading DIR/skew.*.hlog does not take them for samples");
         Histogram positive = readLog(out.resolve(entry.path("file").asText()), new java.util.ArrayList<>());
         Histogram negative = readLog(out.resolve(entry.path("negatives").asText()), new java.util.ArrayList<>());
         assertEquals(140, positive.getTotalCount());

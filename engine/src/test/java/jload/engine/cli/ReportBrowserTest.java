@@ -203,6 +203,8 @@ class ReportBrowserTest {
         String echo = "{\"kind\": \"loop\", \"start\": 13500, \"durationMillis\": 20, \"detail\": \"echo\"}";
         String pause = "{\"kind\": \"gc\", \"start\": 13490, \"durationMillis\": 30, \"detail\": \"b\"}";
         String late = "{\"kind\": \"hiccup\", \"start\": 16200, \"durationMillis\": 15, \"detail\": \"c\"}";
+        // A loop held up for 4 s, recorded when it ended: after the page had the intervals it began in.
+        String longOne = "{\"kind\": \"loop\", \"start\": 12000, \"durationMillis\": 4000, \"detail\": \"d\"}";
         java.util.List<String> updates = new java.util.ArrayList<>();
         int has = 0;
         // Updates after intervals 2, 3, 5, 8 and 9: some carry one new interval, some several; the window (6) moves on.
@@ -211,7 +213,7 @@ class ReportBrowserTest {
             h.recordValue(1000L * (i + 1));
             model.addInterval(interval(json, i), java.util.Map.of("rtt", h));
             int n = i + 1;
-            model.setStalls(json.readTree("[" + early + (n >= 4 && n < 8 ? "," + echo : "") + (n >= 5 ? "," + pause : "") + (n >= 8 ? "," + late : "") + "]"));
+            model.setStalls(json.readTree("[" + early + (n >= 4 && n < 8 ? "," + echo : "") + (n >= 5 ? "," + pause : "") + (n >= 8 ? "," + late + "," + longOne : "") + "]"));
             if (n == 2 || n == 3 || n == 5 || n == 8 || n == 9) {
                 updates.add(model.toJson(window, has).toString());
                 has = n;
@@ -230,7 +232,8 @@ class ReportBrowserTest {
                 assertEquals(json.readTree(whole.at(part).toString().replace(".0,", ",").replace(".0]", "]")),
                         json.readTree(merged.at(part).toString().replace(".0,", ",").replace(".0]", "]")), part);
             }
-            assertEquals("[b, c]", merged.findValuesAsText("detail").toString(), "the echo gone, the late one there, the early one out of the window");
+            assertEquals("[b, c, d]", merged.findValuesAsText("detail").toString(),
+                    "the echo gone, the late and the long one there, the early one out of the window");
             assertEquals(3, merged.path("intervalsCut").asInt());
         }
     }

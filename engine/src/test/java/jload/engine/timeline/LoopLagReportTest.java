@@ -30,5 +30,8 @@ class LoopLagReportTest {
         List<Stall> gcOnly = List.of(new Stall("gc", START + 500, 45, "G1 Young Generation"), loop(502, 42),
                 new Stall("hiccup", START + 3_000, 50, "a thread woke 50 ms late"));
         assertNull(LoopLagReport.describe(gcOnly, START), "the loops waited for the GC pause, which has its own warning");
+        List<Stall> shortPause = List.of(new Stall("gc", START + 500, 15, "G1 Young Generation"), loop(502, 25));
+        assertEquals(true, LoopLagReport.describe(shortPause, START).contains("(longest 25 ms"),
+                "a 15 ms pause has no line of its own (under 20 ms): the loop's 25 ms delay is said");
     }
 }
