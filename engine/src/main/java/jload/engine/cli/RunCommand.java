@@ -187,7 +187,18 @@ public final class RunCommand implements Callable<Integer> {
             runner.initialize();
             inits.endInitialisation();
             if (runtime.usesWebSockets() && !control.isStopped()) {
-                var took = protocols.warmUpWebSockets(target == null ? null : target.server().wsBase().resolve("/ws/echo"));
+                ScriptRuntime scripts = runtime;
+                // -Djload.warmup.scripts=false leaves the script's modules cold (bench/first-second.sh compares).
+                boolean warmScripts = !"false".equals(System.getProperty("jload.warmup.scripts"));
+                var took = protocols.warmUpWebSockets(target == null ? null : target.server().wsBase().resolve("/ws/echo"), !warmScripts ? null : echo -> {
+                    try {
+                        var js = jload.engine.exec.ScriptWarmup.run(scripts, protocols, echo, java.time.Duration.ofSeconds(3));
+                        if (js.iterations() > 0) log.debug("the script's WebSocket modules warmed up in " + js.took().toMillis() + " ms ("
+                                + js.iterations() + " iterations of jload's own scripts; before the test: not measured)");
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
                 log.debug("WebSocket client warmed up in " + took.toMillis() + " ms (before the test: not measured)");
             }
             if (needs.http() && !control.isStopped()) {

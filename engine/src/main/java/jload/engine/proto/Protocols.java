@@ -90,11 +90,12 @@ public final class Protocols implements AutoCloseable {
 
     /**
      * Runs the WebSocket client's code before the test ({@link WsWarmup}), against {@code target}
-     * (an echo jload itself started) or an echo of its own when null. Returns how long it took.
+     * (an echo jload itself started) or an echo of its own when null, then {@code then} against the same echo (the
+     * script's warm-up; null: none). Returns how long it all took.
      */
-    public java.time.Duration warmUpWebSockets(java.net.URI target) {
+    public java.time.Duration warmUpWebSockets(java.net.URI target, java.util.function.Consumer<java.net.URI> then) {
         long start = System.nanoTime();
-        jload.engine.proto.ws.WsWarmup.run(ws(), loops(), target, java.time.Duration.ofSeconds(3));
+        jload.engine.proto.ws.WsWarmup.run(ws(), loops(), target, java.time.Duration.ofSeconds(3), then);
         return java.time.Duration.ofNanos(System.nanoTime() - start);
     }
 

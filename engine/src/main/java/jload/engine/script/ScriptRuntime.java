@@ -23,6 +23,16 @@ public interface ScriptRuntime extends AutoCloseable {
     /** Runs the script's init code for a new VU. Throws {@link ScriptFailure} when init fails. */
     VuScript newVu(EngineVu context);
 
+    /**
+     * jload's own scripts that make this script's first calls into its WebSocket modules before the test, each
+     * instantiated for {@code vu} and run by calling {@code default} against an echo at {@code TARGET} in the VU's
+     * environment (the runner's {@code ScriptWarmup}). None when there is nothing to warm up; Groovy's calls are plain
+     * Java, which the client's own warm-up covers.
+     */
+    default java.util.List<VuScript> newWarmUpVus(EngineVu vu) {
+        return java.util.List.of();
+    }
+
     @Override
     void close();
 }

@@ -40,8 +40,11 @@ public final class WsWarmup {
 
     private WsWarmup() {}
 
-    /** @param target an echo endpoint to use instead of jload's own, or null */
-    public static void run(WsClient client, IoLoops loops, URI target, Duration budget) {
+    /**
+     * @param target an echo endpoint to use instead of jload's own, or null
+     * @param then   run after the client's rounds, with the echo still up (the scripts' warm-up), or null
+     */
+    public static void run(WsClient client, IoLoops loops, URI target, Duration budget, java.util.function.Consumer<URI> then) {
         long deadline = System.nanoTime() + budget.toNanos();
         Channel server = null;
         try {
@@ -72,6 +75,7 @@ public final class WsWarmup {
                 for (WsConnection c : open) c.close(1000, "");
                 if (!await(mailbox, CONNECTIONS, WsEvent.Closed.class, deadline)) break;
             }
+            if (then != null) then.accept(echo);
         } catch (RuntimeException | InterruptedException e) {
             if (e instanceof InterruptedException) Thread.currentThread().interrupt();
             // best effort: the test runs the same, with a colder client

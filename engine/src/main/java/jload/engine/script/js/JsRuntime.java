@@ -42,6 +42,8 @@ public final class JsRuntime implements ScriptRuntime {
     private final InitStopper inits;
     private final Engine engine;
     private final Source source;
+    /** jload's own warm-up modules for this script (see {@link #newWarmUpVus}). */
+    private final List<Source> warmUps;
     private final ModuleFileSystem fileSystem;
     private final ReadableFiles files;
     private final String envJson;
@@ -75,6 +77,11 @@ public final class JsRuntime implements ScriptRuntime {
         }
         List<LocalImports.Import> imports = LocalImports.of(this.script, readableRoots);
         this.usesWebSockets = imports.stream().anyMatch(i -> BuiltinModules.isWebSocketModule(i.specifier()));
+        List<String> warmUps = new java.util.ArrayList<>();
+        if (imports.stream().anyMatch(i -> i.specifier().equals("k6/ws"))) warmUps.add("warmup-k6-ws.mjs");
+        if (imports.stream().anyMatch(i -> i.specifier().equals("jload") || i.specifier().equals("jload/ws"))) warmUps.add("warmup-jload-ws.mjs");
+        this.warmUps = warmUps.stream().map(m -> Source.newBuilder("js", BuiltinModules.sourceText(m), "<jload>/" + m)
+                .mimeType("application/javascript+module").buildLiteral()).toList();
         List<LocalImports.Import> missing = MissingModules.find(imports);
         if (!missing.isEmpty()) {
             engine.close();
@@ -161,6 +168,21 @@ public final class JsRuntime implements ScriptRuntime {
     @Override
     public VuScript newVu(EngineVu context) {
         return instantiate(context);
+    }
+
+    /**
+     * jload's warm-up modules for the WebSocket modules this script imports ({@code k6/ws}, {@code jload/ws}): on the
+     * shared engine, their first calls into jload's Java API — the JVM loading its classes and making the calls' method
+     * handles, on the VU's thread and so on its event loop — happen before the test instead of in its first second.
+     */
+    @Override
+    public List<VuScript> newWarmUpVus(EngineVu vu) {
+        List<VuScript> scripts = new java.util.ArrayList<>();
+        for (Source warmUp : warmUps) {
+            Context context = contextBuilder(engine).allowIO(IOAccess.newBuilder().fileSystem(fileSystem).build()).build();
+            scripts.add(JsVuScript.create(context, warmUp, vu, this));
+        }
+        return scripts;
     }
 
     private JsVuScript instantiate(EngineVu vu) {

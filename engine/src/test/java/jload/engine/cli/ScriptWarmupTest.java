@@ -1,0 +1,58 @@
+package jload.engine.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * jload's warm-up of a script's WebSocket modules runs before the test (the log says so) and leaves nothing in the
+ * run's results: not its connections, messages or checks.
+ */
+class ScriptWarmupTest {
+    @TempDir
+    Path dir;
+
+    private JsonNode metrics(Jload.Result r, Path export) throws Exception {
+        assertEquals(0, r.exitCode(), r::toString);
+        java.util.regex.Matcher ran = java.util.regex.Pattern.compile("the script's WebSocket modules warmed up in \\d+ ms \\((\\d+) iterations")
+                .matcher(r.stderr());
+        assertTrue(ran.find() && Integer.parseInt(ran.group(1)) >= 4, "the warm-up ran, each of its VUs at least once: " + r.stderr());
+        return new ObjectMapper().readTree(export.toFile()).path("metrics");
+    }
+
+    @Test
+    void theWarmUpOfJloadWsLeavesNothingInTheResults() throws Exception {
+        Path export = dir.resolve("summary.json");
+        JsonNode m = metrics(Jload.run("run", "-v", "--sandbox", "-u", "1", "-i", "1", "--summary-export", export.toString(),
+                Path.of("..", "examples", "ws-echo.js").toString()), export);
+        assertEquals(1, m.path("ws_sessions").path("count").asInt(), "the script's one connection: " + m);
+        assertEquals(1, m.path("ws_msgs_sent").path("count").asInt(), "the script's one message");
+        assertEquals(2, m.path("checks").path("passes").asInt(), "the script's two checks, not the warm-up's");
+    }
+
+    @Test
+    void theWarmUpOfK6WsLeavesNothingInTheResults() throws Exception {
+        Path export = dir.resolve("summary.json");
+        JsonNode m = metrics(Jload.runScript(dir, """
+                import ws from 'k6/ws';
+                import { check } from 'k6';
+                export const options = { iterations: 1 };
+                export default function () {
+                  const res = ws.connect(`${__ENV.TARGET}/ws/echo`, { headers: { Origin: 'http://localhost' } }, (socket) => {
+                    socket.on('open', () => socket.send('hello'));
+                    socket.on('message', () => socket.close());
+                  });
+                  check(res, { 'status is 101': (r) => r && r.status === 101 });
+                }
+                """, "-v", "--sandbox", "--summary-export", export.toString()), export);
+        assertEquals(1, m.path("ws_sessions").path("count").asInt(), "the script's one session: " + m);
+        assertEquals(1, m.path("ws_msgs_sent").path("count").asInt());
+        assertEquals(1, m.path("ws_msgs_received").path("count").asInt());
+        assertEquals(1, m.path("checks").path("passes").asInt(), "the script's check, not the warm-up's");
+    }
+}
