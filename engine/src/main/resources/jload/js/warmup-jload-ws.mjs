@@ -3,8 +3,9 @@
 import { check } from 'k6';
 import { ws } from 'jload';
 
-export default function () {
-  const socket = ws.connect(__ENV.TARGET, { headers: { Origin: 'http://localhost' }, tags: { name: 'warm-up' } });
+// `echo`: jload's warm-up echo (never the script's __ENV.TARGET).
+export default function ({ echo }) {
+  const socket = ws.connect(echo, { headers: { Origin: 'http://localhost' }, tags: { name: 'warm-up' } });
   check(socket, { 'connected': (s) => s.ok && s.status === 101 });
   if (!socket.ok) return;
   for (let i = 0; i < 5; i++) {

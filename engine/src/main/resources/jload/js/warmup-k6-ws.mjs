@@ -3,8 +3,9 @@
 import { check } from 'k6';
 import ws from 'k6/ws';
 
-export default function () {
-  const res = ws.connect(__ENV.TARGET, { headers: { Origin: 'http://localhost' } }, function (socket) {
+// `echo`: jload's warm-up echo (never the script's __ENV.TARGET).
+export default function ({ echo }) {
+  const res = ws.connect(echo, { headers: { Origin: 'http://localhost' } }, function (socket) {
     let n = 0;
     socket.on('open', () => socket.send(JSON.stringify({ type: 'ping', n })));
     socket.on('message', (data) => {

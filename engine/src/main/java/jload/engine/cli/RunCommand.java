@@ -192,9 +192,9 @@ public final class RunCommand implements Callable<Integer> {
                 boolean warmScripts = !"false".equals(System.getProperty("jload.warmup.scripts"));
                 var took = protocols.warmUpWebSockets(target == null ? null : target.server().wsBase().resolve("/ws/echo"), !warmScripts ? null : echo -> {
                     try {
-                        var js = jload.engine.exec.ScriptWarmup.run(scripts, protocols, echo, java.time.Duration.ofSeconds(3));
+                        var js = jload.engine.exec.ScriptWarmup.run(scripts, protocols, echo, java.time.Duration.ofSeconds(3), control::isStopped);
                         if (js.iterations() > 0) log.debug("the script's WebSocket modules warmed up in " + js.took().toMillis() + " ms ("
-                                + js.iterations() + " iterations of jload's own scripts; before the test: not measured)");
+                                + js.iterations() + " iterations of jload's own scripts, " + js.echoes() + " echoes; before the test: not measured)");
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     }

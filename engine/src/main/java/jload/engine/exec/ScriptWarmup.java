@@ -5,6 +5,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.BooleanSupplier;
 import jload.engine.metrics.BuiltinMetrics;
 import jload.engine.metrics.MetricRegistry;
 import jload.engine.metrics.TagSet;
@@ -19,8 +22,9 @@ import jload.engine.script.VuScript;
  * echo, on the run's event loops like the test's VUs, with metrics that go nowhere. A VU's first calls from JavaScript
  * into jload's API make the JVM load classes and build method handles on the VU's thread, holding up its event loop.
  * Measured side by side on the README's example ({@code RUNS=4 DURATION=6s bench/first-second.sh}, bench/README.md):
- * event-loop delays in the test's first second 8–10 (the longest 62–89 ms) without it, 5–7 (33–74 ms) with it;
- * {@code ws_rtt} p95 6.1–8.0 ms against 4.1–6.5 ms; for about 0.2 s more start-up.
+ * event-loop delays in the test's first second 7–13 (the longest 53–124 ms) without it, 4–6 (28–41 ms) with it;
+ * {@code ws_rtt} p95 5.9–7.6 ms against 3.7–5.1 ms; for about 0.5 s more start-up, and its garbage: a second young
+ * GC pause (about 30 ms) in those 6 s.
  *
  * <p>Best effort: a failure or running out of budget just ends it; the test runs the same, colder.
  */
@@ -30,50 +34,66 @@ public final class ScriptWarmup {
 
     private ScriptWarmup() { }
 
-    /** What a warm-up did: how long it took, and how many iterations of the warm-up scripts completed. */
-    public record Done(Duration took, int iterations) { }
+    /**
+     * What a warm-up did: how long it took, how many iterations of the warm-up scripts completed, and how many echoes
+     * came back to them (none: the calls it was for were not made).
+     */
+    public record Done(Duration took, int iterations, long echoes) { }
 
-    /** Runs the warm-up against the echo at {@code echo}. */
-    public static Done run(ScriptRuntime runtime, Protocols protocols, URI echo, Duration budget) throws InterruptedException {
+    /**
+     * Runs the warm-up against the WebSocket echo at {@code echo} (jload's own, or the sandbox's: never the script's
+     * target), for {@code budget} at most; {@code stopped} (Ctrl-C) ends it early.
+     */
+    public static Done run(ScriptRuntime runtime, Protocols protocols, URI echo, Duration budget, BooleanSupplier stopped)
+            throws InterruptedException {
         long start = System.nanoTime();
         long deadline = start + budget.toNanos();
         MetricRegistry nowhere = new MetricRegistry();
-        RunContext ctx = new RunContext(nowhere, new BuiltinMetrics(nowhere), new RunControl(), new ErrorLog(message -> { }),
-                Map.of("TARGET", echo.toString()), TagSet.EMPTY, protocols, false, new RunWarnings(message -> { }));
+        BuiltinMetrics builtins = new BuiltinMetrics(nowhere);
+        RunContext ctx = new RunContext(nowhere, builtins, new RunControl(), new ErrorLog(message -> { }), Map.of(), TagSet.EMPTY,
+                protocols, false, new RunWarnings(message -> { }));
+        String data = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("echo", echo.toString()).toString();
         List<Thread> vus = new ArrayList<>();
-        java.util.concurrent.atomic.AtomicInteger iterations = new java.util.concurrent.atomic.AtomicInteger();
-        // What each VU runs now, to stop it if the budget runs out.
-        java.util.concurrent.atomic.AtomicReferenceArray<VuScript> running = new java.util.concurrent.atomic.AtomicReferenceArray<>(VUS);
+        AtomicInteger iterations = new AtomicInteger();
+        // What each VU runs now, to stop it when the budget runs out or the run is stopped.
+        AtomicReferenceArray<VuScript> running = new AtomicReferenceArray<>(VUS);
         for (int id = 1; id <= VUS; id++) {
             VuState vu = new VuState(id, ctx);
             int slot = id - 1;
             vus.add(VuCarrier.newThread(protocols.loops(), protocols.loops().next(), "warm-up-" + id, () -> {
+                List<VuScript> scripts = List.of();
                 try {
-                    for (VuScript script : runtime.newWarmUpVus(vu)) {
+                    scripts = runtime.newWarmUpVus(vu);
+                    for (VuScript script : scripts) {
                         running.set(slot, script);
-                        try (script) {
-                            for (int i = 0; i < ITERATIONS && System.nanoTime() < deadline; i++) {
-                                script.call("default", null);
-                                iterations.incrementAndGet();
-                            }
+                        for (int i = 0; i < ITERATIONS && System.nanoTime() < deadline && !stopped.getAsBoolean(); i++) {
+                            script.call("default", data);
+                            iterations.incrementAndGet();
                         }
                     }
                 } catch (RuntimeException bestEffort) {
-                    // the test runs the same, colder
+                    // the test runs the same, colder (Done says how far it got)
                 } finally {
-                    vu.closeSockets();
+                    Thread.interrupted(); // a stop's interrupt must not cut the sockets' closing short
+                    try {
+                        vu.closeSockets();
+                    } catch (RuntimeException ignored) {
+                        // best effort, as above
+                    }
+                    scripts.forEach(VuScript::close);
                 }
             }));
         }
         for (Thread t : vus) t.start();
-        for (int i = 0; i < vus.size(); i++) {
-            Thread t = vus.get(i);
-            if (!t.join(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())))) {
-                VuScript script = running.get(i);
-                if (script != null) script.interrupt(t);
-                t.join(Duration.ofSeconds(1));
-            }
+        while (vus.stream().anyMatch(Thread::isAlive) && System.nanoTime() < deadline && !stopped.getAsBoolean()) {
+            vus.stream().filter(Thread::isAlive).findFirst().orElseThrow().join(Duration.ofMillis(50));
         }
-        return new Done(Duration.ofNanos(System.nanoTime() - start), iterations.get());
+        for (int i = 0; i < vus.size(); i++) {
+            VuScript script = running.get(i);
+            if (vus.get(i).isAlive() && script != null) script.interrupt(vus.get(i));
+        }
+        long grace = System.nanoTime() + Duration.ofSeconds(1).toNanos();
+        for (Thread t : vus) t.join(Duration.ofNanos(Math.max(1, grace - System.nanoTime())));
+        return new Done(Duration.ofNanos(System.nanoTime() - start), iterations.get(), (long) builtins.wsMsgsReceived.snapshot().sum());
     }
 }

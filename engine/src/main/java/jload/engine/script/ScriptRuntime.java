@@ -25,8 +25,8 @@ public interface ScriptRuntime extends AutoCloseable {
 
     /**
      * jload's own scripts that make this script's first calls into its WebSocket modules before the test, each
-     * instantiated for {@code vu} and run by calling {@code default} against an echo at {@code TARGET} in the VU's
-     * environment (the runner's {@code ScriptWarmup}). None when there is nothing to warm up; Groovy's calls are plain
+     * instantiated for {@code vu} and run by calling {@code default} with {@code {"echo": URL}}, a WebSocket echo (the
+     * runner's {@code ScriptWarmup}). None when there is nothing to warm up; Groovy's calls are plain
      * Java, which the client's own warm-up covers.
      */
     default java.util.List<VuScript> newWarmUpVus(EngineVu vu) {

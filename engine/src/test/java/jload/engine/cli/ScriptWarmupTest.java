@@ -19,9 +19,16 @@ class ScriptWarmupTest {
 
     private JsonNode metrics(Jload.Result r, Path export) throws Exception {
         assertEquals(0, r.exitCode(), r::toString);
-        java.util.regex.Matcher ran = java.util.regex.Pattern.compile("the script's WebSocket modules warmed up in \\d+ ms \\((\\d+) iterations")
-                .matcher(r.stderr());
-        assertTrue(ran.find() && Integer.parseInt(ran.group(1)) >= 4, "the warm-up ran, each of its VUs at least once: " + r.stderr());
+        java.util.regex.Matcher ran = java.util.regex.Pattern.compile(
+                "the script's WebSocket modules warmed up in \\d+ ms \\((\\d+) iterations of jload's own scripts, (\\d+) echoes").matcher(r.stderr());
+        assertTrue(ran.find(), "the warm-up ran: " + r.stderr());
+        int iterations = Integer.parseInt(ran.group(1));
+        assertTrue(iterations >= 4, "each of its 4 VUs at least once (10 each unless it ran out of time): " + ran.group());
+        // 5 messages an iteration, each echoed: the warm-up went to an echo, never to the script's own TARGET.
+        assertEquals(5 * iterations, Integer.parseInt(ran.group(2)), "every message of the warm-up came back: " + ran.group());
+        // The warm-up says nothing to the user (the only warnings are about jload's own pauses and delays, if any).
+        r.stderr().lines().filter(l -> l.startsWith("WARN")).forEach(l ->
+                assertTrue(l.contains("jload's JVM stopped") || l.contains("jload's event loops"), "a warning of the warm-up's: " + l));
         return new ObjectMapper().readTree(export.toFile()).path("metrics");
     }
 

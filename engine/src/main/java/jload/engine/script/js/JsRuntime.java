@@ -178,9 +178,14 @@ public final class JsRuntime implements ScriptRuntime {
     @Override
     public List<VuScript> newWarmUpVus(EngineVu vu) {
         List<VuScript> scripts = new java.util.ArrayList<>();
-        for (Source warmUp : warmUps) {
-            Context context = contextBuilder(engine).allowIO(IOAccess.newBuilder().fileSystem(fileSystem).build()).build();
-            scripts.add(JsVuScript.create(context, warmUp, vu, this));
+        try {
+            for (Source warmUp : warmUps) {
+                Context context = contextBuilder(engine).allowIO(IOAccess.newBuilder().fileSystem(fileSystem).build()).build();
+                scripts.add(JsVuScript.create(context, warmUp, vu, this));
+            }
+        } catch (RuntimeException e) {
+            scripts.forEach(VuScript::close);
+            throw e;
         }
         return scripts;
     }
