@@ -187,18 +187,8 @@ public final class RunCommand implements Callable<Integer> {
             runner.initialize();
             inits.endInitialisation();
             if (runtime.usesWebSockets() && !control.isStopped()) {
-                ScriptRuntime scripts = runtime;
-                // -Djload.warmup.scripts=false leaves the script's modules cold (bench/first-second.sh compares).
-                boolean warmScripts = !"false".equals(System.getProperty("jload.warmup.scripts"));
-                var took = protocols.warmUpWebSockets(target == null ? null : target.server().wsBase().resolve("/ws/echo"), !warmScripts ? null : echo -> {
-                    try {
-                        var js = jload.engine.exec.ScriptWarmup.run(scripts, protocols, echo, java.time.Duration.ofSeconds(3), control::isStopped);
-                        if (js.iterations() > 0) log.debug("the script's WebSocket modules warmed up in " + js.took().toMillis() + " ms ("
-                                + js.iterations() + " iterations of jload's own scripts, " + js.echoes() + " echoes; before the test: not measured)");
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                });
+                var took = protocols.warmUpWebSockets(target == null ? null : target.server().wsBase().resolve("/ws/echo"),
+                        scriptWarmup(runtime, protocols, control, log));
                 log.debug("WebSocket client warmed up in " + took.toMillis() + " ms (before the test: not measured)");
             }
             if (needs.http() && !control.isStopped()) {
@@ -296,6 +286,23 @@ public final class RunCommand implements Callable<Integer> {
                 iterations,
                 stages == null ? null : stages.stream().map(String::trim).map(Stage::parseFlag).toList(),
                 Map.copyOf(tags), summaryTrendStats, noThresholds, throwErrors);
+    }
+
+    /**
+     * What warms the script's WebSocket modules up against the client's warm-up echo ({@link jload.engine.exec.ScriptWarmup});
+     * null with {@code -Djload.warmup.scripts=false}, which leaves them cold (bench/first-second.sh compares).
+     */
+    private static java.util.function.Consumer<java.net.URI> scriptWarmup(ScriptRuntime scripts, Protocols protocols, RunControl control, Log log) {
+        if ("false".equals(System.getProperty("jload.warmup.scripts"))) return null;
+        return echo -> {
+            try {
+                var done = jload.engine.exec.ScriptWarmup.run(scripts, protocols, echo, java.time.Duration.ofSeconds(3), control::isStopped);
+                if (done.iterations() > 0) log.debug("the script's WebSocket modules warmed up in " + done.took().toMillis() + " ms ("
+                        + done.iterations() + " iterations of jload's own scripts, " + done.echoes() + " echoes; before the test: not measured)");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
     }
 
     private boolean dashboardWanted() {

@@ -85,8 +85,9 @@ public final class ScriptWarmup {
             }));
         }
         for (Thread t : vus) t.start();
-        while (vus.stream().anyMatch(Thread::isAlive) && System.nanoTime() < deadline && !stopped.getAsBoolean()) {
-            vus.stream().filter(Thread::isAlive).findFirst().orElseThrow().join(Duration.ofMillis(50));
+        // In short slices, so that a stop (Ctrl-C) is seen within 50 ms.
+        for (Thread t : vus) {
+            while (t.isAlive() && System.nanoTime() < deadline && !stopped.getAsBoolean()) t.join(Duration.ofMillis(50));
         }
         for (int i = 0; i < vus.size(); i++) {
             VuScript script = running.get(i);
